@@ -1,0 +1,233 @@
+/**
+ * `npm run sample -- --region 53.02 [--out data] [--seed 1]`
+ *
+ * Writes a complete, synthetic data folder for any kabupaten/kota: the real
+ * kecamatan and desa of its region tree, several years of every dataset, and
+ * the program descriptions. Deterministic: the same region and seed always
+ * give the same bytes. Everything is marked as sample data ("Data contoh").
+ * Anchored where public figures exist (see ../shared/DOMAIN.md): Bantul's
+ * 14,833 PMKS (2021) and poverty 13.50% (2020) → 14.04% (2021); Timor Tengah
+ * Selatan's 13.01% extreme poverty and 220 RTLH units (2022).
+ */
+import { mkdir, readdir, readFile, rm, writeFile, rename } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { PMKS_CATEGORIES, PSKS_CATEGORIES } from '../src/lib/domain.ts';
+import { loadRegionTree, type RegionTree } from '../src/lib/regions.ts';
+
+const YEARS = [2020, 2021, 2022, 2023, 2024, 2025];
+const RELEASE = { label: '2026-1', tanggal: '2026-03-31' };
+
+interface Anchors {
+  population?: number;
+  poverty?: Record<number, number>;
+  extreme?: Record<number, number>;
+  pmksTotal?: [year: number, total: number];
+  rtlh?: [year: number, units: number];
+}
+const ANCHORS: Record<string, Anchors> = {
+  '34.02': { population: 985_770, poverty: { 2020: 13.5, 2021: 14.04 }, pmksTotal: [2021, 14_833] },
+  '53.02': { population: 455_410, extreme: { 2022: 13.01 }, rtlh: [2022, 220] },
+  '35.17': { population: 1_354_965 },
+  '64.02': { population: 729_382 },
+  '17.07': { population: 106_293 },
+};
+
+/** mulberry32: small, fast, seedable; good enough for synthetic data. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let x = a;
+    x = Math.imul(x ^ (x >>> 15), x | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, between: (lo: number, hi: number) => lo + (hi - lo) * next(), int: (lo: number, hi: number) => Math.floor(lo + (hi - lo + 1) * next()) };
+}
+const hash = (s: string) => [...s].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261);
+
+/** Split `total` into integer parts proportional to `weights` (largest remainder), so sums are exact. */
+export function apportion(total: number, weights: number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const raw = weights.map((w) => (total * w) / sum);
+  const out = raw.map(Math.floor);
+  let left = total - out.reduce((a, b) => a + b, 0);
+  const order = raw.map((r, i) => [r - Math.floor(r), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (const [, i] of order) { if (left-- <= 0) break; out[i]!++; }
+  return out;
+}
+
+/** Excel with Indonesian settings: `;`, decimal comma, CRLF, UTF-8 BOM. */
+function excelCsv(header: string[], rows: (string | number | undefined)[][]): string {
+  const cell = (v: string | number | undefined) => {
+    if (v === undefined) return '';
+    if (typeof v === 'number') return String(v).replace('.', ',');
+    return /[;"\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  };
+  return '\uFEFF' + [header, ...rows].map((r) => r.map(cell).join(';')).join('\r\n') + '\r\n';
+}
+
+export async function generateSample(region: string, seed = 1): Promise<Record<string, string>> {
+  const tree = await loadRegionTree(region);
+  if (!tree) throw new Error(`Kode kabupaten/kota "${region}" tidak ditemukan di idn-area-data 4.0.1.`);
+  const r = rng(hash(region) ^ seed);
+  const a = ANCHORS[region] ?? {};
+  const desaAll = tree.kecamatan.flatMap((k) => k.desa.map((d) => ({ ...d, kec: k.code })));
+  const population = a.population ?? desaAll.length * 3_500;
+  // Relative size of each desa, fixed across years.
+  const desaWeight = new Map(desaAll.map((d) => [d.code, r.between(0.5, 1.6)]));
+  const kecWeight = (code: string) => desaAll.filter((d) => d.kec === code).reduce((s, d) => s + desaWeight.get(d.code)!, 0);
+  const files: Record<string, string> = {};
+  const shortName = tree.name.replace(/^Kabupaten |^Kota /, '');
+
+  // Poverty: a level with a 2021 pandemic bump and a slow decline after.
+  const shape: Record<number, number> = { 2020: 1, 2021: 1.04, 2022: 0.96, 2023: 0.92, 2024: 0.89, 2025: 0.86 };
+  const drawn = r.between(8, 18);
+  const anchorYear = Number(Object.keys(a.poverty ?? {})[0]);
+  const base = anchorYear ? a.poverty![anchorYear]! / shape[anchorYear]! : drawn;
+  const poverty = YEARS.map((y) => {
+    const rate = a.poverty?.[y] ?? Math.round(base * shape[y]! * 100) / 100;
+    const pop = Math.round(population * (1 + 0.009 * (y - 2020)));
+    const extremeBase = a.extreme?.[2022] ? a.extreme[2022] / 0.96 : base * 0.18;
+    const extreme = y === 2020 ? undefined : (a.extreme?.[y] ?? Math.round(extremeBase * { 2021: 1.05, 2022: 0.96, 2023: 0.6, 2024: 0.35, 2025: 0.2 }[y]! * 100) / 100);
+    return [y, rate, Math.round((pop * rate) / 100), Math.round(380_000 * 1.05 ** (y - 2020) + r.int(0, 20_000)), extreme, `Data contoh (sintetis) — format BPS ${shortName}, Susenas Maret ${y}`];
+  });
+  files['kemiskinan.csv'] = excelCsv(['tahun', 'persen_miskin', 'jumlah_miskin', 'garis_kemiskinan', 'persen_miskin_ekstrem', 'sumber'], poverty as never);
+
+  // PMKS: non-sensitive categories per desa, sensitive ones only per kecamatan (UU 27/2022).
+  const catWeight = new Map(PMKS_CATEGORIES.map((c) => [c.code, ({ '8': 14, '9': 12, '24': 16, '2': 7, '11': 3, '12': 3, '23': 6, '5': 4 } as Record<string, number>)[c.code] ?? r.between(0.3, 2)]));
+  const pmksRows: (string | number)[][] = [];
+  const pmksBase = a.pmksTotal ? a.pmksTotal[1] / 1.03 : Math.round(population * r.between(0.012, 0.02));
+  for (const y of YEARS) {
+    const total = a.pmksTotal?.[0] === y ? a.pmksTotal[1] : Math.round(pmksBase * ({ 2020: 1, 2021: 1.03, 2022: 1.01, 2023: 0.98, 2024: 0.97, 2025: 0.95 }[y]!) * r.between(0.99, 1.01));
+    const perCat = apportion(total, PMKS_CATEGORIES.map((c) => catWeight.get(c.code)! * r.between(0.9, 1.1)));
+    PMKS_CATEGORIES.forEach((c, i) => {
+      if (c.sensitive) {
+        const parts = apportion(perCat[i]!, tree.kecamatan.map((k) => kecWeight(k.code) * r.between(0.3, 1.7)));
+        tree.kecamatan.forEach((k, j) => pmksRows.push([y, k.code, Number(c.code), parts[j]!]));
+      } else {
+        const parts = apportion(perCat[i]!, desaAll.map((d) => desaWeight.get(d.code)! * r.between(0.5, 1.5)));
+        desaAll.forEach((d, j) => pmksRows.push([y, d.code, Number(c.code), parts[j]!]));
+      }
+    });
+  }
+  files['pmks.csv'] = excelCsv(['tahun', 'kode_wilayah', 'kategori', 'jumlah'], pmksRows);
+
+  // PSKS per kecamatan.
+  const psksRows: (string | number)[][] = [];
+  for (const y of YEARS) for (const k of tree.kecamatan) for (const c of PSKS_CATEGORIES) {
+    const n = c.code === 'tksk' ? 1 : c.code === 'karang-taruna' ? k.desa.length : r.int(0, c.code === 'psm' ? 40 : 8);
+    psksRows.push([y, k.code, c.code, n]);
+  }
+  files['psks.csv'] = excelCsv(['tahun', 'kode_wilayah', 'kategori', 'jumlah'], psksRows);
+
+  // Registry per desa (it grows every year despite more programs, as in Lebong).
+  const registryRows: (string | number)[][] = [];
+  const registry = new Map<string, { keluarga: number; jiwa: number }>();
+  const hhBase = (population / 3.4) * r.between(0.32, 0.42);
+  const hhParts = apportion(Math.round(hhBase), desaAll.map((d) => desaWeight.get(d.code)!));
+  for (const y of YEARS) {
+    desaAll.forEach((d, j) => {
+      const keluarga = Math.round(hhParts[j]! * (1 + 0.025 * (y - 2020)) * r.between(0.98, 1.02));
+      const jiwa = Math.round(keluarga * r.between(3.0, 3.5));
+      const tanpa = Math.round(keluarga * r.between(0.18, 0.3));
+      registry.set(`${y}|${d.code}`, { keluarga, jiwa });
+      registryRows.push([y, d.code, keluarga, jiwa, tanpa, Math.round(tanpa * r.between(0.2, 0.45))]);
+    });
+  }
+  files['registri.csv'] = excelCsv(['tahun', 'kode_wilayah', 'keluarga', 'jiwa', 'keluarga_tanpa_bansos_pusat', 'keluarga_dibantu_apbd'], registryRows);
+
+  // Recipients per kecamatan and program, as a share of the registry.
+  const share: Record<string, [unit: 'keluarga' | 'jiwa', lo: number, hi: number]> = {
+    pkh: ['keluarga', 0.22, 0.3], sembako: ['keluarga', 0.38, 0.48], 'pbi-jk': ['jiwa', 0.55, 0.75], 'blt-dd': ['keluarga', 0.03, 0.07], 'bansos-daerah': ['keluarga', 0.05, 0.09],
+  };
+  const cakupanRows: (string | number)[][] = [];
+  const recipients = new Map<string, number>();
+  for (const y of YEARS) for (const k of tree.kecamatan) for (const [prog, [unit, lo, hi]] of Object.entries(share)) {
+    const reg = k.desa.reduce((s, d) => s + registry.get(`${y}|${d.code}`)![unit], 0);
+    const n = Math.round(reg * r.between(lo, hi) * (prog === 'pbi-jk' ? 1 + 0.03 * (y - 2020) : 1));
+    recipients.set(`${y}|${prog}`, (recipients.get(`${y}|${prog}`) ?? 0) + n);
+    cakupanRows.push([y, 'tahunan', k.code, prog, n]);
+  }
+  files['cakupan.csv'] = excelCsv(['tahun', 'periode', 'kode_wilayah', 'program', 'penerima'], cakupanRows);
+
+  // Budget by program, year and funding source; output in each program's unit.
+  const perUnit: Record<string, [source: string, rupiah: number, unit: string]> = {
+    pkh: ['APBN', 3_000_000, 'KPM'], sembako: ['APBN', 2_400_000, 'KPM'], 'pbi-jk': ['APBN', 504_000, 'jiwa'], 'blt-dd': ['Dana Desa', 3_600_000, 'KPM'], 'bansos-daerah': ['APBD', 1_200_000, 'KPM'],
+  };
+  const anggaranRows: (string | number | undefined)[][] = [];
+  for (const y of YEARS) {
+    for (const [prog, [source, cost, unit]] of Object.entries(perUnit)) {
+      const target = Math.round(recipients.get(`${y}|${prog}`)! * r.between(1.0, 1.06));
+      const done = recipients.get(`${y}|${prog}`)!;
+      const pagu = Math.round((target * cost) / 1e6) * 1e6;
+      anggaranRows.push([y, prog, source, pagu, Math.round((pagu * r.between(0.86, 0.995)) / 1e3) * 1e3, target, Math.min(done, target), unit]);
+    }
+    // PBI-JK top-up from APBD (Jamkesda integration) and RTLH from APBD.
+    const pbiDaerah = Math.round(recipients.get(`${y}|pbi-jk`)! * r.between(0.08, 0.14));
+    const pbiPagu = Math.round((pbiDaerah * 504_000) / 1e6) * 1e6;
+    anggaranRows.push([y, 'pbi-jk', 'APBD', pbiPagu, Math.round((pbiPagu * r.between(0.9, 0.99)) / 1e3) * 1e3, pbiDaerah, pbiDaerah - r.int(0, 50), 'jiwa']);
+    const units = a.rtlh?.[0] === y ? a.rtlh[1] : r.int(4, 12) * tree.kecamatan.length;
+    const rtlhPagu = units * 20_000_000;
+    anggaranRows.push([y, 'rtlh', 'APBD', rtlhPagu, Math.round((rtlhPagu * r.between(0.8, 0.98)) / 1e3) * 1e3, units, Math.round(units * r.between(0.8, 0.98)), 'unit rumah']);
+  }
+  files['anggaran.csv'] = excelCsv(['tahun', 'program', 'sumber_dana', 'pagu', 'realisasi', 'target_output', 'capaian_output', 'satuan_output'], anggaranRows);
+
+  // Verification and graduation per kecamatan.
+  const vervalRows: (string | number)[][] = [];
+  for (const y of YEARS) for (const k of tree.kecamatan) {
+    const reg = k.desa.reduce((s, d) => s + registry.get(`${y}|${d.code}`)!.keluarga, 0);
+    const checked = Math.round(reg * r.between(0.1, 0.25));
+    vervalRows.push([y, k.code, checked, Math.round(checked * r.between(0.04, 0.1)), Math.round(checked * r.between(0.06, 0.14)), Math.round(checked * r.between(0.01, 0.04))]);
+  }
+  files['verval.csv'] = excelCsv(['tahun', 'kode_wilayah', 'diperiksa', 'dihapus', 'ditambah', 'graduasi'], vervalRows);
+
+  // Puskesos: one per kecamatan, plus a few desa ones. Phone numbers are visibly fake.
+  const puskesosRows: string[][] = [];
+  tree.kecamatan.forEach((k, i) => {
+    puskesosRows.push([k.code, `Puskesos Kecamatan ${k.name}`, `Kantor Kecamatan ${k.name} (alamat contoh)`, `0800-0000-${String(i + 1).padStart(4, '0')} (contoh)`, 'Senin–Jumat 08.00–15.00']);
+    if (i % 4 === 0 && k.desa[0]) puskesosRows.push([k.desa[0].code, `Puskesos Desa ${k.desa[0].name}`, `Balai Desa ${k.desa[0].name} (alamat contoh)`, `0800-0001-${String(i + 1).padStart(4, '0')} (contoh)`, 'Senin–Kamis 08.00–12.00']);
+  });
+  files['puskesos.csv'] = excelCsv(['kode_wilayah', 'nama', 'alamat', 'telepon', 'jam_layanan'], puskesosRows);
+
+  files['portal.json'] = JSON.stringify({
+    kode_kabupaten: tree.code,
+    instansi: { nama: `Dinas Sosial ${tree.name}`, alamat: `Alamat contoh — ${tree.name}, ${tree.province}`, telepon: '0800-0000-0000 (contoh)', whatsapp: '0800-0000-0001 (contoh)' },
+    rilis: RELEASE,
+    sumber: [
+      { nama: `Data contoh sintetis dibuat oleh "npm run sample -- --region ${tree.code}" (bukan data resmi)` },
+      { nama: 'Struktur wilayah: idn-area-data 4.0.1 (Kepmendagri 300.2.2-2138/2025), ODbL', url: 'https://github.com/fityannugroho/idn-area-data' },
+    ],
+    lisensi: { id: 'CC-BY-4.0', nama: 'Creative Commons Atribusi 4.0 Internasional', url: 'https://creativecommons.org/licenses/by/4.0/deed.id' },
+    data_contoh: true,
+  }, null, 2) + '\n';
+
+  const programDir = path.join(import.meta.dirname, 'sample', 'program');
+  for (const f of (await readdir(programDir)).sort()) files[`program/${f}`] = await readFile(path.join(programDir, f), 'utf8');
+  files['README.md'] = `# Data contoh — bukan data resmi\n\nSemua angka di folder ini **sintetis**, dibuat oleh \`npm run sample -- --region ${tree.code}\` untuk ${tree.name} (${tree.kecamatan.length} kecamatan, ${desaAll.length} desa/kelurahan). Nama dan kode wilayah nyata (idn-area-data 4.0.1, ODbL); angka-angkanya tidak.\n\nGanti berkas-berkas ini dengan data resmi Dinas Sosial, lalu ubah \`data_contoh\` di \`portal.json\` menjadi \`false\`.\n`;
+  return files;
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({ options: { region: { type: 'string', default: '34.02' }, out: { type: 'string', default: 'data' }, seed: { type: 'string', default: '1' } } });
+  const out = path.resolve(values.out!);
+  let files: Record<string, string>;
+  try {
+    files = await generateSample(values.region!, Number(values.seed));
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(1);
+  }
+  // Write beside the target, then swap, so a failure never leaves half a folder. data/private/ is kept.
+  const tmp = `${out}.tmp-${process.pid}`;
+  await rm(tmp, { recursive: true, force: true });
+  for (const [rel, content] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(tmp, rel)), { recursive: true });
+    await writeFile(path.join(tmp, rel), content);
+  }
+  try { await rename(path.join(out, 'private'), path.join(tmp, 'private')); } catch { /* no private folder */ }
+  await rm(out, { recursive: true, force: true });
+  await rename(tmp, out);
+  console.log(`Data contoh untuk ${values.region} ditulis ke ${path.relative(process.cwd(), out) || '.'}/ (${Object.keys(files).length} berkas).`);
+}

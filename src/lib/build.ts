@@ -1,0 +1,87 @@
+/**
+ * The whole build in one screen: load → validate → model → pages → downloads
+ * → swap. Everything lands in a staging folder beside `dist/` first; only a
+ * complete build replaces `dist/`, so a failure leaves the previous site
+ * exactly as it was.
+ */
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { buildDownloads } from './downloads.ts';
+import { folderIO, loadPortal } from './load.ts';
+import { buildModel } from './model.ts';
+import { formatProblem, hasErrors, type Lang, type Problem } from './problems.ts';
+
+export interface BuildOptions {
+  root: string;
+  dataDir: string;
+  outDir: string;
+  lang: Lang;
+  log: (line: string) => void;
+  /** Render the pages; injected so the pipeline can be tested without Astro. */
+  renderPages: (modelFile: string, outDir: string) => Promise<void>;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  problems: Problem[];
+  timings: Record<string, number>;
+  pages?: number;
+}
+
+export async function buildSite(o: BuildOptions): Promise<BuildResult> {
+  const timings: Record<string, number> = {};
+  const time = async <T>(stage: string, f: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    try { return await f(); } finally { timings[stage] = (performance.now() - t0) / 1000; }
+  };
+  const { data, problems } = await time('validate', () => loadPortal(folderIO(o.dataDir)));
+  for (const p of problems) o.log(formatProblem(p, o.lang));
+  if (!data || hasErrors(problems)) {
+    const n = problems.filter((p) => p.level === 'error').length;
+    o.log(o.lang === 'en' ? `\nBuild stopped: ${n} error(s). dist/ was not changed.` : `\nBuild dihentikan: ${n} galat. dist/ tidak diubah.`);
+    return { ok: false, problems, timings };
+  }
+
+  const model = await time('aggregate', async () => buildModel(data));
+  const staging = path.join(path.dirname(o.outDir), `.dist-staging-${process.pid}`);
+  const work = path.join(o.root, '.terang');
+  const modelFile = path.join(work, `model-${process.pid}.json`);
+  await rm(staging, { recursive: true, force: true });
+  try {
+    await mkdir(work, { recursive: true });
+    await writeFile(modelFile, JSON.stringify(model));
+    await time('pages', () => o.renderPages(modelFile, staging));
+    await time('downloads', async () => {
+      for (const f of buildDownloads(data)) {
+        await mkdir(path.dirname(path.join(staging, f.path)), { recursive: true });
+        await writeFile(path.join(staging, f.path), f.content);
+      }
+    });
+    await swap(staging, o.outDir);
+  } catch (e) {
+    await rm(staging, { recursive: true, force: true });
+    throw e;
+  } finally {
+    await rm(modelFile, { force: true });
+  }
+  return { ok: true, problems, timings };
+}
+
+/** Replace `target` with `staging` using renames on one file system. */
+async function swap(staging: string, target: string): Promise<void> {
+  const old = `${target}.old-${process.pid}`;
+  let moved = false;
+  try {
+    await rename(target, old);
+    moved = true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  try {
+    await rename(staging, target);
+  } catch (e) {
+    if (moved) await rename(old, target);
+    throw e;
+  }
+  if (moved) await rm(old, { recursive: true, force: true });
+}

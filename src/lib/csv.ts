@@ -1,0 +1,103 @@
+/**
+ * Reading the CSV files operators save from Excel: UTF-8 with or without BOM
+ * (or Excel's "CSV" in Windows-1252), CRLF or LF, `;` `,` or tab as the
+ * delimiter, quoted fields, trailing empty lines. Parsing is PapaParse's; this
+ * module adds the physical line number of every row and recognises files that
+ * are not CSV at all (an .xlsx renamed, binary junk).
+ */
+import Papa from 'papaparse';
+import { t, type Problem } from './problems.ts';
+
+export interface CsvRow {
+  /** 1-based physical line where the row starts. */
+  line: number;
+  cells: string[];
+}
+export interface CsvTable {
+  header: string[];
+  rows: CsvRow[];
+  delimiter: string;
+}
+
+const notCsv = (file: string, why: string, whyEn: string): Problem => ({
+  level: 'error',
+  kind: 'not_csv',
+  file,
+  expected: t(`teks CSV (${why})`, `CSV text (${whyEn})`),
+});
+
+/** Decode bytes to text, or say why they are not a text file. */
+export function decodeText(bytes: Uint8Array, file: string): { text?: string; problems: Problem[] } {
+  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
+    return { problems: [notCsv(file, 'ini berkas Excel .xlsx/ZIP; buka di Excel lalu "Simpan Sebagai" CSV', 'this is an Excel .xlsx/ZIP file; open it in Excel and "Save As" CSV')] };
+  if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
+    return { problems: [notCsv(file, 'ini berkas Excel .xls lama; simpan sebagai CSV', 'this is a legacy Excel .xls file; save it as CSV')] };
+  const sample = bytes.subarray(0, 65536);
+  let control = 0;
+  for (const b of sample) if (b === 0 || (b < 9) || (b > 13 && b < 32 && b !== 27)) control++;
+  if (control > 0 && control / Math.max(sample.length, 1) > 0.001)
+    return { problems: [notCsv(file, 'berkas berisi data biner', 'the file holds binary data')] };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), problems: [] };
+  } catch {
+    // Excel's plain "CSV (Comma delimited)" writes the Windows code page.
+    const text = new TextDecoder('windows-1252').decode(bytes);
+    return {
+      text,
+      problems: [{ level: 'warning', kind: 'encoding', file, expected: t('UTF-8; berkas dibaca sebagai Windows-1252 — pilih "CSV UTF-8" saat menyimpan dari Excel', 'UTF-8; the file was read as Windows-1252 — choose "CSV UTF-8" when saving from Excel') }],
+    };
+  }
+}
+
+/** Parse CSV text into a header and rows that know their line numbers. */
+export function parseCsv(text: string, file: string): { table?: CsvTable; problems: Problem[] } {
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.trim() === '') return { problems: [{ level: 'error', kind: 'empty_file', file, expected: t('baris judul kolom lalu minimal satu baris data', 'a header row and at least one data row') }] };
+
+  // Start offset of every line, to turn PapaParse's cursor into a line number.
+  const lineStarts = [0];
+  for (let i = 0; i < body.length; i++) if (body.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const lineAt = (offset: number): number => {
+    let lo = 0, hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= offset) lo = mid; else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+
+  const records: CsvRow[] = [];
+  let start = 0;
+  let delimiter = ',';
+  const problems: Problem[] = [];
+  Papa.parse<string[]>(body, {
+    delimitersToGuess: [';', ',', '\t'],
+    skipEmptyLines: false,
+    step: (res) => {
+      delimiter = res.meta.delimiter;
+      const cells = res.data;
+      // Skip whitespace between the previous row's end and this row's start.
+      while (start < body.length && (body[start] === '\n' || body[start] === '\r')) start++;
+      const line = lineAt(start);
+      start = res.meta.cursor;
+      for (const e of res.errors) {
+        if (e.code === 'UndetectableDelimiter') continue;
+        problems.push({ level: 'error', kind: 'not_csv', file, line, expected: t(`CSV yang sah (${e.message})`, `valid CSV (${e.message})`) });
+      }
+      if (cells.length === 1 && cells[0]!.trim() === '') return; // empty line
+      if (cells.every((c) => c.trim() === '')) return; // a row of only delimiters (Excel leaves these)
+      records.push({ line, cells });
+    },
+  });
+  if (records.length === 0) return { problems: [{ level: 'error', kind: 'empty_file', file, expected: t('baris judul kolom lalu minimal satu baris data', 'a header row and at least one data row') }] };
+  const [head, ...rows] = records;
+  return { table: { header: head!.cells.map((h) => h.trim()), rows, delimiter }, problems };
+}
+
+/** Header names are matched forgivingly: case, spaces and dashes do not matter. */
+export const normaliseHeader = (h: string): string => h.trim().toLowerCase().replace(/[\s\-]+/g, '_');
+
+/** Serialise rows to RFC 4180 CSV (comma, CRLF, quotes where needed) for downloads. */
+export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
+  return Papa.unparse({ fields: [...columns], data: rows.map((r) => columns.map((c) => r[c] ?? '')) }, { newline: '\r\n' }) + '\r\n';
+}

@@ -1,0 +1,113 @@
+/**
+ * Stage 3: the published downloads. Every dataset as CSV and JSON with one
+ * canonical set of column names, plus a Frictionless `datapackage.json`
+ * (https://specs.frictionlessdata.io/data-package/) with each file's schema,
+ * size and sha256 hash.
+ */
+import { createHash } from 'node:crypto';
+import { toCsv } from './csv.ts';
+import { PMKS_CATEGORIES, PSKS_CATEGORIES } from './domain.ts';
+import type { PortalData } from './load.ts';
+import { REGION_SOURCE } from './regions.ts';
+import { columnsOf } from './schema/columns.ts';
+import { DATASETS } from './schema/index.ts';
+
+export const SAMPLE_NOTE = 'Data contoh — bukan data resmi';
+export const SAMPLE_NOTE_EN = 'Sample data — not official statistics';
+
+export interface OutputFile {
+  /** Path under `dist/`, e.g. `data/pmks.csv`. */
+  path: string;
+  content: string;
+}
+
+interface Field {
+  name: string;
+  type: string;
+  title: string;
+  description: string;
+  unit?: string;
+}
+
+/** Label columns added after a code column so a journalist can read the file without a lookup table. */
+const LABELS: Record<string, Field> = {
+  kode_wilayah: { name: 'nama_wilayah', type: 'string', title: 'Nama wilayah', description: 'Nama kecamatan atau desa/kelurahan (Kemendagri). / Name of the kecamatan or desa.' },
+  kategori: { name: 'nama_kategori', type: 'string', title: 'Nama kategori', description: 'Nama resmi kategori. / Official category name.' },
+  program: { name: 'nama_program', type: 'string', title: 'Nama program', description: 'Nama program. / Program name.' },
+};
+const NOTE_FIELD: Field = { name: 'catatan', type: 'string', title: 'Catatan', description: `"${SAMPLE_NOTE}" bila rilis ini data contoh. / "${SAMPLE_NOTE_EN}" when this release is sample data.` };
+
+/** The published fields of a dataset: its schema's columns with label columns interleaved. */
+export function publishedFields(name: string, sample: boolean): Field[] {
+  const ds = DATASETS.find((d) => d.name === name)!;
+  const fields: Field[] = [];
+  for (const c of columnsOf(ds.schema)) {
+    fields.push({ name: c.name, type: c.meta.type, title: c.meta.title.id, description: `${c.meta.description.id} / ${c.meta.description.en}`, ...(c.meta.unit ? { unit: c.meta.unit } : {}) });
+    if (LABELS[c.name]) fields.push(LABELS[c.name]!);
+  }
+  if (sample) fields.push(NOTE_FIELD);
+  return fields;
+}
+
+export function buildDownloads(d: PortalData): OutputFile[] {
+  const sample = d.config.data_contoh;
+  const names = new Map<string, string>([[d.tree.code, d.tree.name]]);
+  for (const k of d.tree.kecamatan) { names.set(k.code, k.name); for (const x of k.desa) names.set(x.code, x.name); }
+  const catName = new Map([...PMKS_CATEGORIES, ...PSKS_CATEGORIES].map((c) => [c.code, c.name]));
+  const progName = new Map(d.programs.map((p) => [p.slug, p.nama]));
+  const files: OutputFile[] = [];
+  const resources: Record<string, unknown>[] = [];
+
+  for (const ds of DATASETS) {
+    const fields = publishedFields(ds.name, sample);
+    const rows = (d[ds.name as keyof PortalData] as Record<string, unknown>[]).map((r) => {
+      const out: Record<string, unknown> = {};
+      for (const f of fields) out[f.name] = r[f.name];
+      if ('kode_wilayah' in r) out.nama_wilayah = names.get(r.kode_wilayah as string);
+      if ('kategori' in r) out.nama_kategori = catName.get(r.kategori as string);
+      if ('program' in r) out.nama_program = progName.get(r.program as string);
+      if (sample) out.catatan = SAMPLE_NOTE;
+      return out;
+    });
+    const csv = toCsv(fields.map((f) => f.name), rows);
+    const json = JSON.stringify({ ...(sample ? { peringatan: SAMPLE_NOTE, warning: SAMPLE_NOTE_EN } : {}), dataset: ds.name, rilis: d.config.rilis.label, data: rows }, null, 1) + '\n';
+    const schema = { fields, primaryKey: [...ds.key], missingValues: [''] };
+    for (const [ext, content, mediatype] of [['csv', csv, 'text/csv'], ['json', json, 'application/json']] as const) {
+      const path = `data/${ds.name}.${ext}`;
+      files.push({ path, content });
+      resources.push({
+        name: ext === 'csv' ? ds.name : `${ds.name}-json`,
+        path: `${ds.name}.${ext}`,
+        title: ds.title.id,
+        description: `${ds.description.id}${sample ? ` ${SAMPLE_NOTE}.` : ''}`,
+        format: ext,
+        mediatype,
+        encoding: 'utf-8',
+        bytes: Buffer.byteLength(content),
+        hash: `sha256:${createHash('sha256').update(content).digest('hex')}`,
+        ...(ext === 'csv' ? { dialect: { delimiter: ',', lineTerminator: '\r\n', header: true }, schema } : {}),
+      });
+    }
+  }
+
+  const pkg = {
+    profile: 'data-package',
+    name: `terang-${d.tree.code.replace('.', '-')}`,
+    title: `Data kesejahteraan sosial ${d.tree.name}${sample ? ` (${SAMPLE_NOTE})` : ''}`,
+    description: sample ? `${SAMPLE_NOTE}. ${SAMPLE_NOTE_EN}.` : `Data terbuka ${d.config.instansi.nama}.`,
+    version: d.config.rilis.label,
+    // The release date, not the wall clock: the same data always give the same bytes.
+    created: `${d.config.rilis.tanggal}T00:00:00Z`,
+    homepage: d.config.instansi.situs,
+    publisher: d.config.instansi.nama,
+    licenses: [{ name: d.config.lisensi.id, title: d.config.lisensi.nama, path: d.config.lisensi.url }],
+    sources: [
+      ...d.config.sumber.map((s) => ({ title: s.nama, ...(s.url ? { path: s.url } : {}) })),
+      { title: `${REGION_SOURCE.name} (${REGION_SOURCE.license})`, path: REGION_SOURCE.url },
+    ],
+    ...(sample ? { peringatan: SAMPLE_NOTE } : {}),
+    resources,
+  };
+  files.push({ path: 'data/datapackage.json', content: JSON.stringify(pkg, null, 2) + '\n' });
+  return files;
+}

@@ -1,0 +1,47 @@
+/**
+ * id-ID (and en) formatting used everywhere on the site: `14.833`,
+ * `13,50%`, `Rp 5,0 miliar`, `22 November 2026`. Intl does the locale work;
+ * the rupiah scale words follow Indonesian usage (ribu, juta, miliar, triliun).
+ */
+import type { Lang } from './problems.ts';
+
+const locale = (lang: Lang) => (lang === 'en' ? 'en-GB' : 'id-ID');
+
+export function formatNumber(n: number | undefined | null, lang: Lang = 'id', digits = 0): string {
+  if (n === undefined || n === null || Number.isNaN(n)) return '–';
+  return new Intl.NumberFormat(locale(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+}
+
+/** `13,50%` (id) / `13.50%` (en). */
+export function formatPercent(n: number | undefined | null, lang: Lang = 'id', digits = 2): string {
+  if (n === undefined || n === null || Number.isNaN(n)) return '–';
+  return `${formatNumber(n, lang, digits)}%`;
+}
+
+const SCALES: [number, string, string][] = [
+  [1e12, 'triliun', 'trillion'],
+  [1e9, 'miliar', 'billion'],
+  [1e6, 'juta', 'million'],
+];
+
+/** `Rp 5,0 miliar`, `Rp 750,0 juta`, `Rp 12.500`. */
+export function formatRupiah(n: number | undefined | null, lang: Lang = 'id'): string {
+  if (n === undefined || n === null || Number.isNaN(n)) return '–';
+  const abs = Math.abs(n);
+  for (const [scale, id, en] of SCALES) {
+    if (abs >= scale) return `Rp ${formatNumber(n / scale, lang, 1)} ${lang === 'en' ? en : id}`;
+  }
+  return `Rp ${formatNumber(n, lang)}`;
+}
+
+/** `22 November 2026` from `2026-11-22`. */
+export function formatDate(iso: string, lang: Lang = 'id'): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+}
+
+/** Change between two values in percentage points, signed: `+0,54 poin`. */
+export function formatPointChange(delta: number, lang: Lang = 'id'): string {
+  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
+  return `${sign}${formatNumber(Math.abs(delta), lang, 2)} ${lang === 'en' ? 'pts' : 'poin'}`;
+}

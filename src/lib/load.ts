@@ -1,0 +1,150 @@
+/**
+ * Stage 1 of the pipeline: read a data folder and validate everything in it.
+ * Returns the validated data, or the full list of problems. File access comes
+ * in through `io` so tests can run on in-memory folders.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import matter from 'gray-matter';
+import { marked } from 'marked';
+import { loadDataset, type Loaded, type LoadContext } from './load-dataset.ts';
+import { hasErrors, t, type Problem } from './problems.ts';
+import { indexTree, loadRegionTree, type RegionTree } from './regions.ts';
+import { anggaran, cakupan, DATASETS, kemiskinan, pmks, psks, puskesos, registri, verval } from './schema/index.ts';
+import { portalSchema, type PortalConfig } from './schema/portal.ts';
+import { programSchema, type Program } from './schema/program.ts';
+
+export interface DataIO {
+  /** File bytes, or null when the file does not exist. */
+  read(rel: string): Promise<Uint8Array | null>;
+  list(rel: string): Promise<string[]>;
+}
+
+export const folderIO = (dir: string): DataIO => ({
+  read: async (rel) => {
+    try { return await readFile(path.join(dir, rel)); } catch (e) { if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'EISDIR') return null; throw e; }
+  },
+  list: async (rel) => {
+    try { return (await readdir(path.join(dir, rel))).sort(); } catch { return []; }
+  },
+});
+
+export interface PortalData {
+  config: PortalConfig;
+  tree: RegionTree;
+  programs: Program[];
+  kemiskinan: Loaded<typeof kemiskinan.schema>[];
+  pmks: Loaded<typeof pmks.schema>[];
+  psks: Loaded<typeof psks.schema>[];
+  registri: Loaded<typeof registri.schema>[];
+  cakupan: Loaded<typeof cakupan.schema>[];
+  anggaran: Loaded<typeof anggaran.schema>[];
+  verval: Loaded<typeof verval.schema>[];
+  puskesos: Loaded<typeof puskesos.schema>[];
+}
+
+/** Files the portal reads besides the datasets; anything else is reported as ignored. */
+const OTHER_FILES = new Set(['portal.json', 'penerima.csv', 'README.md', 'LICENSE', 'program', 'private', 'geo', 'rilis']);
+
+export async function loadPortal(io: DataIO): Promise<{ data?: PortalData; problems: Problem[] }> {
+  const problems: Problem[] = [];
+  const config = await loadConfig(io, problems);
+  if (!config) return { problems };
+  const tree = await loadRegionTree(config.kode_kabupaten);
+  if (!tree) {
+    problems.push({ level: 'error', kind: 'invalid_config', file: 'portal.json', field: 'kode_kabupaten', value: config.kode_kabupaten, expected: t('kode kabupaten/kota Kemendagri yang ada, mis. "34.02"', 'an existing Kemendagri kabupaten/kota code, e.g. "34.02"') });
+    return { problems };
+  }
+  const programs = await loadPrograms(io, problems);
+
+  const ctx = (file: string): LoadContext => ({
+    kabupaten: tree.code,
+    kabupatenName: tree.name,
+    areas: indexTree(tree),
+    programs: new Set(programs.map((p) => p.slug)),
+    releaseYear: Number(config.rilis.tanggal.slice(0, 4)),
+    numberFormat: config.format_angka_berkas[file] ?? config.format_angka,
+  });
+  const tables: Record<string, unknown[]> = {};
+  for (const ds of DATASETS) {
+    const bytes = await io.read(ds.file);
+    if (bytes === null) {
+      if (ds.required) problems.push({ level: 'error', kind: 'missing_file', file: ds.file, expected: t(`berkas ${ds.file} (${ds.title.id}) di folder data`, `the file ${ds.file} (${ds.title.en}) in the data folder`) });
+      tables[ds.name] = [];
+      continue;
+    }
+    const res = loadDataset(ds as never, bytes, ctx(ds.file));
+    problems.push(...res.problems);
+    tables[ds.name] = res.rows;
+  }
+  for (const f of await io.list('.')) {
+    if (!OTHER_FILES.has(f) && !DATASETS.some((d) => d.file === f) && !f.startsWith('.'))
+      problems.push({ level: 'warning', kind: 'unknown_column', file: f, expected: t(`salah satu berkas: ${DATASETS.map((d) => d.file).join(', ')}; berkas ini diabaikan`, `one of the files: ${DATASETS.map((d) => d.file).join(', ')}; this file is ignored`) });
+  }
+  if (hasErrors(problems)) return { problems };
+  return { data: { config, tree, programs, ...(tables as unknown as Omit<PortalData, 'config' | 'tree' | 'programs'>) }, problems };
+}
+
+async function loadConfig(io: DataIO, problems: Problem[]): Promise<PortalConfig | undefined> {
+  const file = 'portal.json';
+  const bytes = await io.read(file);
+  if (!bytes) {
+    problems.push({ level: 'error', kind: 'missing_file', file, expected: t('berkas portal.json berisi identitas instansi dan rilis (lihat README)', 'a portal.json file describing the office and the release (see README)') });
+    return;
+  }
+  const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    const pos = /position (\d+)/.exec(String(e))?.[1];
+    const line = pos ? text.slice(0, Number(pos)).split('\n').length : undefined;
+    problems.push({ level: 'error', kind: 'invalid_config', file, ...(line ? { line } : {}), expected: t(`JSON yang sah (${(e as Error).message})`, `valid JSON (${(e as Error).message})`) });
+    return;
+  }
+  const res = portalSchema.safeParse(json);
+  if (!res.success) {
+    for (const i of res.error.issues) {
+      const field = i.path.join('.');
+      const v = i.path.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k as string] : undefined), json);
+      problems.push({ level: 'error', kind: 'invalid_config', file, field, ...(v !== undefined ? { value: typeof v === 'string' ? v : JSON.stringify(v) } : {}), expected: t(i.message, i.message) });
+    }
+    return;
+  }
+  return res.data;
+}
+
+async function loadPrograms(io: DataIO, problems: Problem[]): Promise<Program[]> {
+  const files = (await io.list('program')).filter((f) => f.endsWith('.md'));
+  if (files.length === 0) problems.push({ level: 'error', kind: 'missing_file', file: 'program/', expected: t('minimal satu deskripsi program, mis. program/pkh.md', 'at least one program description, e.g. program/pkh.md') });
+  const out: Program[] = [];
+  for (const f of files) {
+    const file = `program/${f}`;
+    const text = new TextDecoder().decode((await io.read(file))!).replace(/^\uFEFF/, '');
+    let fm: { data: Record<string, unknown>; content: string };
+    try {
+      fm = matter(text);
+    } catch (e) {
+      const line = (e as { mark?: { line?: number } }).mark?.line;
+      problems.push({ level: 'error', kind: 'invalid_program', file, ...(line !== undefined ? { line: line + 2 } : {}), expected: t(`front matter YAML yang sah (${(e as Error).message.split('\n')[0]})`, `valid YAML front matter (${(e as Error).message.split('\n')[0]})`) });
+      continue;
+    }
+    const res = programSchema.safeParse(fm.data);
+    if (!res.success) {
+      for (const i of res.error.issues) {
+        const field = i.path.join('.');
+        const lineNo = text.split('\n').findIndex((l) => l.startsWith(`${String(i.path[0])}:`));
+        const v = fm.data[String(i.path[0])];
+        problems.push({ level: 'error', kind: 'invalid_program', file, ...(lineNo >= 0 ? { line: lineNo + 1 } : {}), field, ...(v !== undefined ? { value: String(v) } : {}), expected: t(i.message, i.message) });
+      }
+      continue;
+    }
+    if (res.data.slug !== f.replace(/\.md$/, '')) {
+      const lineNo = text.split('\n').findIndex((l) => l.startsWith('slug:')) + 1;
+      problems.push({ level: 'error', kind: 'invalid_program', file, line: lineNo, field: 'slug', value: res.data.slug, expected: t(`slug sama dengan nama berkas: "${f.replace(/\.md$/, '')}"`, `a slug equal to the file name: "${f.replace(/\.md$/, '')}"`) });
+      continue;
+    }
+    out.push({ ...res.data, html: await marked.parse(fm.content), file });
+  }
+  return out.sort((a, b) => (a.urutan ?? 99) - (b.urutan ?? 99) || a.slug.localeCompare(b.slug));
+}

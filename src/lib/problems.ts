@@ -1,0 +1,102 @@
+/**
+ * Problems are values, not exceptions (cf. Evidence's validators): every
+ * stage returns the problems it found so the operator can fix all of them in
+ * one pass. Messages are bilingual; the CLI picks one by LANG.
+ */
+
+export type Lang = 'id' | 'en';
+export interface Text {
+  id: string;
+  en: string;
+}
+export const t = (id: string, en: string): Text => ({ id, en });
+
+export type ProblemKind =
+  | 'missing_file'
+  | 'empty_file'
+  | 'not_csv'
+  | 'encoding'
+  | 'missing_column'
+  | 'unknown_column'
+  | 'row_length'
+  | 'wrong_type'
+  | 'mixed_number_format'
+  | 'negative'
+  | 'invalid_value'
+  | 'future_year'
+  | 'realisasi_without_pagu'
+  | 'realisasi_over_pagu'
+  | 'capaian_over_target'
+  | 'unknown_area'
+  | 'wrong_area_level'
+  | 'duplicate_key'
+  | 'unknown_category'
+  | 'unknown_program'
+  | 'sum_mismatch'
+  | 'invalid_config'
+  | 'invalid_program';
+
+export interface Problem {
+  level: 'error' | 'warning';
+  kind: ProblemKind;
+  /** Path relative to the data folder, e.g. `pmks.csv`. */
+  file: string;
+  /** 1-based physical line in the file (header = line 1). */
+  line?: number;
+  /** 1-based column position and its header name. */
+  column?: number;
+  field?: string;
+  /** The value found, verbatim. */
+  value?: string;
+  /** What was expected, in both languages. */
+  expected: Text;
+}
+
+const KIND_TITLE: Record<ProblemKind, Text> = {
+  missing_file: t('berkas tidak ada', 'file missing'),
+  empty_file: t('berkas kosong', 'empty file'),
+  not_csv: t('bukan berkas CSV', 'not a CSV file'),
+  encoding: t('pengodean teks', 'text encoding'),
+  missing_column: t('kolom tidak ada', 'missing column'),
+  unknown_column: t('kolom tidak dikenal', 'unknown column'),
+  row_length: t('jumlah sel tidak sesuai', 'wrong number of cells'),
+  wrong_type: t('jenis nilai salah', 'wrong type'),
+  mixed_number_format: t('format angka campuran', 'mixed number formats'),
+  negative: t('angka negatif', 'negative number'),
+  invalid_value: t('nilai tidak sah', 'invalid value'),
+  future_year: t('tahun di masa depan', 'year in the future'),
+  realisasi_without_pagu: t('realisasi tanpa pagu', 'spending without allocation'),
+  realisasi_over_pagu: t('realisasi melebihi pagu', 'spending above allocation'),
+  capaian_over_target: t('capaian melebihi target', 'output above target'),
+  unknown_area: t('kode wilayah tidak dikenal', 'unknown area code'),
+  wrong_area_level: t('tingkat wilayah salah', 'wrong area level'),
+  duplicate_key: t('baris ganda', 'duplicate row'),
+  unknown_category: t('kategori tidak dikenal', 'unknown category'),
+  unknown_program: t('program tidak dikenal', 'unknown program'),
+  sum_mismatch: t('jumlah desa tidak sama dengan total kecamatan', 'desa values do not add up to the kecamatan total'),
+  invalid_config: t('konfigurasi tidak sah', 'invalid configuration'),
+  invalid_program: t('deskripsi program tidak sah', 'invalid program description'),
+};
+
+export const kindTitle = (kind: ProblemKind, lang: Lang): string => KIND_TITLE[kind][lang];
+
+/** One line per problem: `GALAT pmks.csv baris 12, kolom 4 (jumlah): angka negatif — ditemukan "-5"; diharapkan …`. */
+export function formatProblem(p: Problem, lang: Lang): string {
+  const L = lang === 'en'
+    ? { error: 'ERROR', warning: 'WARNING', line: 'line', column: 'column', found: 'found', expected: 'expected' }
+    : { error: 'GALAT', warning: 'PERINGATAN', line: 'baris', column: 'kolom', found: 'ditemukan', expected: 'diharapkan' };
+  let where = p.file;
+  if (p.line !== undefined) where += ` ${L.line} ${p.line}`;
+  if (p.column !== undefined) where += `, ${L.column} ${p.column}`;
+  if (p.field !== undefined) where += ` (${p.field})`;
+  const found = p.value !== undefined ? ` — ${L.found} "${p.value.length > 60 ? p.value.slice(0, 57) + '…' : p.value}"` : '';
+  return `${L[p.level]} ${where}: ${kindTitle(p.kind, lang)}${found}; ${L.expected}: ${p.expected[lang]}`;
+}
+
+export const hasErrors = (problems: readonly Problem[]): boolean => problems.some((p) => p.level === 'error');
+
+/** CLI language: English when LANG (or LC_ALL / LC_MESSAGES) starts with `en`, else Indonesian. */
+export function cliLang(env: Record<string, string | undefined> = process.env): Lang {
+  const v = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return v.toLowerCase().startsWith('en') ? 'en' : 'id';
+}

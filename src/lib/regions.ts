@@ -1,0 +1,82 @@
+/**
+ * The kabupaten's region tree (kabupaten → kecamatan → desa) with Kemendagri
+ * codes and names, from `idn-area-data` 4.0.1 (Kepmendagri
+ * 300.2.2-2138/2025; data under ODbL, credited in the footer).
+ */
+import { getDistricts, getRegencies, getVillages, getProvinces } from 'idn-area-data';
+
+export type AreaLevel = 'kabupaten' | 'kecamatan' | 'desa';
+
+export interface Desa {
+  code: string;
+  name: string;
+}
+export interface Kecamatan {
+  code: string;
+  name: string;
+  desa: Desa[];
+}
+export interface RegionTree {
+  code: string;
+  /** "Kabupaten Bantul" */
+  name: string;
+  province: string;
+  kecamatan: Kecamatan[];
+}
+
+export const REGION_SOURCE = {
+  name: 'idn-area-data 4.0.1 (Kepmendagri 300.2.2-2138/2025)',
+  url: 'https://github.com/fityannugroho/idn-area-data',
+  license: 'ODbL-1.0',
+};
+
+/** The level a dotted Kemendagri code denotes, by its shape alone. */
+export function levelOf(code: string): AreaLevel | 'provinsi' | null {
+  if (/^\d{2}$/.test(code)) return 'provinsi';
+  if (/^\d{2}\.\d{2}$/.test(code)) return 'kabupaten';
+  if (/^\d{2}\.\d{2}\.\d{2}$/.test(code)) return 'kecamatan';
+  if (/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(code)) return 'desa';
+  return null;
+}
+
+export const kecamatanOf = (desaCode: string): string => desaCode.slice(0, 8);
+
+/** Load the tree of one kabupaten/kota, or `null` if the code does not exist. */
+export async function loadRegionTree(kabupatenCode: string): Promise<RegionTree | null> {
+  const [provinces, regencies, districts, villages] = await Promise.all([getProvinces(), getRegencies(), getDistricts(), getVillages()]);
+  const regency = regencies.find((r) => r.code === kabupatenCode);
+  if (!regency) return null;
+  const byDistrict = new Map<string, Desa[]>();
+  for (const v of villages) {
+    if (!v.district_code.startsWith(kabupatenCode + '.')) continue;
+    const list = byDistrict.get(v.district_code) ?? [];
+    list.push({ code: v.code, name: v.name });
+    byDistrict.set(v.district_code, list);
+  }
+  const kecamatan = districts
+    .filter((d) => d.regency_code === kabupatenCode)
+    .map((d) => ({ code: d.code, name: d.name, desa: (byDistrict.get(d.code) ?? []).sort((a, b) => a.code.localeCompare(b.code)) }))
+    .sort((a, b) => a.code.localeCompare(b.code));
+  const province = provinces.find((p) => p.code === regency.province_code)?.name ?? '';
+  return { code: regency.code, name: titleCase(regency.name), province: titleCase(province), kecamatan };
+}
+
+/** idn-area-data spells most names in capitals ("KABUPATEN BANTUL"); pages want title case. */
+function titleCase(s: string): string {
+  if (s !== s.toUpperCase()) return s;
+  return s.toLowerCase().replace(/(^|[\s(\-/])(\p{L})/gu, (_, p: string, c: string) => p + c.toUpperCase());
+}
+
+/** A lookup from code to level, name and parent, built once per tree. */
+export interface AreaIndex {
+  get(code: string): { level: AreaLevel; name: string; kecamatan?: string } | undefined;
+}
+export function indexTree(tree: RegionTree): AreaIndex {
+  const m = new Map<string, { level: AreaLevel; name: string; kecamatan?: string }>();
+  m.set(tree.code, { level: 'kabupaten', name: tree.name });
+  for (const k of tree.kecamatan) {
+    m.set(k.code, { level: 'kecamatan', name: k.name });
+    for (const d of k.desa) m.set(d.code, { level: 'desa', name: d.name, kecamatan: k.code });
+  }
+  return { get: (code) => m.get(code) };
+}

@@ -1,0 +1,32 @@
+/**
+ * Page-side access to the model. `npm run build` validates once and passes
+ * the model file in TERANG_MODEL; `astro dev` has no such file and loads the
+ * data folder itself.
+ */
+import { readFile } from 'node:fs/promises';
+import { folderIO, loadPortal } from './load.ts';
+import { buildModel, type SiteModel } from './model.ts';
+import { formatProblem } from './problems.ts';
+
+let cached: Promise<SiteModel> | undefined;
+
+export function getSite(): Promise<SiteModel> {
+  cached ??= (async () => {
+    const file = process.env.TERANG_MODEL;
+    if (file) return JSON.parse(await readFile(file, 'utf8')) as SiteModel;
+    const { data, problems } = await loadPortal(folderIO(process.env.DATA_DIR ?? 'data'));
+    if (!data) throw new Error(problems.map((p) => formatProblem(p, 'id')).join('\n'));
+    return buildModel(data);
+  })();
+  return cached;
+}
+
+export const areaName = (site: SiteModel, code: string): string => {
+  if (code === site.tree.code) return site.tree.name;
+  for (const k of site.tree.kecamatan) {
+    if (k.code === code) return k.name;
+    const d = k.desa.find((x) => x.code === code);
+    if (d) return d.name;
+  }
+  return code;
+};
