@@ -68,13 +68,12 @@ export function parseCsv(text: string, file: string): { table?: CsvTable; proble
 
   const records: CsvRow[] = [];
   let start = 0;
-  let delimiter = ',';
+  const delimiter = guessDelimiter(body);
   const problems: Problem[] = [];
   Papa.parse<string[]>(body, {
-    delimitersToGuess: [';', ',', '\t'],
+    delimiter,
     skipEmptyLines: false,
     step: (res) => {
-      delimiter = res.meta.delimiter;
       const cells = res.data;
       // Skip whitespace between the previous row's end and this row's start.
       while (start < body.length && (body[start] === '\n' || body[start] === '\r')) start++;
@@ -90,8 +89,20 @@ export function parseCsv(text: string, file: string): { table?: CsvTable; proble
     },
   });
   if (records.length === 0) return { problems: [{ level: 'error', kind: 'empty_file', file, expected: t('baris judul kolom lalu minimal satu baris data', 'a header row and at least one data row') }] };
+  if (records.length === 1) return { problems: [{ level: 'error', kind: 'empty_file', file, line: records[0]!.line + 1, expected: t('minimal satu baris data di bawah baris judul kolom', 'at least one data row below the header') }] };
   const [head, ...rows] = records;
   return { table: { header: head!.cells.map((h) => h.trim()), rows, delimiter }, problems };
+}
+
+/**
+ * The delimiter is whichever of `;` `,` tab occurs most in the header line
+ * (outside quotes): headers hold no numbers, so a decimal comma cannot fool it.
+ */
+export function guessDelimiter(text: string): string {
+  const header = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  const unquoted = header.replace(/"[^"]*"/g, '');
+  const count = (d: string) => unquoted.split(d).length - 1;
+  return [';', ',', '\t'].reduce((best, d) => (count(d) > count(best) ? d : best), ',');
 }
 
 /** Header names are matched forgivingly: case, spaces and dashes do not matter. */

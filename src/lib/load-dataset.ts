@@ -50,7 +50,7 @@ export function loadDataset<S extends z.ZodObject>(ds: Dataset<S>, bytes: Uint8A
     const name = normaliseHeader(h);
     if (known.has(name)) return name;
     if (name === '' && table.rows.every((r) => (r.cells[i] ?? '').trim() === '')) return null; // Excel's trailing empty column
-    problems.push({ level: 'error', kind: 'unknown_column', file, line: 1, column: i + 1, value: h, expected: t(`salah satu kolom: ${[...known.keys()].join(', ')}`, `one of the columns: ${[...known.keys()].join(', ')}`) });
+    problems.push({ level: 'error', kind: 'unknown_column', file, line: 1, column: i + 1, field: h, value: h, expected: t(`salah satu kolom: ${[...known.keys()].join(', ')}`, `one of the columns: ${[...known.keys()].join(', ')}`) });
     return null;
   });
   for (const c of columns) {

@@ -131,14 +131,15 @@ export function buildModel(d: PortalData): SiteModel {
   };
 }
 
-function latestPeriod<R extends { tahun: number; periode: string; program: string }>(rows: readonly R[]): R[] {
+function latestPeriod<R extends { tahun: number; periode: string; program: string; kode_wilayah: string }>(rows: readonly R[]): R[] {
   const best = new Map<string, string>();
+  const keyOf = (r: R) => `${r.tahun}|${r.program}|${r.kode_wilayah}`;
   for (const r of rows) {
-    const k = `${r.tahun}|${r.program}`;
+    const k = keyOf(r);
     const cur = best.get(k);
     if (cur === undefined || (cur !== 'tahunan' && (r.periode === 'tahunan' || r.periode > cur))) best.set(k, r.periode);
   }
-  return rows.filter((r) => best.get(`${r.tahun}|${r.program}`) === r.periode);
+  return rows.filter((r) => best.get(keyOf(r)) === r.periode);
 }
 
 function coverage(tahun: number, wilayah: string, program: string, penerima: number, registry: readonly RegistryFigure[], unitOf: Map<string, 'keluarga' | 'jiwa' | null>): CoverageFigure {
@@ -152,7 +153,7 @@ export function sumBy<R, M extends string>(rows: readonly R[], keyOf: (r: R) => 
   const out = new Map<string, Partial<Record<M, number>>>();
   for (const r of rows) {
     const k = keyOf(r);
-    const acc = out.get(k) ?? {};
+    const acc: Partial<Record<M, number>> = out.get(k) ?? {};
     for (const m of measures) {
       const v = (r as Record<string, unknown>)[m];
       if (typeof v === 'number') acc[m] = (acc[m] ?? 0) + v;

@@ -33,8 +33,16 @@ interface Doc {
   example?: string;
 }
 
-function col<T extends z.ZodType>(schema: T, meta: ColumnMeta, optional: boolean) {
-  return (optional ? schema.optional() : schema).meta({ ...meta }) as T | z.ZodOptional<T>;
+/** Column documentation lives in its own typed zod registry, not in zod's global one. */
+export const columnDocs = z.registry<ColumnMeta>();
+
+function col<T extends z.ZodType>(schema: T, meta: ColumnMeta, optional: true): z.ZodOptional<T>;
+function col<T extends z.ZodType>(schema: T, meta: ColumnMeta, optional: false): T;
+function col<T extends z.ZodType>(schema: T, meta: ColumnMeta, optional: boolean): T | z.ZodOptional<T>;
+function col<T extends z.ZodType>(schema: T, meta: ColumnMeta, optional: boolean): T | z.ZodOptional<T> {
+  const s = optional ? schema.optional() : schema;
+  s.register(columnDocs, meta);
+  return s;
 }
 
 export const year = (doc: Doc) =>
@@ -56,7 +64,8 @@ export const text = <O extends boolean = false>(doc: Doc & { optional?: O; max?:
 export const oneOf = <const V extends readonly [string, ...string[]]>(values: V, doc: Doc, fallback?: V[number]) => {
   const base = z.enum(values);
   const schema = fallback === undefined ? base : base.default(fallback as never);
-  return schema.meta({ kind: 'text', type: 'string', expect: t(`salah satu dari: ${values.join(', ')}`, `one of: ${values.join(', ')}`), ...doc }) as unknown as z.ZodEnum<{ [K in V[number]]: K }>;
+  schema.register(columnDocs, { kind: 'text', type: 'string', expect: t(`salah satu dari: ${values.join(', ')}`, `one of: ${values.join(', ')}`), ...doc });
+  return schema as unknown as z.ZodEnum<{ [K in V[number]]: K }>;
 };
 
 export const areaCode = (levels: readonly AreaLevel[], doc: Partial<Doc> = {}) =>
@@ -99,6 +108,6 @@ export const program = (doc: Partial<Doc> = {}) =>
 export function columnsOf(schema: z.ZodObject): { name: string; meta: ColumnMeta; required: boolean }[] {
   return Object.entries(schema.shape).map(([name, s]) => {
     const type = s as z.ZodType;
-    return { name, meta: type.meta() as unknown as ColumnMeta, required: !type.safeParse(undefined).success };
+    return { name, meta: columnDocs.get(type)!, required: !type.safeParse(undefined).success };
   });
 }
