@@ -109,5 +109,6 @@ export function buildDownloads(d: PortalData): OutputFile[] {
     resources,
   };
   files.push({ path: 'data/datapackage.json', content: JSON.stringify(pkg, null, 2) + '\n' });
+  if (d.geo) files.push({ path: 'geo/kecamatan.topo.json', content: d.geo.topojson });
   return files;
 }

@@ -2,6 +2,7 @@
  * Figures pages show, computed from the model in plain TypeScript so that
  * `.astro` files stay close to markup (and tests can check the numbers).
  */
+import { formatNumber, formatPercent, formatRupiah } from './format.ts';
 import { categoryList, sumBy, type CategoryCount, type SiteModel } from './model.ts';
 
 export type Kind = 'pmks' | 'psks';
@@ -47,3 +48,48 @@ export function budgetByYear(site: SiteModel, program?: string) {
 }
 
 export const latest = <T extends { tahun: number }>(rows: readonly T[]): T | undefined => rows.reduce<T | undefined>((a, r) => (!a || r.tahun > a.tahun ? r : a), undefined);
+
+export interface KeyFigure {
+  label: string;
+  value: string;
+  detail: string;
+  href: string;
+}
+
+/** "naik 2,3% dari 2024" / "turun 0,41 poin dari 2024": the trend in words, not only by colour or arrow. */
+function change(cur: number, prev: number | undefined, prevYear: number | undefined, points: boolean): string {
+  if (prev === undefined || prevYear === undefined) return '';
+  const d = points ? cur - prev : prev === 0 ? 0 : ((cur - prev) / prev) * 100;
+  if (Math.abs(d) < 0.005) return `; tetap dari ${prevYear}`;
+  return `; ${d > 0 ? 'naik' : 'turun'} ${points ? formatNumber(Math.abs(d), 'id', 2) + ' poin' : formatPercent(Math.abs(d), 'id', 1)} dari ${prevYear}`;
+}
+
+/** The home page's key figures, each with its year and its change from the year before. */
+export function keyFigures(site: SiteModel): KeyFigure[] {
+  const out: KeyFigure[] = [];
+  const pov = site.kemiskinan;
+  const [p1, p0] = [pov.at(-1), pov.at(-2)];
+  if (p1) out.push({ label: 'Persentase penduduk miskin', href: '/kemiskinan/', value: formatPercent(p1.persen_miskin), detail: `${p1.tahun}${change(p1.persen_miskin, p0?.persen_miskin, p0?.tahun, true)}` });
+  const ext = pov.filter((r) => r.persen_miskin_ekstrem !== undefined);
+  const [e1, e0] = [ext.at(-1), ext.at(-2)];
+  if (e1) out.push({ label: 'Kemiskinan ekstrem', href: '/kemiskinan/', value: formatPercent(e1.persen_miskin_ekstrem), detail: `${e1.tahun}${change(e1.persen_miskin_ekstrem!, e0?.persen_miskin_ekstrem, e0?.tahun, true)}` });
+  const pm = totalsByYear(site, 'pmks');
+  const [m1, m0] = [pm.at(-1), pm.at(-2)];
+  if (m1) out.push({ label: 'Jumlah PMKS', href: '/pmks/', value: formatNumber(m1.jumlah), detail: `orang, ${m1.tahun}${change(m1.jumlah, m0?.jumlah, m0?.tahun, false)}` });
+  const rg = site.registri.kabupaten;
+  const [r1, r0] = [rg.at(-1), rg.at(-2)];
+  if (r1) out.push({ label: 'Keluarga dalam registri DTKS/DTSEN', href: '/kecamatan/', value: formatNumber(r1.keluarga), detail: `${formatNumber(r1.jiwa)} jiwa, ${r1.tahun}${change(r1.keluarga, r0?.keluarga, r0?.tahun, false)}` });
+  // Households receiving aid: the largest household program (KPM) of the latest year.
+  const kpm = new Set(site.programs.filter((p) => p.satuan === 'KPM').map((p) => p.slug));
+  const lastCov = latest(site.cakupan.kabupaten.filter((r) => kpm.has(r.program)));
+  const top = site.cakupan.kabupaten.filter((r) => lastCov && r.tahun === lastCov.tahun && kpm.has(r.program)).sort((a, b) => b.penerima - a.penerima)[0];
+  if (top) {
+    const p = site.programs.find((x) => x.slug === top.program)!;
+    const prev = site.cakupan.kabupaten.find((r) => r.program === top.program && r.tahun === top.tahun - 1);
+    out.push({ label: `Keluarga penerima ${p.singkatan ?? p.nama}`, href: `/program/${p.slug}/`, value: formatNumber(top.penerima), detail: `KPM, ${top.tahun}${top.persen !== undefined ? `, ${formatPercent(top.persen, 'id', 1)} dari registri` : ''}${change(top.penerima, prev?.penerima, prev?.tahun, false)}` });
+  }
+  const b = budgetByYear(site);
+  const [b1, b0] = [b.at(-1), b.at(-2)];
+  if (b1?.pagu) out.push({ label: 'Anggaran semua program', href: '/anggaran/', value: formatRupiah(b1.pagu), detail: `${b1.tahun}, realisasi ${formatPercent(b1.persen, 'id', 1)}${change(b1.pagu, b0?.pagu, b0?.tahun, false)}` });
+  return out;
+}

@@ -72,7 +72,7 @@ export function matchKecamatan(features: Feature<Polygon | MultiPolygon, Boundar
 function signedArea(ring: Position[]): number {
   let a = 0;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += (ring[j]![0]! - ring[i]![0]!) * (ring[j]![1]! + ring[i]![1]!);
-  return -a / 2;
+  return a / 2;
 }
 
 /** d3-geo wants exterior rings clockwise and holes counter-clockwise: the reverse of RFC 7946. */

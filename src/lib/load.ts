@@ -41,6 +41,8 @@ export interface PortalData {
   anggaran: Loaded<typeof anggaran.schema>[];
   verval: Loaded<typeof verval.schema>[];
   puskesos: Loaded<typeof puskesos.schema>[];
+  /** Kecamatan boundaries made by `npm run geo:import`, if the folder has them. */
+  geo?: { topojson: string; attribution: string };
 }
 
 /** Files the portal reads besides the datasets; anything else is reported as ignored. */
@@ -77,12 +79,30 @@ export async function loadPortal(io: DataIO): Promise<{ data?: PortalData; probl
     problems.push(...res.problems);
     tables[ds.name] = res.rows;
   }
+  const geo = await loadGeo(io, tree, problems);
   for (const f of await io.list('.')) {
     if (!OTHER_FILES.has(f) && !DATASETS.some((d) => d.file === f) && !f.startsWith('.'))
       problems.push({ level: 'warning', kind: 'unknown_column', file: f, expected: t(`salah satu berkas: ${DATASETS.map((d) => d.file).join(', ')}; berkas ini diabaikan`, `one of the files: ${DATASETS.map((d) => d.file).join(', ')}; this file is ignored`) });
   }
   if (hasErrors(problems)) return { problems };
-  return { data: { config, tree, programs, ...(tables as unknown as Omit<PortalData, 'config' | 'tree' | 'programs'>) }, problems };
+  return { data: { config, tree, programs, ...(tables as unknown as Omit<PortalData, 'config' | 'tree' | 'programs' | 'geo'>), ...(geo ? { geo } : {}) }, problems };
+}
+
+const GEO_FILE = 'geo/kecamatan.topo.json';
+
+/** The boundary file must be TopoJSON with a `kecamatan` object keyed by this kabupaten's codes. */
+async function loadGeo(io: DataIO, tree: RegionTree, problems: Problem[]): Promise<PortalData['geo']> {
+  const bytes = await io.read(GEO_FILE);
+  if (!bytes) return undefined;
+  const text = new TextDecoder().decode(bytes);
+  const bad = (expected: ReturnType<typeof t>, value?: string) => { problems.push({ level: 'error', kind: 'invalid_config', file: GEO_FILE, ...(value ? { value } : {}), expected }); return undefined; };
+  let topo: { type?: string; objects?: { kecamatan?: { geometries?: { id?: string }[] } }; metadata?: { attribution?: string } };
+  try { topo = JSON.parse(text); } catch (e) { return bad(t(`TopoJSON yang sah (${(e as Error).message}); buat ulang dengan npm run geo:import`, `valid TopoJSON (${(e as Error).message}); recreate it with npm run geo:import`)); }
+  const geoms = topo.type === 'Topology' ? topo.objects?.kecamatan?.geometries : undefined;
+  if (!geoms) return bad(t('TopoJSON dengan objek "kecamatan" (buat dengan npm run geo:import)', 'TopoJSON with a "kecamatan" object (made by npm run geo:import)'));
+  const known = new Set(tree.kecamatan.map((k) => k.code));
+  for (const g of geoms) if (!g.id || !known.has(g.id)) return bad(t(`kode kecamatan ${tree.name}`, `a kecamatan code of ${tree.name}`), String(g.id));
+  return { topojson: text, attribution: topo.metadata?.attribution ?? 'Batas wilayah: BPS.' };
 }
 
 async function loadConfig(io: DataIO, problems: Problem[]): Promise<PortalConfig | undefined> {

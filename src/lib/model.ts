@@ -53,6 +53,8 @@ export interface SiteModel {
   anggaran: AnggaranRow[];
   verval: VervalRow[];
   puskesos: (PuskesosRow & { kecamatan: string })[];
+  /** Set when kecamatan boundaries exist (served at /geo/kecamatan.topo.json). */
+  geo?: { attribution: string };
 }
 
 const strip = <T extends { _line: number }>(r: T): Omit<T, '_line'> => {
@@ -127,6 +129,7 @@ export function buildModel(d: PortalData): SiteModel {
     cakupan: { kabupaten: covKab, kecamatan: covKec },
     anggaran: sortBy(d.anggaran.map(strip), (r) => r.tahun, (r) => r.program, (r) => r.sumber_dana) as AnggaranRow[],
     verval: sortBy(d.verval.map(strip), (r) => r.tahun, (r) => r.kode_wilayah) as VervalRow[],
+    ...(d.geo ? { geo: { attribution: d.geo.attribution } } : {}),
     puskesos: sortBy(d.puskesos.map((r) => ({ ...strip(r), kecamatan: kecOfArea(r.kode_wilayah) })), (r) => r.kecamatan, (r) => r.kode_wilayah, (r) => r.nama),
   };
 }

@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { folderIO, loadPortal } from './load.ts';
+import { allCharts, type ChartSpec } from './charts.ts';
 import { buildModel, type SiteModel } from './model.ts';
 import { formatProblem } from './problems.ts';
 
@@ -30,3 +31,17 @@ export const areaName = (site: SiteModel, code: string): string => {
   }
   return code;
 };
+
+let charts: Promise<Map<string, ChartSpec>> | undefined;
+
+/** Every chart of the site by id, computed once per build. */
+export function getCharts(): Promise<Map<string, ChartSpec>> {
+  charts ??= getSite().then((site) => new Map(allCharts(site).map((c) => [c.id, c])));
+  return charts;
+}
+
+/** The charts with these ids that exist for this data set (missing data → no chart), in the given order. */
+export async function chartsById(...ids: string[]): Promise<ChartSpec[]> {
+  const all = await getCharts();
+  return ids.map((id) => all.get(id)).filter((c): c is ChartSpec => !!c);
+}

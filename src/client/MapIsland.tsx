@@ -1,0 +1,61 @@
+/**
+ * A kecamatan choropleth (chartjs-chart-geo), drawn from the portal's own
+ * TopoJSON boundaries. Loaded only on pages with a map, only when visible.
+ */
+import { Chart, Tooltip, Title, SubTitle } from 'chart.js';
+import { ChoroplethController, ColorScale, GeoFeature, ProjectionScale } from 'chartjs-chart-geo';
+import { useEffect, useRef, useState } from 'react';
+import { feature } from 'topojson-client';
+import type { Topology } from 'topojson-specification';
+import type { ClientChart } from './ChartIsland.tsx';
+import { formatValue } from './chart-format.ts';
+
+Chart.register(ChoroplethController, GeoFeature, ColorScale, ProjectionScale, Tooltip, Title, SubTitle);
+
+export default function MapIsland({ spec, codes, topoUrl, attribution }: { spec: ClientChart; codes: string[]; topoUrl: string; attribution: string }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [error, setError] = useState(false);
+  useEffect(() => {
+    let chart: Chart | undefined;
+    let alive = true;
+    fetch(topoUrl)
+      .then((r) => r.json() as Promise<Topology>)
+      .then((topo) => {
+        if (!alive) return;
+        const shapes = (feature(topo, topo.objects.kecamatan!) as unknown as { features: { id: string; properties: { nama: string } }[] }).features;
+        const value = new Map(codes.map((c, i) => [c, spec.series[0]!.data[i] ?? null]));
+        chart = new Chart(canvas.current!, {
+          type: 'choropleth',
+          data: {
+            labels: shapes.map((f) => f.properties.nama),
+            datasets: [{ label: spec.series[0]!.label, outline: shapes, data: shapes.map((f) => ({ feature: f, value: value.get(String(f.id)) ?? null })) }],
+          } as never,
+          options: {
+            animation: false,
+            maintainAspectRatio: false,
+            plugins: {
+              title: { display: true, text: spec.title, align: 'start' },
+              subtitle: { display: true, text: spec.subtitle, align: 'start' },
+              legend: { display: false },
+              tooltip: { callbacks: { label: (c) => `${(c.raw as { feature: { properties: { nama: string } } }).feature.properties.nama}: ${formatValue((c.raw as { value: number | null }).value, spec.format)}` } },
+            },
+            scales: {
+              projection: { axis: 'x', projection: 'mercator' },
+              color: { axis: 'x', interpolate: 'blues', missing: '#eeeeee', legend: { position: 'bottom-right', align: 'right' }, ticks: { callback: (v: number | string) => formatValue(Number(v), spec.format) } },
+            },
+          } as never,
+        });
+      })
+      .catch(() => setError(true));
+    return () => { alive = false; chart?.destroy(); };
+  }, [spec, codes, topoUrl]);
+  return (
+    <div className="chart-island">
+      <div style={{ position: 'relative', height: 420 }}>
+        <canvas ref={canvas} role="img" aria-label={`Peta: ${spec.title}. Angka lengkap ada di tabel di bawahnya.`} data-chart={spec.id} />
+      </div>
+      {error && <p>Peta tidak dapat dimuat; angkanya ada di tabel.</p>}
+      <p className="text-xs">{attribution}</p>
+    </div>
+  );
+}
