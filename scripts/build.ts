@@ -8,6 +8,10 @@ import { build } from 'astro';
 import { buildSite } from '../src/lib/build.ts';
 import { cliLang } from '../src/lib/problems.ts';
 
+// A build is always a production build: an inherited NODE_ENV (e.g. "test"
+// under Vitest) would otherwise make Vite bundle React's development build.
+process.env.NODE_ENV = 'production';
+
 const root = path.resolve(import.meta.dirname, '..');
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(root, 'data'));
 const outDir = path.resolve(process.env.OUT_DIR ?? path.join(root, 'dist'));

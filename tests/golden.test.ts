@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDownloads } from '../src/lib/downloads.ts';
 import { folderIO, loadPortal } from '../src/lib/load.ts';
+import { kecamatanFigures } from '../src/lib/figures.ts';
 import { buildModel } from '../src/lib/model.ts';
 import { MINI, ROOT } from './helpers.ts';
 
@@ -19,6 +20,8 @@ describe('pipeline on the mini fixture', async () => {
   it('validates without problems', () => expect(problems).toEqual([]));
   const outputs = [
     { path: 'model.json', content: JSON.stringify(buildModel(data!), null, 1) + '\n' },
+    // One kecamatan page's data: every figure with its rank, coverage, desa, Puskesos.
+    { path: 'kecamatan-17.07.01.json', content: JSON.stringify(kecamatanFigures(buildModel(data!), '17.07.01'), null, 1) + '\n' },
     ...buildDownloads(data!),
   ];
   it.each(outputs.map((o) => [o.path, o] as const))('%s matches the golden copy', (rel, o) => {

@@ -70,6 +70,8 @@ export default function ChartIsland({ spec, height }: { spec: ClientChart; heigh
   const chart = useRef<Chart | null>(null);
   useEffect(() => {
     chart.current = new Chart(canvas.current!, chartConfig(spec));
+    // What Chart.js was handed, for tests that compare it with the table.
+    canvas.current!.dataset.values = JSON.stringify(chart.current.data.datasets.map((d) => d.data));
     return () => chart.current?.destroy();
   }, [spec]);
   const downloadPng = () => {

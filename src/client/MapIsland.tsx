@@ -46,6 +46,9 @@ export default function MapIsland({ spec, codes, topoUrl, attribution }: { spec:
           } as never,
         });
       })
+      .then(() => {
+        if (chart) canvas.current!.dataset.values = JSON.stringify((chart.data.datasets[0]!.data as unknown as { feature: { id: string }; value: number | null }[]).map((d) => [d.feature.id, d.value]));
+      })
       .catch(() => setError(true));
     return () => { alive = false; chart?.destroy(); };
   }, [spec, codes, topoUrl]);

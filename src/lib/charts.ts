@@ -5,6 +5,7 @@
  * download and the embed page. Chart ids are stable: they are permalinks
  * (`#id`) and embed URLs (`/embed/<id>/`).
  */
+import { FUNDING_SOURCES } from './domain.ts';
 import { budgetByYear, byKecamatan, categoryByYear, totalsByYear, yearsOf, type Kind } from './figures.ts';
 import { formatDate } from './format.ts';
 import { sumBy, type SiteModel } from './model.ts';
@@ -184,7 +185,8 @@ export function toBudgetByProgramChart(site: SiteModel): ChartSpec {
 
 export function toBudgetBySourceChart(site: SiteModel): ChartSpec {
   const years = yearsOf(site.anggaran);
-  const sources = [...new Set(site.anggaran.map((r) => r.sumber_dana))];
+  const present = new Set(site.anggaran.map((r) => r.sumber_dana));
+  const sources = FUNDING_SOURCES.filter((s) => present.has(s));
   return {
     id: 'anggaran-sumber-dana',
     title: 'Pagu menurut sumber dana per tahun',

@@ -93,3 +93,49 @@ export function keyFigures(site: SiteModel): KeyFigure[] {
   if (b1?.pagu) out.push({ label: 'Anggaran semua program', href: '/anggaran/', value: formatRupiah(b1.pagu), detail: `${b1.tahun}, realisasi ${formatPercent(b1.persen, 'id', 1)}${change(b1.pagu, b0?.pagu, b0?.tahun, false)}` });
   return out;
 }
+
+/** Everything the kecamatan one-pager shows, as plain numbers (the page only formats them). */
+export function kecamatanFigures(site: SiteModel, code: string) {
+  const kec = site.tree.kecamatan.find((k) => k.code === code);
+  if (!kec) throw new Error(`unknown kecamatan ${code}`);
+  const pmksYears = yearsOf(site.pmks.kecamatan);
+  const pmksYear = pmksYears.at(-1);
+  const pmks = pmksYear === undefined ? undefined : byKecamatan(site, 'pmks', pmksYear).find((r) => r.code === code);
+  const regYear = latest(site.registri.kecamatan)?.tahun;
+  const regRanked = withRank(site.registri.kecamatan.filter((r) => r.tahun === regYear), (r) => r.keluarga);
+  const reg = regRanked.find((r) => r.wilayah === code);
+  const covYear = latest(site.cakupan.kecamatan)?.tahun;
+  const coverage = site.programs.flatMap((p) => {
+    const all = withRank(site.cakupan.kecamatan.filter((r) => r.tahun === covYear && r.program === p.slug), (r) => r.persen ?? -1);
+    const mine = all.find((r) => r.wilayah === code);
+    const kab = site.cakupan.kabupaten.find((r) => r.tahun === covYear && r.program === p.slug);
+    return mine ? [{ program: p.slug, name: p.singkatan ?? p.nama, unit: p.satuan, penerima: mine.penerima, terdaftar: mine.terdaftar, persen: mine.persen, rank: mine.persen === undefined ? undefined : mine.rank, of: all.length, kabupatenPersen: kab?.persen }] : [];
+  });
+  const desaPmks = site.pmks.desa.filter((r) => r.tahun === pmksYear && r.wilayah.startsWith(code + '.'));
+  const desaReg = site.registri.desa.filter((r) => r.tahun === regYear && r.wilayah.startsWith(code + '.'));
+  const desa = desaPmks.length || desaReg.length
+    ? kec.desa.map((d) => ({
+      code: d.code,
+      name: d.name,
+      pmks: desaPmks.some((r) => r.wilayah === d.code) ? desaPmks.filter((r) => r.wilayah === d.code).reduce((a, r) => a + r.jumlah, 0) : undefined,
+      keluarga: desaReg.find((r) => r.wilayah === d.code)?.keluarga,
+    }))
+    : [];
+  return {
+    code,
+    name: kec.name,
+    desaCount: kec.desa.length,
+    kecamatanCount: site.tree.kecamatan.length,
+    pmks: pmks && { year: pmksYear!, total: pmks.jumlah, rank: pmks.rank },
+    registry: reg && { year: regYear!, keluarga: reg.keluarga, jiwa: reg.jiwa, rank: reg.rank },
+    coverageYear: covYear,
+    coverage,
+    pmksYears,
+    pmksByCategory: categoryByYear(site, 'pmks', code).filter((c) => Object.keys(c.values).length),
+    pmksYear,
+    registryYear: regYear,
+    desa,
+    verval: site.verval.filter((r) => r.kode_wilayah === code),
+    puskesos: site.puskesos.filter((r) => r.kecamatan === code),
+  };
+}

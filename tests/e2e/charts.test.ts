@@ -1,0 +1,159 @@
+/**
+ * Charts in a real browser (Debian Chromium via playwright-core) on the built
+ * sample portal: every chart draws, its table holds the same numbers, the CSV
+ * download returns them, the embed page renders, and the kecamatan map draws
+ * when boundaries exist.
+ */
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, serve } from '../browser.ts';
+import { ROOT } from '../helpers.ts';
+import { pageWeight } from './weight.ts';
+
+let browser: Browser;
+let server: Server;
+let origin: string;
+const dist = inject('sampleDist');
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  ({ server, origin } = await serve(dist));
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Share of pixels that are not (near) white: a blank canvas scores 0. */
+async function inkRatio(page: Page, canvasSelector: string): Promise<number> {
+  return page.$eval(canvasSelector, (c) => {
+    const canvas = c as HTMLCanvasElement;
+    const ctx = canvas.getContext('2d')!;
+    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 0 && (data[i]! < 235 || data[i + 1]! < 235 || data[i + 2]! < 235)) ink++;
+    return ink / (data.length / 4);
+  });
+}
+
+/** The numbers of the build-time table, series by series (null for an empty cell). */
+async function tableSeries(page: Page, id: string): Promise<(number | null)[][]> {
+  return page.$eval(`table[data-chart-table="${id}"]`, (t) => {
+    const rows = [...t.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.dataset.value === '' ? null : Number(td.dataset.value))));
+    return rows[0]!.map((_, j) => rows.map((r) => r[j]!));
+  });
+}
+
+async function checkChartsOn(page: Page, url: string): Promise<string[]> {
+  await page.goto(origin + url);
+  const ids = await page.$$eval('figure[data-chart-figure]', (fs) => fs.map((f) => (f as HTMLElement).dataset.chartFigure!));
+  expect(ids.length, url).toBeGreaterThan(0);
+  for (const id of ids) {
+    const canvas = `canvas[data-chart="${id}"]`;
+    await page.locator(canvas).scrollIntoViewIfNeeded();
+    await page.waitForSelector(`${canvas}[data-values]`, { timeout: 15_000 });
+    expect(await inkRatio(page, canvas), `${url} ${id} is blank`).toBeGreaterThan(0.01);
+    const drawn = JSON.parse((await page.getAttribute(canvas, 'data-values'))!) as (number | null)[][];
+    expect(drawn, `${url} ${id}: chart and table differ`).toEqual(await tableSeries(page, id));
+
+    // The CSV download holds exactly those numbers.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`figure[data-chart-figure="${id}"] a[href$="data.csv"]`)]);
+    const csv = readFileSync((await download.path())!, 'utf8').trim().split('\r\n').map((l) => l.split(','));
+    const header = csv[0]!;
+    const first = header[1] === 'Kode wilayah' ? 2 : 1;
+    const fromCsv = header.slice(first).map((_, j) => csv.slice(1).map((r) => (r[first + j] === '' ? null : Number(r[first + j]))));
+    expect(fromCsv, `${url} ${id}: CSV differs`).toEqual(drawn);
+  }
+  return ids;
+}
+
+describe('charts in Chromium', () => {
+  it('home: every chart draws, matches its table and its CSV', async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    const ids = await checkChartsOn(page, '/');
+    expect(ids).toContain('indikator-registri-anggaran-kemiskinan');
+    await page.close();
+  });
+
+  it('a program page: every chart draws, matches its table and its CSV', async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    expect(await checkChartsOn(page, '/program/pkh/')).toEqual(['program-pkh-anggaran', 'program-pkh-keluaran', 'program-pkh-cakupan']);
+    await page.close();
+  });
+
+  it('a kecamatan page: every chart draws, matches its table and its CSV', async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    expect(await checkChartsOn(page, '/kecamatan/34.02.17/')).toEqual(['kecamatan-34.02.17-cakupan', 'kecamatan-34.02.17-pmks']);
+    await page.close();
+  });
+
+  it('the embed page shows just the chart with its source line', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/embed/program-pkh-cakupan/`);
+    await page.waitForSelector('canvas[data-chart="program-pkh-cakupan"][data-values]');
+    expect(await inkRatio(page, 'canvas')).toBeGreaterThan(0.01);
+    expect(await page.locator('nav').count()).toBe(0);
+    expect(await page.textContent('figcaption')).toContain('Sumber:');
+    expect(await page.textContent('body')).toContain('Data contoh — bukan data resmi');
+    await page.close();
+  });
+
+  it('without boundaries, a ranked bar chart stands in for the map and says how to add one', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/program/pkh/`);
+    expect(await page.textContent('#program-pkh-cakupan')).toContain('npm run geo:import');
+    await page.close();
+  });
+
+  it('keeps page weights within budget (gzip, HTML+CSS+JS)', async () => {
+    const page = await browser.newPage({ viewport: { width: 412, height: 915 } });
+    const homeFull = await pageWeight(page, origin, dist, '/', true);
+    const kecInitial = await pageWeight(page, origin, dist, '/kecamatan/34.02.01/', false);
+    const textOnly = await pageWeight(page, origin, dist, '/metodologi/', true);
+    expect(homeFull.total).toBeLessThanOrEqual(150_000);
+    expect(kecInitial.total).toBeLessThanOrEqual(120_000);
+    expect(textOnly.byType.js ?? 0).toBe(0); // no JavaScript on a page without an island
+    await page.close();
+  });
+});
+
+const SHARED_BANTUL = path.resolve(ROOT, '..', 'shared', 'geo', 'bantul-3402-desa-hdx2020.geojson');
+describe.skipIf(!existsSync(SHARED_BANTUL))('the kecamatan map', () => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'terang-map-'));
+  let mapServer: Server;
+  let mapOrigin: string;
+  beforeAll(async () => {
+    cpSync(path.join(ROOT, 'data'), path.join(tmp, 'data'), { recursive: true });
+    const run = promisify(execFile);
+    await run(process.execPath, ['scripts/geo-import.ts', SHARED_BANTUL, '--data', path.join(tmp, 'data')], { cwd: ROOT });
+    await run(process.execPath, ['scripts/build.ts'], { cwd: ROOT, env: { ...process.env, DATA_DIR: path.join(tmp, 'data'), OUT_DIR: path.join(tmp, 'dist') } });
+    ({ server: mapServer, origin: mapOrigin } = await serve(path.join(tmp, 'dist')));
+  });
+  afterAll(() => { mapServer?.close(); rmSync(tmp, { recursive: true, force: true }); });
+
+  it('draws a choropleth of coverage whose values are the table numbers, keyed by Kemendagri code', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${mapOrigin}/program/pkh/`);
+    const canvas = 'canvas[data-chart="program-pkh-cakupan"]';
+    await page.locator(canvas).scrollIntoViewIfNeeded();
+    await page.waitForSelector(`${canvas}[data-values]`, { timeout: 15_000 });
+    expect(await inkRatio(page, canvas)).toBeGreaterThan(0.05);
+    const drawn = new Map(JSON.parse((await page.getAttribute(canvas, 'data-values'))!) as [string, number][]);
+    expect(drawn.size).toBe(17);
+    const table = await page.$$eval('table[data-chart-table="program-pkh-cakupan"] tbody tr', (trs) => trs.map((tr) => [tr.querySelector('th')!.textContent, Number((tr.querySelector('td') as HTMLElement).dataset.value)] as const));
+    const csv = await (await page.request.get(`${mapOrigin}/embed/program-pkh-cakupan/data.csv`)).text();
+    for (const line of csv.trim().split('\r\n').slice(1)) {
+      const [name, code, value] = line.split(',');
+      expect(drawn.get(code!)).toBe(Number(value));
+      expect(table.find(([n]) => n === name)![1]).toBe(Number(value));
+    }
+    expect(await page.textContent('#program-pkh-cakupan')).toContain('CC BY-IGO 3.0');
+    await page.close();
+  });
+});

@@ -1,0 +1,32 @@
+/**
+ * Builds the sample portal once (the real `scripts/build.ts`) for every test
+ * file that needs a built site, into a temporary folder.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    sampleDist: string;
+    sampleBuildLog: string;
+  }
+}
+
+let dir: string | undefined;
+
+export async function setup(project: TestProject) {
+  const root = path.resolve(import.meta.dirname, '..');
+  dir = mkdtempSync(path.join(tmpdir(), 'terang-sample-'));
+  const dist = path.join(dir, 'dist');
+  const { stdout, stderr } = await promisify(execFile)(process.execPath, ['scripts/build.ts'], { cwd: root, env: { ...process.env, OUT_DIR: dist, DATA_DIR: path.join(root, 'data') }, maxBuffer: 64 << 20 });
+  project.provide('sampleDist', dist);
+  project.provide('sampleBuildLog', stdout + stderr);
+}
+
+export async function teardown() {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+}
