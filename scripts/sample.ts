@@ -205,8 +205,44 @@ export async function generateSample(region: string, seed = 1): Promise<Record<s
 
   const programDir = path.join(import.meta.dirname, 'sample', 'program');
   for (const f of (await readdir(programDir)).sort()) files[`program/${f}`] = await readFile(path.join(programDir, f), 'utf8');
+  files['private/penerima-sintetis.csv'] = syntheticRecipients(tree, r);
   files['README.md'] = `# Data contoh — bukan data resmi\n\nSemua angka di folder ini **sintetis**, dibuat oleh \`npm run sample -- --region ${tree.code}\` untuk ${tree.name} (${tree.kecamatan.length} kecamatan, ${desaAll.length} desa/kelurahan). Nama dan kode wilayah nyata (idn-area-data 4.0.1, ODbL); angka-angkanya tidak.\n\nGanti berkas-berkas ini dengan data resmi Dinas Sosial, lalu ubah \`data_contoh\` di \`portal.json\` menjadi \`false\`.\n`;
   return files;
+}
+
+/**
+ * A small synthetic raw recipient list (NIK, Nomor KK, program, status,
+ * periode) for trying `npm run hash` and the aid lookup. Every NIK and KK is
+ * made up; serials start at 9001 to stay clear of real registrations, which
+ * count up from 0001.
+ */
+export function syntheticRecipients(tree: RegionTree, r: ReturnType<typeof rng>): string {
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  const region = (kec: string) => kec.replace(/\./g, '');
+  const rows: string[][] = [];
+  let serial = 9001;
+  const households = Math.min(160, tree.kecamatan.length * 10);
+  for (let h = 0; h < households; h++) {
+    const kec = tree.kecamatan[h % tree.kecamatan.length]!;
+    const kk = `${region(kec.code)}${pad(r.int(1, 28))}${pad(r.int(1, 12))}${pad(r.int(5, 25))}${pad(serial++ % 10000, 4)}`;
+    const size = r.int(1, 5);
+    const members: string[] = [];
+    for (let m = 0; m < size; m++) {
+      const female = m === 1 || (m > 1 && r.next() < 0.5);
+      const year = m < 2 ? r.int(55, 99) : r.int(5, 22);
+      const home = h === 7 && m === 0 ? '330201' : region(kec.code); // one head registered elsewhere: people move
+      members.push(`${home}${pad(r.int(1, 28) + (female ? 40 : 0))}${pad(r.int(1, 12))}${pad(year)}${pad(serial++ % 10000, 4)}`);
+    }
+    const status = () => { const x = r.next(); return x < 0.85 ? 'aktif' : x < 0.9 ? 'ditangguhkan' : x < 0.97 ? 'dihentikan' : 'usulan'; };
+    const household: string[] = [];
+    if (r.next() < 0.35) household.push('pkh');
+    if (r.next() < 0.55) household.push('sembako');
+    if (r.next() < 0.06) household.push('blt-dd');
+    if (!household.length && r.next() < 0.5) household.push('bansos-daerah');
+    for (const prog of household) rows.push([members[0]!, kk, prog, status(), '2026 tahap 1']);
+    for (const nik of members) if (r.next() < 0.6 || !household.length) rows.push([nik, kk, 'pbi-jk', status(), 'Januari–Maret 2026']);
+  }
+  return 'nik,nomor_kk,program,status,periode\r\n' + rows.map((x) => x.join(',')).join('\r\n') + '\r\n';
 }
 
 if (import.meta.main) {
@@ -226,7 +262,11 @@ if (import.meta.main) {
     await mkdir(path.dirname(path.join(tmp, rel)), { recursive: true });
     await writeFile(path.join(tmp, rel), content);
   }
-  try { await rename(path.join(out, 'private'), path.join(tmp, 'private')); } catch { /* no private folder */ }
+  // Keep the operator's own private files and hashed list; refresh only the synthetic list.
+  for (const keep of ['penerima.csv', 'penerima-kdf.json']) { try { await rename(path.join(out, keep), path.join(tmp, keep)); } catch { /* none */ } }
+  try {
+    for (const f of await readdir(path.join(out, 'private'))) if (!(`private/${f}` in files)) await rename(path.join(out, 'private', f), path.join(tmp, 'private', f));
+  } catch { /* no private folder */ }
   await rm(out, { recursive: true, force: true });
   await rename(tmp, out);
   console.log(`Data contoh untuk ${values.region} ditulis ke ${path.relative(process.cwd(), out) || '.'}/ (${Object.keys(files).length} berkas).`);

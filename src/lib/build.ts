@@ -4,11 +4,12 @@
  * complete build replaces `dist/`, so a failure leaves the previous site
  * exactly as it was.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildDownloads } from './downloads.ts';
 import { folderIO, loadPortal } from './load.ts';
 import { buildModel } from './model.ts';
+import { buildShards, groupEntries } from './shards.ts';
 import { formatProblem, hasErrors, type Lang, type Problem } from './problems.ts';
 
 export interface BuildOptions {
@@ -43,20 +44,24 @@ export async function buildSite(o: BuildOptions): Promise<BuildResult> {
   }
 
   const model = await time('aggregate', async () => buildModel(data));
+  const shards = data.recipients && (await time('shards', async () => buildShards(groupEntries(data.recipients!.rows), data.recipients!.kdf.dkLen * 2)));
+  if (shards) model.cek = { kdf: data.recipients!.kdf, prefixLength: shards.prefixLength, perShard: shards.perShard, shardBytes: shards.bytes, people: shards.real };
   const staging = path.join(path.dirname(o.outDir), `.dist-staging-${process.pid}`);
   const work = path.join(o.root, '.terang');
   const modelFile = path.join(work, `model-${process.pid}.json`);
   await rm(staging, { recursive: true, force: true });
+  let pages = 0;
   try {
     await mkdir(work, { recursive: true });
     await writeFile(modelFile, JSON.stringify(model));
     await time('pages', () => o.renderPages(modelFile, staging));
     await time('downloads', async () => {
-      for (const f of buildDownloads(data)) {
+      for (const f of [...buildDownloads(data), ...(shards?.files ?? [])]) {
         await mkdir(path.dirname(path.join(staging, f.path)), { recursive: true });
         await writeFile(path.join(staging, f.path), f.content);
       }
     });
+    pages = (await readdir(staging, { recursive: true })).filter((f) => f.endsWith('.html')).length;
     await swap(staging, o.outDir);
   } catch (e) {
     await rm(staging, { recursive: true, force: true });
@@ -64,7 +69,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildResult> {
   } finally {
     await rm(modelFile, { force: true });
   }
-  return { ok: true, problems, timings };
+  return { ok: true, problems, timings, pages };
 }
 
 /** Replace `target` with `staging` using renames on one file system. */

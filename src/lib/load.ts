@@ -7,6 +7,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { marked } from 'marked';
+import type { KdfParams } from '../client/kdf.ts';
+import { parseCsv } from './csv.ts';
+import { STATUS_CODES, STATUSES } from './domain.ts';
 import { loadDataset, type Loaded, type LoadContext } from './load-dataset.ts';
 import { hasErrors, t, type Problem } from './problems.ts';
 import { indexTree, loadRegionTree, type RegionTree } from './regions.ts';
@@ -43,10 +46,12 @@ export interface PortalData {
   puskesos: Loaded<typeof puskesos.schema>[];
   /** Kecamatan boundaries made by `npm run geo:import`, if the folder has them. */
   geo?: { topojson: string; attribution: string };
+  /** The hashed recipient list made by `npm run hash`, if the folder has it. */
+  recipients?: { kdf: KdfParams; rows: { kunci: string; program: string; status: string; periode: string }[] };
 }
 
 /** Files the portal reads besides the datasets; anything else is reported as ignored. */
-const OTHER_FILES = new Set(['portal.json', 'penerima.csv', 'README.md', 'LICENSE', 'program', 'private', 'geo', 'rilis']);
+const OTHER_FILES = new Set(['portal.json', 'penerima.csv', 'penerima-kdf.json', 'README.md', 'LICENSE', 'program', 'private', 'geo', 'rilis']);
 
 export async function loadPortal(io: DataIO): Promise<{ data?: PortalData; problems: Problem[] }> {
   const problems: Problem[] = [];
@@ -80,12 +85,58 @@ export async function loadPortal(io: DataIO): Promise<{ data?: PortalData; probl
     tables[ds.name] = res.rows;
   }
   const geo = await loadGeo(io, tree, problems);
+  const recipients = await loadRecipientKeys(io, programs, problems);
   for (const f of await io.list('.')) {
     if (!OTHER_FILES.has(f) && !DATASETS.some((d) => d.file === f) && !f.startsWith('.'))
       problems.push({ level: 'warning', kind: 'unknown_column', file: f, expected: t(`salah satu berkas: ${DATASETS.map((d) => d.file).join(', ')}; berkas ini diabaikan`, `one of the files: ${DATASETS.map((d) => d.file).join(', ')}; this file is ignored`) });
   }
   if (hasErrors(problems)) return { problems };
-  return { data: { config, tree, programs, ...(tables as unknown as Omit<PortalData, 'config' | 'tree' | 'programs' | 'geo'>), ...(geo ? { geo } : {}) }, problems };
+  return { data: { config, tree, programs, ...(tables as unknown as Omit<PortalData, 'config' | 'tree' | 'programs' | 'geo'>), ...(geo ? { geo } : {}), ...(recipients ? { recipients } : {}) }, problems };
+}
+
+/**
+ * data/penerima.csv and data/penerima-kdf.json, written by `npm run hash`:
+ * keys only, never an identifier. Checked strictly, since the citizen lookup
+ * depends on them.
+ */
+async function loadRecipientKeys(io: DataIO, programs: readonly Program[], problems: Problem[]): Promise<PortalData['recipients']> {
+  const csv = await io.read('penerima.csv');
+  const meta = await io.read('penerima-kdf.json');
+  if (!csv && !meta) return undefined;
+  if (!csv || !meta) {
+    problems.push({ level: 'error', kind: 'missing_file', file: csv ? 'penerima-kdf.json' : 'penerima.csv', expected: t('penerima.csv dan penerima-kdf.json bersama-sama (keduanya dibuat oleh npm run hash)', 'penerima.csv and penerima-kdf.json together (both made by npm run hash)') });
+    return undefined;
+  }
+  let kdf: KdfParams;
+  try {
+    kdf = JSON.parse(new TextDecoder().decode(meta));
+    if (kdf.algorithm !== 'scrypt' || !(kdf.N >= 2 ** 14) || !Number.isInteger(Math.log2(kdf.N)) || !(kdf.r >= 8) || !(kdf.p >= 1) || !/^[0-9a-f]{32,}$/.test(kdf.salt) || !(kdf.dkLen >= 16)) throw new Error('parameter');
+  } catch {
+    problems.push({ level: 'error', kind: 'invalid_config', file: 'penerima-kdf.json', expected: t('parameter scrypt dari npm run hash (N ≥ 16384, r ≥ 8, garam heksadesimal)', 'scrypt parameters from npm run hash (N ≥ 16384, r ≥ 8, hex salt)') });
+    return undefined;
+  }
+  const parsed = parseCsv(new TextDecoder().decode(csv).replace(/^\uFEFF/, ''), 'penerima.csv');
+  problems.push(...parsed.problems);
+  if (!parsed.table) return undefined;
+  const want = ['kunci', 'program', 'status', 'periode'];
+  if (parsed.table.header.join(',') !== want.join(',')) {
+    problems.push({ level: 'error', kind: 'unknown_column', file: 'penerima.csv', line: 1, value: parsed.table.header.join(','), expected: t(`tepat kolom ${want.join(',')} (buat ulang dengan npm run hash)`, `exactly the columns ${want.join(',')} (recreate with npm run hash)`) });
+    return undefined;
+  }
+  const slugs = new Set(programs.map((p) => p.slug));
+  const keyPattern = new RegExp(`^[0-9a-f]{${kdf.dkLen * 2}}$`);
+  const rows: { kunci: string; program: string; status: string; periode: string }[] = [];
+  for (const { line, cells } of parsed.table.rows) {
+    const [kunci = '', program = '', status = '', periode = ''] = cells;
+    const bad = !keyPattern.test(kunci) ? ['kunci', 1, t(`kunci heksadesimal ${kdf.dkLen * 2} karakter`, `a ${kdf.dkLen * 2}-character hex key`)] as const
+      : !slugs.has(program) ? ['program', 2, t('program yang punya berkas di folder program/', 'a program with a file in the program/ folder')] as const
+      : !(status in STATUSES) ? ['status', 3, t(`salah satu status: ${STATUS_CODES.join(', ')}`, `one of: ${STATUS_CODES.join(', ')}`)] as const
+      : !periode || periode.length > 40 ? ['periode', 4, t('periode (maks. 40 karakter)', 'a period (at most 40 characters)')] as const
+      : undefined;
+    if (bad) problems.push({ level: 'error', kind: bad[0] === 'program' ? 'unknown_program' : 'invalid_value', file: 'penerima.csv', line, column: bad[1], field: bad[0], value: cells[bad[1] - 1] ?? '', expected: bad[2] });
+    else rows.push({ kunci, program, status, periode });
+  }
+  return { kdf, rows };
 }
 
 const GEO_FILE = 'geo/kecamatan.topo.json';
@@ -134,7 +185,7 @@ async function loadConfig(io: DataIO, problems: Problem[]): Promise<PortalConfig
   return res.data;
 }
 
-async function loadPrograms(io: DataIO, problems: Problem[]): Promise<Program[]> {
+export async function loadPrograms(io: DataIO, problems: Problem[]): Promise<Program[]> {
   const files = (await io.list('program')).filter((f) => f.endsWith('.md'));
   if (files.length === 0) problems.push({ level: 'error', kind: 'missing_file', file: 'program/', expected: t('minimal satu deskripsi program, mis. program/pkh.md', 'at least one program description, e.g. program/pkh.md') });
   const out: Program[] = [];

@@ -4,6 +4,7 @@
  * reads from it (cf. Starlight's generateRouteData).
  */
 import { PMKS_CATEGORIES, PSKS_CATEGORIES, registryColumnFor, type Category } from './domain.ts';
+import type { KdfParams } from '../client/kdf.ts';
 import type { PortalData } from './load.ts';
 import { kecamatanOf, levelOf, type RegionTree } from './regions.ts';
 import type { PortalConfig } from './schema/portal.ts';
@@ -55,6 +56,17 @@ export interface SiteModel {
   puskesos: (PuskesosRow & { kecamatan: string })[];
   /** Set when kecamatan boundaries exist (served at /geo/kecamatan.topo.json). */
   geo?: { attribution: string };
+  /** Set when the folder has a hashed recipient list: what /cek/ needs to find a shard. */
+  cek?: CekManifest;
+}
+
+export interface CekManifest {
+  kdf: KdfParams;
+  prefixLength: number;
+  perShard: number;
+  shardBytes: number;
+  /** People with at least one program in this release. */
+  people: number;
 }
 
 const strip = <T extends { _line: number }>(r: T): Omit<T, '_line'> => {

@@ -1,0 +1,133 @@
+/**
+ * The citizen's aid lookup, entirely in the browser: check the two numbers,
+ * derive the scrypt key in a worker, fetch the one shard named by the key's
+ * prefix, and match inside the page. Nothing typed is sent anywhere.
+ */
+import { checkKk, checkNik, ID_MESSAGES, normaliseId, regionOfId, type IdProblem } from './nik.ts';
+
+interface Config {
+  kdf: { N: number; r: number; p: number; dkLen: number; salt: string };
+  prefixLength: number;
+  kabupaten: string;
+  kabupatenName: string;
+  kecamatan: Record<string, { name: string; puskesos: { nama: string; alamat: string; telepon?: string; jam?: string }[] }>;
+  programs: Record<string, { nama: string; jenis: string }>;
+  statuses: Record<string, { label: string; meaning: string }>;
+  office: { nama: string; alamat: string; telepon?: string; whatsapp?: string };
+}
+
+const secs = (ms: number) => (ms / 1000).toLocaleString('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const $ = <T extends HTMLElement>(sel: string) => document.querySelector(sel) as T;
+const config = JSON.parse($('#cek-config').textContent!) as Config;
+const form = $<HTMLFormElement>('#cek-form');
+const nikInput = $<HTMLInputElement>('#nik');
+const kkInput = $<HTMLInputElement>('#kk');
+const status = $('#cek-status');
+const result = $('#cek-result');
+const button = form.querySelector('button')!;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (text !== undefined) e.textContent = text;
+  if (cls) e.className = cls;
+  return e;
+}
+
+function showFieldError(input: HTMLInputElement, problems: IdProblem[]): boolean {
+  const box = document.getElementById(`${input.id}-error`)!;
+  const msg = problems.map((p) => ID_MESSAGES[p].id).join(' ');
+  box.textContent = msg;
+  input.setAttribute('aria-invalid', problems.length ? 'true' : 'false');
+  return problems.length === 0;
+}
+
+// Keep only digits as people type (spaces and dashes from copy-paste are dropped).
+for (const input of [nikInput, kkInput]) {
+  input.addEventListener('input', () => {
+    const v = normaliseId(input.value);
+    if (v !== input.value && /^\d*$/.test(v)) input.value = v;
+  });
+  input.addEventListener('blur', () => {
+    if (input.value) showFieldError(input, input === nikInput ? checkNik(input.value) : checkKk(input.value));
+  });
+}
+
+let worker: Worker | undefined;
+function derive(nik: string, kk: string): Promise<string> {
+  worker ??= new Worker(new URL('./kdf-worker.ts', import.meta.url), { type: 'module' });
+  return new Promise((resolve, reject) => {
+    worker!.onmessage = (e: MessageEvent<{ key?: string; error?: string }>) => (e.data.key ? resolve(e.data.key) : reject(new Error(e.data.error)));
+    worker!.onerror = () => reject(new Error('worker'));
+    worker!.postMessage({ password: `${nik}|${kk}`, salt: config.kdf.salt, N: config.kdf.N, r: config.kdf.r, p: config.kdf.p, dkLen: config.kdf.dkLen });
+  });
+}
+
+function puskesosFor(nik: string): HTMLElement {
+  const kec = config.kecamatan[regionOfId(nik)];
+  const box = el('div');
+  if (!kec || kec.puskesos.length === 0) {
+    box.append(el('p', `Hubungi ${config.office.nama}, ${config.office.alamat}${config.office.telepon ? `, telepon ${config.office.telepon}` : ''}${config.office.whatsapp ? `, WhatsApp ${config.office.whatsapp}` : ''}.`));
+    return box;
+  }
+  box.append(el('p', `Puskesos untuk Kecamatan ${kec.name} (menurut NIK Anda):`));
+  const ul = el('ul', undefined, 'list-disc pl-5');
+  for (const p of kec.puskesos) ul.append(el('li', `${p.nama} — ${p.alamat}${p.telepon ? `, telepon/WA ${p.telepon}` : ''}${p.jam ? ` (${p.jam})` : ''}`));
+  box.append(ul);
+  return box;
+}
+
+function render(nik: string, grants: [string, string, string][] | undefined) {
+  result.replaceChildren();
+  if (!grants) {
+    result.append(el('h2', 'Data tidak ditemukan'));
+    result.append(el('p', 'Pasangan NIK dan Nomor KK ini tidak tercantum sebagai penerima bantuan pada rilis ini. Periksa kembali kedua nomor. Jika benar dan Anda merasa berhak:'));
+    const ol = el('ol', undefined, 'list-decimal pl-5');
+    ol.append(
+      el('li', 'Daftarkan keluarga ke DTKS/DTSEN melalui kantor desa/kelurahan atau Puskesos, dengan membawa KTP dan Kartu Keluarga.'),
+      el('li', 'Minta diusulkan (usul) sebagai penerima melalui musyawarah desa atau Puskesos.'),
+      el('li', 'Bila Anda tahu penerima yang tidak layak, ajukan sanggah (keberatan) melalui Puskesos atau Dinas Sosial.'),
+    );
+    result.append(ol, puskesosFor(nik));
+  } else {
+    result.append(el('h2', `Ditemukan ${grants.length} program`));
+    const ul = el('ul', undefined, 'list-none space-y-3 p-0');
+    for (const [program, st, periode] of grants) {
+      const li = el('li', undefined, 'rounded border border-line p-3');
+      li.dataset.program = program;
+      li.append(el('strong', config.programs[program]?.nama ?? program), el('br'));
+      li.append(el('span', `Status: ${config.statuses[st]?.label ?? st} · Periode: ${periode}`), el('br'));
+      li.append(el('span', config.statuses[st]?.meaning ?? '', 'text-sm'));
+      ul.append(li);
+    }
+    result.append(ul, el('p', 'Ada yang keliru? Sampaikan ke Puskesos atau Dinas Sosial.', 'mt-3'), puskesosFor(nik));
+  }
+  result.focus();
+}
+
+form.addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const nik = normaliseId(nikInput.value);
+  const kk = normaliseId(kkInput.value);
+  const okNik = showFieldError(nikInput, checkNik(nik));
+  const okKk = showFieldError(kkInput, checkKk(kk));
+  if (!okNik || !okKk) { (okNik ? kkInput : nikInput).focus(); status.textContent = 'Periksa kembali isian yang ditandai.'; return; }
+  const outside = !config.kecamatan[regionOfId(nik)];
+  button.disabled = true;
+  result.replaceChildren();
+  const started = performance.now();
+  status.textContent = `${outside ? `${ID_MESSAGES.region.id} Tetap kami periksa. ` : ''}Sedang memeriksa… (menghitung kunci pengaman di perangkat Anda)`;
+  const tick = setInterval(() => { status.textContent = `Sedang memeriksa… ${secs(performance.now() - started)} detik`; }, 500);
+  try {
+    const key = await derive(nik, kk);
+    const res = await fetch(`/cek/k/${key.slice(0, config.prefixLength)}.json`);
+    if (!res.ok) throw new Error(String(res.status));
+    const shard = (await res.json()) as { e: [string, [string, string, string][]][] };
+    render(nik, shard.e.find(([k]) => k === key)?.[1]);
+    status.textContent = `Selesai dalam ${secs(performance.now() - started)} detik.`;
+  } catch {
+    status.textContent = 'Maaf, pemeriksaan gagal dimuat. Periksa sambungan internet lalu coba lagi.';
+  } finally {
+    clearInterval(tick);
+    button.disabled = false;
+  }
+});

@@ -1,0 +1,65 @@
+/**
+ * The static lookup index: data/penerima.csv (scrypt keys with program,
+ * status, period) → equal-sized shard files `cek/k/<prefix>.json`, named by
+ * the first hex digits of the key (a k-anonymity range query: the browser
+ * asks for a whole bucket, never for a key). Every possible prefix has a
+ * file; every file holds the same number of entries, real or decoy, and the
+ * same number of bytes. Decoys get random keys and payloads copied from real
+ * entries, so they cannot be told apart.
+ */
+import { randomBytes, randomInt } from 'node:crypto';
+
+export type Grant = [program: string, status: string, periode: string];
+export type Entry = [key: string, grants: Grant[]];
+
+export interface ShardSet {
+  prefixLength: number;
+  /** Entries per shard, real plus decoy. */
+  perShard: number;
+  /** Bytes of every shard file. */
+  bytes: number;
+  real: number;
+  files: { path: string; content: string }[];
+}
+
+/** At least `minPerShard` entries per bucket on average, and at least 16 buckets. */
+export function prefixLengthFor(people: number, minPerShard = 50): number {
+  let p = 1;
+  while (16 ** (p + 1) * minPerShard <= people) p++;
+  return p;
+}
+
+export function groupEntries(rows: readonly { kunci: string; program: string; status: string; periode: string }[]): Entry[] {
+  const by = new Map<string, Grant[]>();
+  for (const r of rows) by.set(r.kunci, [...(by.get(r.kunci) ?? []), [r.program, r.status, r.periode]]);
+  return [...by.entries()];
+}
+
+export function buildShards(entries: readonly Entry[], keyHexLength: number, minPerShard = 50, rand: { bytes: (n: number) => Buffer; int: (n: number) => number } = { bytes: randomBytes, int: (n) => randomInt(n) }): ShardSet {
+  const prefixLength = prefixLengthFor(entries.length, minPerShard);
+  const buckets = Array.from({ length: 16 ** prefixLength }, (_, i) => i.toString(16).padStart(prefixLength, '0'));
+  const byPrefix = new Map<string, Entry[]>(buckets.map((b) => [b, []]));
+  for (const e of entries) byPrefix.get(e[0].slice(0, prefixLength))!.push(e);
+  const perShard = Math.max(minPerShard, ...[...byPrefix.values()].map((x) => x.length));
+
+  const decoy = (prefix: string): Entry => {
+    const key = (prefix + rand.bytes(keyHexLength).toString('hex')).slice(0, keyHexLength);
+    const like = entries.length ? entries[rand.int(entries.length)]![1] : [];
+    return [key, like];
+  };
+  const bodies = buckets.map((prefix) => {
+    const list = [...byPrefix.get(prefix)!];
+    while (list.length < perShard) list.push(decoy(prefix));
+    list.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    return { prefix, json: JSON.stringify({ v: 1, e: list }) };
+  });
+  // Pad every file with trailing spaces (valid JSON) to one size.
+  const bytes = Math.max(...bodies.map((b) => Buffer.byteLength(b.json)));
+  return {
+    prefixLength,
+    perShard,
+    bytes,
+    real: entries.length,
+    files: bodies.map((b) => ({ path: `cek/k/${b.prefix}.json`, content: b.json + ' '.repeat(bytes - Buffer.byteLength(b.json)) })),
+  };
+}

@@ -1,0 +1,178 @@
+/**
+ * The aid lookup in a real browser on the built sample portal, and the
+ * privacy guarantees of what the build publishes.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { deriveKey, type KdfParams } from '../../src/client/kdf.ts';
+import { folderIO, loadPrograms } from '../../src/lib/load.ts';
+import { readRecipients, type Person } from '../../src/lib/recipients.ts';
+import { loadRegionTree } from '../../src/lib/regions.ts';
+import { launchBrowser, serve } from '../browser.ts';
+import { ROOT } from '../helpers.ts';
+import { RFC7914 } from '../rfc7914.ts';
+
+const dist = inject('sampleDist');
+const RAW = path.join(ROOT, 'scripts', 'sample', 'penerima-sintetis-bantul.csv');
+let browser: Browser;
+let server: Server;
+let origin: string;
+let people: Person[];
+let names: Map<string, string>;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  ({ server, origin } = await serve(dist));
+  const programs = await loadPrograms(folderIO(path.join(ROOT, 'data')), []);
+  names = new Map(programs.map((p) => [p.slug, p.nama]));
+  people = readRecipients(readFileSync(RAW), 'raw.csv', (await loadRegionTree('34.02'))!, programs).people;
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function lookup(page: Page, nik: string, kk: string) {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(`${origin}/cek/`);
+  await page.fill('#nik', nik);
+  await page.fill('#kk', kk);
+  requests.length = 0;
+  await page.click('button[type=submit]');
+  await page.waitForSelector('#cek-result h2', { timeout: 30_000 });
+  const programs = await page.$$eval('#cek-result li[data-program]', (lis) => lis.map((li) => `${(li as HTMLElement).dataset.program}|${li.textContent}`));
+  return { heading: await page.textContent('#cek-result h2'), programs, requests };
+}
+
+const expected = (p: Person) => p.grants.map((g) => g.program).sort();
+
+describe('/cek/ in Chromium', () => {
+  it('a listed pair shows exactly its programs, with status and period, after exactly one shard request and nothing off the origin', async () => {
+    const page = await browser.newPage();
+    const person = people.find((p) => p.grants.length >= 2)!;
+    const r = await lookup(page, person.nik, person.kk);
+    expect(r.heading).toBe(`Ditemukan ${person.grants.length} program`);
+    expect(r.programs.map((x) => x.split('|')[0]).sort()).toEqual(expected(person));
+    for (const g of person.grants) expect(r.programs.find((x) => x.startsWith(g.program))).toContain(g.periode);
+    expect(r.requests.filter((u) => u.includes('/cek/k/'))).toHaveLength(1);
+    expect(r.requests.every((u) => u.startsWith(origin))).toBe(true);
+    await page.close();
+  });
+
+  it('a household member finds the household programs listed under the head of the family', async () => {
+    const page = await browser.newPage();
+    const member = people.find((p) => p.grants.some((g) => g.program === 'pkh' || g.program === 'sembako') && !readFileSync(RAW, 'utf8').includes(`${p.nik},${p.kk},pkh`) && !readFileSync(RAW, 'utf8').includes(`${p.nik},${p.kk},sembako`))!;
+    expect(member).toBeDefined();
+    const r = await lookup(page, member.nik, member.kk);
+    expect(r.programs.map((x) => x.split('|')[0]).sort()).toEqual(expected(member));
+    await page.close();
+  });
+
+  it('an unlisted pair shows "not found" and what to do', async () => {
+    const page = await browser.newPage();
+    const r = await lookup(page, '3402011203909999', '3402010101209999');
+    expect(r.heading).toBe('Data tidak ditemukan');
+    expect(await page.textContent('#cek-result')).toMatch(/usul[\s\S]*sanggah[\s\S]*Puskesos Kecamatan Srandakan/);
+    expect(r.requests.filter((u) => u.includes('/cek/k/'))).toHaveLength(1);
+    await page.close();
+  });
+
+  it.each([
+    ['12345', '3402010101209001', '#nik-error', 'Harus 16 angka'],
+    ['3402013202909001', '3402010101209001', '#nik-error', 'bukan tanggal lahir'],
+    ['3402014101909001', '34020101012090x1', '#kk-error', 'Hanya boleh angka'],
+  ])('malformed input (%s, %s) shows a friendly message and sends nothing', async (nik, kk, box, says) => {
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    await page.goto(`${origin}/cek/`);
+    page.on('request', (r) => requests.push(r.url()));
+    await page.fill('#nik', nik);
+    await page.fill('#kk', kk);
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.textContent(box)).toContain(says);
+    expect(await page.getAttribute(box.replace('-error', ''), 'aria-invalid')).toBe('true');
+    expect(requests.filter((u) => !u.endsWith('/favicon.svg'))).toEqual([]);
+    await page.close();
+  });
+
+  it('a NIK from another kabupaten gets a friendly note and is still looked up', async () => {
+    const page = await browser.newPage();
+    const r = await lookup(page, '3302014101909001', '3402010101209001');
+    expect(r.heading).toBe('Data tidak ditemukan');
+    await page.close();
+  });
+
+  it('without JavaScript the page says why it needs it', async () => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await page.goto(`${origin}/cek/`);
+    expect(await page.textContent('noscript')).toContain('memerlukan JavaScript');
+    await ctx.close();
+  });
+});
+
+describe('the browser worker computes the same scrypt as the CLI', () => {
+  let page: Page;
+  let workerUrl: string;
+  beforeAll(async () => {
+    page = await browser.newPage();
+    await page.goto(`${origin}/cek/`);
+    workerUrl = '/_astro/' + readdirSync(path.join(dist, '_astro')).find((f) => f.startsWith('kdf-worker'))!;
+  });
+  afterAll(() => page.close());
+  const inWorker = (msg: object) => page.evaluate(([url, m]) => new Promise<string>((resolve, reject) => {
+    const w = new Worker(url as string, { type: 'module' });
+    w.onmessage = (e) => { w.terminate(); e.data.key ? resolve(e.data.key) : reject(new Error(e.data.error)); };
+    w.postMessage(m);
+  }), [workerUrl, msg] as const);
+
+  it.each(RFC7914.map((v) => [`N=${v.N}`, v] as const))('RFC 7914 vector %s', async (_, v) => {
+    expect(await inWorker({ password: v.P, salt: v.S, saltText: true, N: v.N, r: v.r, p: v.p, dkLen: v.dkLen })).toBe(v.DK);
+  });
+
+  it('CLI keys equal browser keys for 100 random pairs', async () => {
+    const kdf = JSON.parse(readFileSync(path.join(ROOT, 'data', 'penerima-kdf.json'), 'utf8')) as KdfParams;
+    const rnd = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
+    const pairs = Array.from({ length: 100 }, () => [`340201${rnd(10)}`, `340201${rnd(10)}`] as const);
+    const browserKeys = await page.evaluate(([url, ps, k]) => {
+      const w = new Worker(url as string, { type: 'module' });
+      const one = (nik: string, kk: string) => new Promise<string>((resolve) => { w.onmessage = (e) => resolve(e.data.key); w.postMessage({ password: `${nik}|${kk}`, salt: (k as KdfParams).salt, N: (k as KdfParams).N, r: (k as KdfParams).r, p: (k as KdfParams).p, dkLen: (k as KdfParams).dkLen }); });
+      return (async () => { const out: string[] = []; for (const [a, b] of ps as [string, string][]) out.push(await one(a, b)); w.terminate(); return out; })();
+    }, [workerUrl, pairs, kdf] as const);
+    const nodeKeys = await Promise.all(pairs.map(([a, b]) => deriveKey(a, b, kdf)));
+    expect(browserKeys).toEqual(nodeKeys);
+  }, 120_000);
+});
+
+describe('what the build publishes', () => {
+  const files: string[] = [];
+  const walk = (d: string) => { for (const f of readdirSync(d)) { const p = path.join(d, f); if (statSync(p).isDirectory()) walk(p); else files.push(p); } };
+  beforeAll(() => walk(dist));
+
+  it('contains no NIK and no Nomor KK of the synthetic raw list, anywhere in dist/', () => {
+    const ids = new Set(readFileSync(RAW, 'utf8').trim().split('\r\n').slice(1).flatMap((l) => l.split(',').slice(0, 2)));
+    expect(ids.size).toBeGreaterThan(300);
+    let scanned = 0;
+    for (const f of files) {
+      const text = readFileSync(f, 'latin1');
+      for (const id of ids) expect(text.includes(id), `${id} found in ${f}`).toBe(false);
+      scanned++;
+    }
+    expect(scanned).toBeGreaterThan(100);
+  });
+
+  it('has a shard for every prefix, all of the same size, each with at least 50 entries', () => {
+    const shards = files.filter((f) => f.includes(`${path.sep}cek${path.sep}k${path.sep}`));
+    expect(shards).toHaveLength(16);
+    expect(new Set(shards.map((f) => statSync(f).size)).size).toBe(1);
+    for (const f of shards) expect(JSON.parse(readFileSync(f, 'utf8')).e.length).toBeGreaterThanOrEqual(50);
+  });
+
+  it('copies nothing from data/private/ and publishes no source maps', () => {
+    expect(files.some((f) => f.includes('private') || f.endsWith('.map') || f.includes('penerima'))).toBe(false);
+  });
+});

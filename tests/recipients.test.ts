@@ -1,0 +1,147 @@
+/** NIK/KK checks, the raw recipient list, the shards, and `npm run hash` end to end. */
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deriveKey } from '../src/client/kdf.ts';
+import { birthDateOfNik, checkKk, checkNik } from '../src/client/nik.ts';
+import { folderIO, loadPrograms } from '../src/lib/load.ts';
+import { readRecipients } from '../src/lib/recipients.ts';
+import { loadRegionTree, type RegionTree } from '../src/lib/regions.ts';
+import type { Program } from '../src/lib/schema/program.ts';
+import { buildShards, groupEntries, prefixLengthFor } from '../src/lib/shards.ts';
+import { ROOT } from './helpers.ts';
+
+describe('NIK and KK checks', () => {
+  it.each([
+    ['3402014101909001', []],
+    ['3402 0141 0190 9001', []], // spaces are ignored
+    ['', ['empty']],
+    ['34020141019090O1', ['not_digits']],
+    ['340201410190900', ['length']],
+    ['34020141019090011', ['length']],
+    ['3402013202909001', ['birth_date']], // 32 Feb
+    ['3402017102909001', ['birth_date']], // 71-40 = 31 Feb for a woman
+    ['3402012902019001', ['birth_date']], // 29 Feb 2001
+    ['3402014101900000', ['serial']],
+  ] as const)('NIK %s → %j', (nik, problems) => {
+    expect(checkNik(nik)).toEqual(problems);
+  });
+  it('reads the birth date, day + 40 for women', () => {
+    expect(birthDateOfNik('3402015508859001', new Date('2026-01-01'))).toEqual({ date: '1985-08-15', female: true });
+    expect(birthDateOfNik('3402011508159001', new Date('2026-01-01'))).toEqual({ date: '2015-08-15', female: false });
+    expect(birthDateOfNik('3402012902049001')).toEqual({ date: '2004-02-29', female: false });
+  });
+  it.each([['3402010101209001', []], ['1234', ['length']], ['abcd', ['not_digits']]] as const)('KK %s → %j', (kk, problems) => expect(checkKk(kk)).toEqual(problems));
+});
+
+let tree: RegionTree;
+let programs: Program[];
+beforeAll(async () => {
+  tree = (await loadRegionTree('34.02'))!;
+  programs = await loadPrograms(folderIO(path.join(ROOT, 'data')), []);
+});
+const enc = (s: string) => new TextEncoder().encode(s);
+const HEAD = 'nik,nomor_kk,program,status,periode\n';
+
+describe('the raw recipient list', () => {
+  it('gives household programs to every listed member of the KK and personal ones only to that person', () => {
+    const { people, problems } = readRecipients(enc(HEAD + [
+      '3402014101909001,3402010101209001,pkh,aktif,2026 tahap 1',
+      '3402014101909001,3402010101209001,pbi-jk,aktif,2026',
+      '3402015101909002,3402010101209001,pbi-jk,dihentikan,2026',
+      '3402016101109003,3402010101209001,pbi-jk,aktif,2026',
+    ].join('\n')), 'raw.csv', tree, programs);
+    expect(problems).toEqual([]);
+    const of = (nik: string) => people.find((p) => p.nik === nik)!.grants.map((g) => `${g.program}:${g.status}`).sort();
+    expect(of('3402014101909001')).toEqual(['pbi-jk:aktif', 'pkh:aktif']);
+    expect(of('3402015101909002')).toEqual(['pbi-jk:dihentikan', 'pkh:aktif']);
+    expect(of('3402016101109003')).toEqual(['pbi-jk:aktif', 'pkh:aktif']);
+  });
+
+  it.each([
+    ['3402013202909001,3402010101209001,pkh,aktif,2026', 'nik', 'tanggal lahir'],
+    ['340201410190900,3402010101209001,pkh,aktif,2026', 'nik', '16 angka'],
+    ['3402014101909001,34020101012,pkh,aktif,2026', 'kk', '16 angka'],
+    ['3402014101909001,3402010101209001,bpnt,aktif,2026', 'program', 'salah satu program'],
+    ['3402014101909001,3402010101209001,pkh,lulus,2026', 'status', 'salah satu status'],
+    ['3402014101909001,3402010101209001,pkh,aktif,', 'periode', 'periode'],
+  ])('reports %s on its line, without repeating the whole identifier', (row, field, says) => {
+    const { people, problems } = readRecipients(enc(HEAD + '3402014101909001,3402010101209001,sembako,aktif,2026\n' + row + '\n'), 'raw.csv', tree, programs);
+    const p = problems.find((x) => x.level === 'error')!;
+    expect(p).toMatchObject({ line: 3, field });
+    expect(p.expected.id).toContain(says);
+    expect(JSON.stringify(problems)).not.toContain('3402014101909001');
+    expect(people).toHaveLength(1); // the good row survives, the bad one is reported, not dropped silently
+  });
+
+  it('warns, but keeps, a NIK registered in another kabupaten', () => {
+    const { people, problems } = readRecipients(enc(HEAD + '3302014101909001,3402010101209001,pkh,aktif,2026\n'), 'raw.csv', tree, programs);
+    expect(problems).toMatchObject([{ level: 'warning', line: 2, field: 'nik' }]);
+    expect(people).toHaveLength(1);
+  });
+});
+
+describe('shards', () => {
+  const entries = Array.from({ length: 1000 }, (_, i) => [`${(i * 2654435761 >>> 0).toString(16).padStart(8, '0')}${'0'.repeat(24)}`, [['pkh', 'aktif', '2026']]] as [string, [string, string, string][]]);
+  it('chooses a prefix length that keeps at least ~50 entries per shard', () => {
+    expect(prefixLengthFor(100)).toBe(1);
+    expect(prefixLengthFor(12_800)).toBe(2);
+    expect(prefixLengthFor(1_000_000)).toBe(3);
+  });
+  it('writes every prefix, the same number of entries and the same bytes in each, real entries findable', () => {
+    const s = buildShards(entries, 32);
+    expect(s.files.map((f) => f.path)).toEqual(Array.from({ length: 16 }, (_, i) => `cek/k/${i.toString(16)}.json`));
+    expect(new Set(s.files.map((f) => Buffer.byteLength(f.content))).size).toBe(1);
+    for (const f of s.files) {
+      const list = JSON.parse(f.content).e as [string, unknown][];
+      expect(list).toHaveLength(s.perShard);
+      expect(s.perShard).toBeGreaterThanOrEqual(50);
+      expect(list.every(([k]) => k.startsWith(f.path.slice(6, 7)) && k.length === 32)).toBe(true);
+    }
+    const all = s.files.flatMap((f) => JSON.parse(f.content).e as [string, unknown][]);
+    for (const [k, g] of entries.slice(0, 50)) expect(all.find(([x]) => x === k)![1]).toEqual(g);
+  });
+  it('groups rows by key', () => {
+    expect(groupEntries([{ kunci: 'a', program: 'pkh', status: 'aktif', periode: '1' }, { kunci: 'a', program: 'pbi-jk', status: 'aktif', periode: '2' }])).toEqual([['a', [['pkh', 'aktif', '1'], ['pbi-jk', 'aktif', '2']]]]);
+  });
+});
+
+describe('npm run hash', () => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'terang-hash-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  const run = (args: string[]) => promisify(execFile)(process.execPath, ['scripts/hash.ts', ...args], { cwd: ROOT }).then((r) => ({ code: 0, ...r }), (e) => e as { code: number; stdout: string; stderr: string });
+
+  it('writes keys, programs, statuses and periods — nothing else — using every thread', async () => {
+    const data = path.join(tmp, 'data');
+    cpSync(path.join(ROOT, 'data'), data, { recursive: true, filter: (f) => !f.includes('penerima') });
+    const raw = readFileSync(path.join(ROOT, 'scripts', 'sample', 'penerima-sintetis-bantul.csv'), 'utf8').split('\r\n').slice(0, 41).join('\r\n') + '\r\n';
+    writeFileSync(path.join(tmp, 'raw.csv'), raw);
+    const r = await run([path.join(tmp, 'raw.csv'), '--data', data, '--threads', '2', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = readFileSync(path.join(data, 'penerima.csv'), 'utf8').trim().split('\r\n');
+    expect(out[0]).toBe('kunci,program,status,periode');
+    const kdf = JSON.parse(readFileSync(path.join(data, 'penerima-kdf.json'), 'utf8'));
+    expect(kdf).toMatchObject({ algorithm: 'scrypt', N: 16384, r: 8, p: 1, dkLen: 16 });
+    expect(kdf.salt).toMatch(/^[0-9a-f]{32}$/);
+    // The first person's key is scrypt(NIK|KK) with the published salt.
+    const [nik, kk, program] = raw.split('\r\n')[1]!.split(',');
+    const key = await deriveKey(nik!, kk!, kdf);
+    expect(out.some((l) => l.startsWith(`${key},${program},`))).toBe(true);
+    const text = readFileSync(path.join(data, 'penerima.csv'), 'utf8');
+    for (const line of raw.split('\r\n').slice(1, -1)) for (const id of line.split(',').slice(0, 2)) expect(text).not.toContain(id);
+    expect(readdirSync(data).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('writes nothing when a row is bad, and names the line', async () => {
+    const data = path.join(tmp, 'data2');
+    cpSync(path.join(ROOT, 'data'), data, { recursive: true, filter: (f) => !f.includes('penerima') });
+    writeFileSync(path.join(tmp, 'bad.csv'), HEAD + '3402014101909001,3402010101209001,pkh,aktif,2026\n3402013202909001,3402010101209001,pkh,aktif,2026\n');
+    const r = await run([path.join(tmp, 'bad.csv'), '--data', data]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('GALAT bad.csv baris 3, kolom 1 (nik)');
+    expect(existsSync(path.join(data, 'penerima.csv'))).toBe(false);
+  });
+});
