@@ -10,6 +10,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [react()],
-  vite: { plugins: [tailwindcss()] },
+  // The search page imports Pagefind's bundle, written after the pages: an external URL for Vite.
+  vite: { plugins: [tailwindcss()], build: { rollupOptions: { external: ['/pagefind/pagefind.js'] } } },
   devToolbar: { enabled: false },
 });

@@ -17,7 +17,7 @@ import { deriveKeys } from '../src/lib/hash-pool.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSite } from '../src/lib/build.ts';
-import { renderPages, ROOT } from './render-pages.ts';
+import { indexSearch, renderPages, ROOT } from './render-pages.ts';
 
 const rows: [string, string][] = [];
 const out = (k: string, v: string) => { rows.push([k, v]); console.log(`${k.padEnd(52)} ${v}`); };
@@ -27,7 +27,7 @@ try {
   // 1. The sample portal.
   const dist = path.join(tmp, 'dist');
   const t0 = performance.now();
-  const r = await buildSite({ root: ROOT, dataDir: path.join(ROOT, 'data'), outDir: dist, lang: 'id', log: () => {}, renderPages });
+  const r = await buildSite({ root: ROOT, dataDir: path.join(ROOT, 'data'), outDir: dist, lang: 'id', log: () => {}, renderPages, indexSearch });
   out('sample portal build (s)', ((performance.now() - t0) / 1000).toFixed(2));
   for (const [k, v] of Object.entries(r.timings)) out(`  stage ${k} (s)`, v.toFixed(2));
   out('sample portal pages', String(r.pages));

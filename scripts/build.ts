@@ -6,14 +6,14 @@
 import path from 'node:path';
 import { buildSite } from '../src/lib/build.ts';
 import { cliLang } from '../src/lib/problems.ts';
-import { renderPages, ROOT } from './render-pages.ts';
+import { indexSearch, renderPages, ROOT } from './render-pages.ts';
 
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(ROOT, 'data'));
 const outDir = path.resolve(process.env.OUT_DIR ?? path.join(ROOT, 'dist'));
 const lang = cliLang();
 const t0 = performance.now();
 
-const result = await buildSite({ root: ROOT, dataDir, outDir, lang, log: (line) => console.error(line), renderPages });
+const result = await buildSite({ root: ROOT, dataDir, outDir, lang, log: (line) => console.error(line), renderPages, indexSearch });
 if (!result.ok) process.exit(1);
 const secs = ((performance.now() - t0) / 1000).toFixed(1);
 const stages = Object.entries(result.timings).map(([k, v]) => `${k} ${v.toFixed(2)}s`).join(', ');

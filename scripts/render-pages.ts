@@ -11,3 +11,18 @@ export async function renderPages(modelFile: string, outDir: string): Promise<vo
   process.env.TERANG_MODEL = modelFile;
   await build({ root: ROOT, outDir, logLevel: process.env.TERANG_VERBOSE ? 'info' : 'warn' });
 }
+
+/**
+ * Pagefind over the rendered site. Only pages that mark their main content
+ * with data-pagefind-body are indexed (statistics pages, never /cek/), one
+ * index per page language.
+ */
+export async function indexSearch(siteDir: string): Promise<void> {
+  const pagefind = await import('pagefind');
+  const { index, errors } = await pagefind.createIndex({ rootSelector: 'html', excludeSelectors: ['.no-print', 'nav', 'footer', '[data-embed-code]'] });
+  if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+  const added = await index.addDirectory({ path: siteDir });
+  if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+  await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
+  await pagefind.close();
+}

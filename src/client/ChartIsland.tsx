@@ -8,6 +8,7 @@ import {
   type ChartConfiguration, type Plugin,
 } from 'chart.js';
 import { useEffect, useRef } from 'react';
+import type { Lang } from '../lib/problems.ts';
 import { formatTick, formatValue, type ValueFormat } from './chart-format.ts';
 import { seriesStyle } from './palette.ts';
 
@@ -37,10 +38,10 @@ const whiteBackground: Plugin = {
   },
 };
 
-export function chartConfig(spec: ClientChart): ChartConfiguration {
+export function chartConfig(spec: ClientChart, lang: Lang = 'id'): ChartConfiguration {
   const horizontal = spec.kind === 'hbar';
   const base = spec.kind === 'line' ? 'line' : 'bar';
-  const valueAxis = { beginAtZero: spec.format !== 'index', stacked: !!spec.stacked, ticks: { callback: (v: number | string) => formatTick(Number(v), spec.format) }, title: { display: true, text: spec.unit } };
+  const valueAxis = { beginAtZero: spec.format !== 'index', stacked: !!spec.stacked, ticks: { callback: (v: number | string) => formatTick(Number(v), spec.format, lang) }, title: { display: true, text: spec.unit } };
   const labelAxis = { stacked: !!spec.stacked, ticks: { autoSkip: !horizontal } };
   return {
     type: base,
@@ -58,22 +59,22 @@ export function chartConfig(spec: ClientChart): ChartConfiguration {
         title: { display: true, text: spec.title, align: 'start', font: { size: 14 } },
         subtitle: { display: true, text: spec.subtitle, align: 'start', padding: { bottom: 8 } },
         legend: { display: spec.series.length > 1, position: 'bottom', labels: { usePointStyle: base === 'line' } },
-        tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatValue(c.raw as number | null, spec.format)}` } },
+        tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatValue(c.raw as number | null, spec.format, lang)}` } },
       },
     },
     plugins: [whiteBackground],
   } as ChartConfiguration;
 }
 
-export default function ChartIsland({ spec, height }: { spec: ClientChart; height: number }) {
+export default function ChartIsland({ spec, height, text, lang }: { spec: ClientChart; height: number; text: { aria: string; png: string }; lang: Lang }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart | null>(null);
   useEffect(() => {
-    chart.current = new Chart(canvas.current!, chartConfig(spec));
+    chart.current = new Chart(canvas.current!, chartConfig(spec, lang));
     // What Chart.js was handed, for tests that compare it with the table.
     canvas.current!.dataset.values = JSON.stringify(chart.current.data.datasets.map((d) => d.data));
     return () => chart.current?.destroy();
-  }, [spec]);
+  }, [spec, lang]);
   const downloadPng = () => {
     const a = document.createElement('a');
     a.href = chart.current!.toBase64Image('image/png', 1);
@@ -83,9 +84,9 @@ export default function ChartIsland({ spec, height }: { spec: ClientChart; heigh
   return (
     <div className="chart-island">
       <div style={{ position: 'relative', height }}>
-        <canvas ref={canvas} role="img" aria-label={`${spec.title}. Angka lengkap ada di tabel di bawahnya.`} data-chart={spec.id} />
+        <canvas ref={canvas} role="img" aria-label={text.aria} data-chart={spec.id} />
       </div>
-      <button type="button" className="chart-png no-print" onClick={downloadPng}>Unduh PNG</button>
+      <button type="button" className="chart-png no-print" onClick={downloadPng}>{text.png}</button>
     </div>
   );
 }

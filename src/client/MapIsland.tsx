@@ -8,11 +8,12 @@ import { useEffect, useRef, useState } from 'react';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import type { ClientChart } from './ChartIsland.tsx';
+import type { Lang } from '../lib/problems.ts';
 import { formatValue } from './chart-format.ts';
 
 Chart.register(ChoroplethController, GeoFeature, ColorScale, ProjectionScale, Tooltip, Title, SubTitle);
 
-export default function MapIsland({ spec, codes, topoUrl, attribution }: { spec: ClientChart; codes: string[]; topoUrl: string; attribution: string }) {
+export default function MapIsland({ spec, codes, topoUrl, attribution, text, lang }: { spec: ClientChart; codes: string[]; topoUrl: string; attribution: string; text: { aria: string; failed: string }; lang: Lang }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [error, setError] = useState(false);
   useEffect(() => {
@@ -37,11 +38,11 @@ export default function MapIsland({ spec, codes, topoUrl, attribution }: { spec:
               title: { display: true, text: spec.title, align: 'start' },
               subtitle: { display: true, text: spec.subtitle, align: 'start' },
               legend: { display: false },
-              tooltip: { callbacks: { label: (c) => `${(c.raw as { feature: { properties: { nama: string } } }).feature.properties.nama}: ${formatValue((c.raw as { value: number | null }).value, spec.format)}` } },
+              tooltip: { callbacks: { label: (c) => `${(c.raw as { feature: { properties: { nama: string } } }).feature.properties.nama}: ${formatValue((c.raw as { value: number | null }).value, spec.format, lang)}` } },
             },
             scales: {
               projection: { axis: 'x', projection: 'mercator' },
-              color: { axis: 'x', interpolate: 'blues', missing: '#eeeeee', legend: { position: 'bottom-right', align: 'right' }, ticks: { callback: (v: number | string) => formatValue(Number(v), spec.format) } },
+              color: { axis: 'x', interpolate: 'blues', missing: '#eeeeee', legend: { position: 'bottom-right', align: 'right' }, ticks: { callback: (v: number | string) => formatValue(Number(v), spec.format, lang) } },
             },
           } as never,
         });
@@ -51,13 +52,13 @@ export default function MapIsland({ spec, codes, topoUrl, attribution }: { spec:
       })
       .catch(() => setError(true));
     return () => { alive = false; chart?.destroy(); };
-  }, [spec, codes, topoUrl]);
+  }, [spec, codes, topoUrl, lang]);
   return (
     <div className="chart-island">
       <div style={{ position: 'relative', height: 420 }}>
-        <canvas ref={canvas} role="img" aria-label={`Peta: ${spec.title}. Angka lengkap ada di tabel di bawahnya.`} data-chart={spec.id} />
+        <canvas ref={canvas} role="img" aria-label={text.aria} data-chart={spec.id} />
       </div>
-      {error && <p>Peta tidak dapat dimuat; angkanya ada di tabel.</p>}
+      {error && <p>{text.failed}</p>}
       <p className="text-xs">{attribution}</p>
     </div>
   );

@@ -5,7 +5,13 @@
  */
 import { checkKk, checkNik, ID_MESSAGES, normaliseId, regionOfId, type IdProblem } from './nik.ts';
 
+interface Text {
+  found: string; notFound: string; notFoundIntro: string; step1: string; step2: string; step3: string; wrong: string; puskesosFor: string;
+  contact: string; status: string; period: string; phone: string; checking: string; checkingSecs: string; done: string; failed: string; fixFields: string; outside: string;
+}
 interface Config {
+  lang: 'id' | 'en';
+  text: Text;
   kdf: { N: number; r: number; p: number; dkLen: number; salt: string };
   prefixLength: number;
   kabupaten: string;
@@ -16,9 +22,11 @@ interface Config {
   office: { nama: string; alamat: string; telepon?: string; whatsapp?: string };
 }
 
-const secs = (ms: number) => (ms / 1000).toLocaleString('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const $ = <T extends HTMLElement>(sel: string) => document.querySelector(sel) as T;
 const config = JSON.parse($('#cek-config').textContent!) as Config;
+const T = config.text;
+const fill = (s: string, v: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k]));
+const secs = (ms: number) => (ms / 1000).toLocaleString(config.lang === 'en' ? 'en-GB' : 'id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const form = $<HTMLFormElement>('#cek-form');
 const nikInput = $<HTMLInputElement>('#nik');
 const kkInput = $<HTMLInputElement>('#kk');
@@ -35,7 +43,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: 
 
 function showFieldError(input: HTMLInputElement, problems: IdProblem[]): boolean {
   const box = document.getElementById(`${input.id}-error`)!;
-  const msg = problems.map((p) => ID_MESSAGES[p].id).join(' ');
+  const msg = problems.map((p) => ID_MESSAGES[p][config.lang]).join(' ');
   box.textContent = msg;
   input.setAttribute('aria-invalid', problems.length ? 'true' : 'false');
   return problems.length === 0;
@@ -66,12 +74,12 @@ function puskesosFor(nik: string): HTMLElement {
   const kec = config.kecamatan[regionOfId(nik)];
   const box = el('div');
   if (!kec || kec.puskesos.length === 0) {
-    box.append(el('p', `Hubungi ${config.office.nama}, ${config.office.alamat}${config.office.telepon ? `, telepon ${config.office.telepon}` : ''}${config.office.whatsapp ? `, WhatsApp ${config.office.whatsapp}` : ''}.`));
+    box.append(el('p', fill(T.contact, { office: `${config.office.nama}, ${config.office.alamat}${config.office.telepon ? `, ${config.office.telepon}` : ''}${config.office.whatsapp ? `, WhatsApp ${config.office.whatsapp}` : ''}` })));
     return box;
   }
-  box.append(el('p', `Puskesos untuk Kecamatan ${kec.name} (menurut NIK Anda):`));
+  box.append(el('p', fill(T.puskesosFor, { name: kec.name })));
   const ul = el('ul', undefined, 'list-disc pl-5');
-  for (const p of kec.puskesos) ul.append(el('li', `${p.nama} — ${p.alamat}${p.telepon ? `, telepon/WA ${p.telepon}` : ''}${p.jam ? ` (${p.jam})` : ''}`));
+  for (const p of kec.puskesos) ul.append(el('li', `${p.nama} — ${p.alamat}${p.telepon ? `, ${T.phone} ${p.telepon}` : ''}${p.jam ? ` (${p.jam})` : ''}`));
   box.append(ul);
   return box;
 }
@@ -79,27 +87,23 @@ function puskesosFor(nik: string): HTMLElement {
 function render(nik: string, grants: [string, string, string][] | undefined) {
   result.replaceChildren();
   if (!grants) {
-    result.append(el('h2', 'Data tidak ditemukan'));
-    result.append(el('p', 'Pasangan NIK dan Nomor KK ini tidak tercantum sebagai penerima bantuan pada rilis ini. Periksa kembali kedua nomor. Jika benar dan Anda merasa berhak:'));
+    result.append(el('h2', T.notFound));
+    result.append(el('p', T.notFoundIntro));
     const ol = el('ol', undefined, 'list-decimal pl-5');
-    ol.append(
-      el('li', 'Daftarkan keluarga ke DTKS/DTSEN melalui kantor desa/kelurahan atau Puskesos, dengan membawa KTP dan Kartu Keluarga.'),
-      el('li', 'Minta diusulkan (usul) sebagai penerima melalui musyawarah desa atau Puskesos.'),
-      el('li', 'Bila Anda tahu penerima yang tidak layak, ajukan sanggah (keberatan) melalui Puskesos atau Dinas Sosial.'),
-    );
+    ol.append(el('li', T.step1), el('li', T.step2), el('li', T.step3));
     result.append(ol, puskesosFor(nik));
   } else {
-    result.append(el('h2', `Ditemukan ${grants.length} program`));
+    result.append(el('h2', fill(T.found, { n: grants.length })));
     const ul = el('ul', undefined, 'list-none space-y-3 p-0');
     for (const [program, st, periode] of grants) {
       const li = el('li', undefined, 'rounded border border-line p-3');
       li.dataset.program = program;
       li.append(el('strong', config.programs[program]?.nama ?? program), el('br'));
-      li.append(el('span', `Status: ${config.statuses[st]?.label ?? st} · Periode: ${periode}`), el('br'));
+      li.append(el('span', `${T.status}: ${config.statuses[st]?.label ?? st} · ${T.period}: ${periode}`), el('br'));
       li.append(el('span', config.statuses[st]?.meaning ?? '', 'text-sm'));
       ul.append(li);
     }
-    result.append(ul, el('p', 'Ada yang keliru? Sampaikan ke Puskesos atau Dinas Sosial.', 'mt-3'), puskesosFor(nik));
+    result.append(ul, el('p', T.wrong, 'mt-3'), puskesosFor(nik));
   }
   result.focus();
 }
@@ -110,22 +114,22 @@ form.addEventListener('submit', async (e) => {
   const kk = normaliseId(kkInput.value);
   const okNik = showFieldError(nikInput, checkNik(nik));
   const okKk = showFieldError(kkInput, checkKk(kk));
-  if (!okNik || !okKk) { (okNik ? kkInput : nikInput).focus(); status.textContent = 'Periksa kembali isian yang ditandai.'; return; }
+  if (!okNik || !okKk) { (okNik ? kkInput : nikInput).focus(); status.textContent = T.fixFields; return; }
   const outside = !config.kecamatan[regionOfId(nik)];
   button.disabled = true;
   result.replaceChildren();
   const started = performance.now();
-  status.textContent = `${outside ? `${ID_MESSAGES.region.id} Tetap kami periksa. ` : ''}Sedang memeriksa… (menghitung kunci pengaman di perangkat Anda)`;
-  const tick = setInterval(() => { status.textContent = `Sedang memeriksa… ${secs(performance.now() - started)} detik`; }, 500);
+  status.textContent = `${outside ? `${T.outside} ` : ''}${T.checking}`;
+  const tick = setInterval(() => { status.textContent = fill(T.checkingSecs, { s: secs(performance.now() - started) }); }, 500);
   try {
     const key = await derive(nik, kk);
     const res = await fetch(`/cek/k/${key.slice(0, config.prefixLength)}.json`);
     if (!res.ok) throw new Error(String(res.status));
     const shard = (await res.json()) as { e: [string, [string, string, string][]][] };
     render(nik, shard.e.find(([k]) => k === key)?.[1]);
-    status.textContent = `Selesai dalam ${secs(performance.now() - started)} detik.`;
+    status.textContent = fill(T.done, { s: secs(performance.now() - started) });
   } catch {
-    status.textContent = 'Maaf, pemeriksaan gagal dimuat. Periksa sambungan internet lalu coba lagi.';
+    status.textContent = T.failed;
   } finally {
     clearInterval(tick);
     button.disabled = false;

@@ -20,6 +20,8 @@ export interface BuildOptions {
   log: (line: string) => void;
   /** Render the pages; injected so the pipeline can be tested without Astro. */
   renderPages: (modelFile: string, outDir: string) => Promise<void>;
+  /** Build the search index of the rendered site (Pagefind). */
+  indexSearch: (siteDir: string) => Promise<void>;
 }
 
 export interface BuildResult {
@@ -61,6 +63,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildResult> {
         await writeFile(path.join(staging, f.path), f.content);
       }
     });
+    await time('search', () => o.indexSearch(staging));
     pages = (await readdir(staging, { recursive: true })).filter((f) => f.endsWith('.html')).length;
     await swap(staging, o.outDir);
   } catch (e) {

@@ -100,3 +100,29 @@ export const STATUSES = {
 } as const;
 export type Status = keyof typeof STATUSES;
 export const STATUS_CODES = Object.keys(STATUSES) as Status[];
+
+/**
+ * What people call the categories in everyday speech, so that search finds
+ * "lansia" under Lanjut Usia Terlantar. Keyed `pmks:<code>` / `psks:<code>`.
+ */
+export const ALIASES: Record<string, { id: string; en: string }> = {
+  'pmks:1': { id: 'balita terlantar, anak bawah lima tahun', en: 'neglected infants, under-fives' },
+  'pmks:2': { id: 'anak telantar', en: 'abandoned children' },
+  'pmks:3': { id: 'ABH, anak pelaku tindak pidana', en: 'juvenile offenders' },
+  'pmks:4': { id: 'anjal', en: 'street kids' },
+  'pmks:5': { id: 'anak difabel, anak berkebutuhan khusus, ABK', en: 'disabled children, special needs' },
+  'pmks:8': { id: 'lansia, lansia terlantar, orang tua jompo', en: 'elderly, older persons, seniors' },
+  'pmks:9': { id: 'difabel, disabilitas, penyandang cacat', en: 'disability, disabled people, handicapped' },
+  'pmks:11': { id: 'gepeng, tunawisma', en: 'homeless, rough sleepers' },
+  'pmks:12': { id: 'gepeng, peminta-minta', en: 'begging' },
+  'pmks:16': { id: 'HIV, AIDS', en: 'HIV, AIDS' },
+  'pmks:17': { id: 'narkoba, pecandu', en: 'drugs, addiction' },
+  'pmks:18': { id: 'perdagangan orang, TPPO', en: 'human trafficking' },
+  'pmks:19': { id: 'KDRT, kekerasan dalam rumah tangga', en: 'domestic violence' },
+  'pmks:20': { id: 'TKI bermasalah, PMI', en: 'migrant workers' },
+  'pmks:21': { id: 'korban banjir, gempa, longsor', en: 'flood, earthquake, landslide victims' },
+  'pmks:24': { id: 'orang miskin, warga miskin, kemiskinan', en: 'poor people, poverty' },
+  'pmks:26': { id: 'KAT, masyarakat adat', en: 'indigenous communities' },
+  'psks:tagana': { id: 'relawan bencana', en: 'disaster volunteers' },
+  'psks:psm': { id: 'relawan sosial', en: 'social volunteers' },
+};

@@ -3,6 +3,8 @@
  * `.astro` files stay close to markup (and tests can check the numbers).
  */
 import { formatNumber, formatPercent, formatRupiah } from './format.ts';
+import { localePath, useT } from './i18n.ts';
+import type { Lang } from './problems.ts';
 import { categoryList, sumBy, type CategoryCount, type SiteModel } from './model.ts';
 
 export type Kind = 'pmks' | 'psks';
@@ -15,12 +17,12 @@ export function totalsByYear(site: SiteModel, kind: Kind): { tahun: number; juml
 export const yearsOf = (rows: readonly { tahun: number }[]): number[] => [...new Set(rows.map((r) => r.tahun))].sort((a, b) => a - b);
 
 /** Category × year for the whole kabupaten (or one area). */
-export function categoryByYear(site: SiteModel, kind: Kind, area?: string): { kategori: string; nama: string; sensitive: boolean; values: Record<number, number> }[] {
+export function categoryByYear(site: SiteModel, kind: Kind, area?: string): { kategori: string; nama: string; nameEn: string; sensitive: boolean; values: Record<number, number> }[] {
   const rows = site[kind].kecamatan.filter((r) => !area || r.wilayah === area);
   return categoryList(kind).map((c) => {
     const values: Record<number, number> = {};
     for (const r of rows) if (r.kategori === c.code) values[r.tahun] = (values[r.tahun] ?? 0) + r.jumlah;
-    return { kategori: c.code, nama: c.name, sensitive: !!c.sensitive, values };
+    return { kategori: c.code, nama: c.name, nameEn: c.nameEn, sensitive: !!c.sensitive, values };
   });
 }
 
@@ -57,28 +59,31 @@ export interface KeyFigure {
 }
 
 /** "naik 2,3% dari 2024" / "turun 0,41 poin dari 2024": the trend in words, not only by colour or arrow. */
-function change(cur: number, prev: number | undefined, prevYear: number | undefined, points: boolean): string {
+function change(lang: Lang, cur: number, prev: number | undefined, prevYear: number | undefined, points: boolean): string {
   if (prev === undefined || prevYear === undefined) return '';
+  const t = useT(lang);
   const d = points ? cur - prev : prev === 0 ? 0 : ((cur - prev) / prev) * 100;
-  if (Math.abs(d) < 0.005) return `; tetap dari ${prevYear}`;
-  return `; ${d > 0 ? 'naik' : 'turun'} ${points ? formatNumber(Math.abs(d), 'id', 2) + ' poin' : formatPercent(Math.abs(d), 'id', 1)} dari ${prevYear}`;
+  if (Math.abs(d) < 0.005) return `; ${t.same} ${t.fromYear(prevYear)}`;
+  return `; ${d > 0 ? t.up : t.down} ${points ? `${formatNumber(Math.abs(d), lang, 2)} ${t.points}` : formatPercent(Math.abs(d), lang, 1)} ${t.fromYear(prevYear)}`;
 }
 
 /** The home page's key figures, each with its year and its change from the year before. */
-export function keyFigures(site: SiteModel): KeyFigure[] {
+export function keyFigures(site: SiteModel, lang: Lang = 'id'): KeyFigure[] {
+  const t = useT(lang);
+  const L = (path: string) => localePath(lang, path);
   const out: KeyFigure[] = [];
   const pov = site.kemiskinan;
   const [p1, p0] = [pov.at(-1), pov.at(-2)];
-  if (p1) out.push({ label: 'Persentase penduduk miskin', href: '/kemiskinan/', value: formatPercent(p1.persen_miskin), detail: `${p1.tahun}${change(p1.persen_miskin, p0?.persen_miskin, p0?.tahun, true)}` });
+  if (p1) out.push({ label: t.kfPoverty, href: L('/kemiskinan/'), value: formatPercent(p1.persen_miskin, lang), detail: `${p1.tahun}${change(lang, p1.persen_miskin, p0?.persen_miskin, p0?.tahun, true)}` });
   const ext = pov.filter((r) => r.persen_miskin_ekstrem !== undefined);
   const [e1, e0] = [ext.at(-1), ext.at(-2)];
-  if (e1) out.push({ label: 'Kemiskinan ekstrem', href: '/kemiskinan/', value: formatPercent(e1.persen_miskin_ekstrem), detail: `${e1.tahun}${change(e1.persen_miskin_ekstrem!, e0?.persen_miskin_ekstrem, e0?.tahun, true)}` });
+  if (e1) out.push({ label: t.kfExtreme, href: L('/kemiskinan/'), value: formatPercent(e1.persen_miskin_ekstrem, lang), detail: `${e1.tahun}${change(lang, e1.persen_miskin_ekstrem!, e0?.persen_miskin_ekstrem, e0?.tahun, true)}` });
   const pm = totalsByYear(site, 'pmks');
   const [m1, m0] = [pm.at(-1), pm.at(-2)];
-  if (m1) out.push({ label: 'Jumlah PMKS', href: '/pmks/', value: formatNumber(m1.jumlah), detail: `orang, ${m1.tahun}${change(m1.jumlah, m0?.jumlah, m0?.tahun, false)}` });
+  if (m1) out.push({ label: t.kfPmks, href: L('/pmks/'), value: formatNumber(m1.jumlah, lang), detail: `${t.people}, ${m1.tahun}${change(lang, m1.jumlah, m0?.jumlah, m0?.tahun, false)}` });
   const rg = site.registri.kabupaten;
   const [r1, r0] = [rg.at(-1), rg.at(-2)];
-  if (r1) out.push({ label: 'Keluarga dalam registri DTKS/DTSEN', href: '/kecamatan/', value: formatNumber(r1.keluarga), detail: `${formatNumber(r1.jiwa)} jiwa, ${r1.tahun}${change(r1.keluarga, r0?.keluarga, r0?.tahun, false)}` });
+  if (r1) out.push({ label: t.kfRegistry, href: L('/kecamatan/'), value: formatNumber(r1.keluarga, lang), detail: `${formatNumber(r1.jiwa, lang)} ${t.jiwa}, ${r1.tahun}${change(lang, r1.keluarga, r0?.keluarga, r0?.tahun, false)}` });
   // Households receiving aid: the largest household program (KPM) of the latest year.
   const kpm = new Set(site.programs.filter((p) => p.satuan === 'KPM').map((p) => p.slug));
   const lastCov = latest(site.cakupan.kabupaten.filter((r) => kpm.has(r.program)));
@@ -86,14 +91,13 @@ export function keyFigures(site: SiteModel): KeyFigure[] {
   if (top) {
     const p = site.programs.find((x) => x.slug === top.program)!;
     const prev = site.cakupan.kabupaten.find((r) => r.program === top.program && r.tahun === top.tahun - 1);
-    out.push({ label: `Keluarga penerima ${p.singkatan ?? p.nama}`, href: `/program/${p.slug}/`, value: formatNumber(top.penerima), detail: `KPM, ${top.tahun}${top.persen !== undefined ? `, ${formatPercent(top.persen, 'id', 1)} dari registri` : ''}${change(top.penerima, prev?.penerima, prev?.tahun, false)}` });
+    out.push({ label: t.kfRecipients(p.singkatan ?? p.nama), href: L(`/program/${p.slug}/`), value: formatNumber(top.penerima, lang), detail: `KPM, ${top.tahun}${top.persen !== undefined ? `, ${formatPercent(top.persen, lang, 1)} ${t.ofRegistry}` : ''}${change(lang, top.penerima, prev?.penerima, prev?.tahun, false)}` });
   }
   const b = budgetByYear(site);
   const [b1, b0] = [b.at(-1), b.at(-2)];
-  if (b1?.pagu) out.push({ label: 'Anggaran semua program', href: '/anggaran/', value: formatRupiah(b1.pagu), detail: `${b1.tahun}, realisasi ${formatPercent(b1.persen, 'id', 1)}${change(b1.pagu, b0?.pagu, b0?.tahun, false)}` });
+  if (b1?.pagu) out.push({ label: t.kfBudget, href: L('/anggaran/'), value: formatRupiah(b1.pagu, lang), detail: `${b1.tahun}, ${t.realised} ${formatPercent(b1.persen, lang, 1)}${change(lang, b1.pagu, b0?.pagu, b0?.tahun, false)}` });
   return out;
 }
-
 /** Everything the kecamatan one-pager shows, as plain numbers (the page only formats them). */
 export function kecamatanFigures(site: SiteModel, code: string) {
   const kec = site.tree.kecamatan.find((k) => k.code === code);

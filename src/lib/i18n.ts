@@ -1,54 +1,26 @@
-/** Interface strings, one dictionary per language (Bahasa Indonesia first). */
+/**
+ * Languages: Bahasa Indonesia at `/`, English mirrored under `/en/`. Every
+ * interface string lives in src/i18n/<lang>.ts; pages call `useT(lang)`.
+ */
+import { en } from '../i18n/en.ts';
+import { id, type Dict } from '../i18n/id.ts';
 import type { Lang } from './problems.ts';
 
-const id = {
-  skip: 'Langsung ke isi',
-  home: 'Beranda',
-  poverty: 'Kemiskinan',
-  pmks: 'PMKS',
-  psks: 'PSKS',
-  budget: 'Anggaran',
-  programs: 'Program',
-  kecamatan: 'Kecamatan',
-  check: 'Cek Bantuan',
-  search: 'Cari',
-  data: 'Data',
-  methodology: 'Metodologi',
-  sampleBanner: 'Data contoh — bukan data resmi',
-  sampleBannerDetail: 'Semua angka di situs ini sintetis, untuk mencoba portal. Jangan dikutip.',
-  source: 'Sumber',
-  release: 'Rilis',
-  licence: 'Lisensi data',
-  regionAttribution: 'Kode dan nama wilayah',
-  builtWith: 'Dibangun dengan Terang, portal data terbuka Dinas Sosial',
-  mainNav: 'Navigasi utama',
-  contact: 'Kontak',
-} as const;
+export const LANGS: readonly Lang[] = ['id', 'en'];
+export const DICTS: Record<Lang, Dict> = { id: id as unknown as Dict, en };
+export const useT = (lang: Lang): Dict => DICTS[lang];
 
-export type UiKey = keyof typeof id;
-const en: Record<UiKey, string> = {
-  skip: 'Skip to content',
-  home: 'Home',
-  poverty: 'Poverty',
-  pmks: 'PMKS',
-  psks: 'PSKS',
-  budget: 'Budget',
-  programs: 'Programs',
-  kecamatan: 'Sub-districts',
-  check: 'Check aid',
-  search: 'Search',
-  data: 'Data',
-  methodology: 'Methodology',
-  sampleBanner: 'Sample data — not official statistics',
-  sampleBannerDetail: 'Every figure on this site is synthetic, for trying the portal. Do not cite.',
-  source: 'Source',
-  release: 'Release',
-  licence: 'Data licence',
-  regionAttribution: 'Area codes and names',
-  builtWith: 'Built with Terang, the open-data portal for social-welfare offices',
-  mainNav: 'Main navigation',
-  contact: 'Contact',
-};
+/** getStaticPaths for `[...lang]` routes: `/` (id) and `/en/`. */
+export const langPaths = () => LANGS.map((l) => ({ params: { lang: l === 'id' ? undefined : l } }));
+export const langOf = (param: string | undefined): Lang => (param === 'en' ? 'en' : 'id');
 
-export const UI: Record<Lang, Record<UiKey, string>> = { id, en };
-export const useT = (lang: Lang) => (key: UiKey): string => UI[lang][key];
+/** `/kemiskinan/` → `/en/kemiskinan/` for English. */
+export const localePath = (lang: Lang, path: string): string => (lang === 'en' ? `/en${path}` : path);
+
+/** The same page in the other language. */
+export function switchPath(path: string): string {
+  return path.startsWith('/en/') ? path.slice(3) : path === '/en' ? '/' : `/en${path}`;
+}
+
+/** Pick the language's variant of a bilingual text. */
+export const pick = <T extends { id: string; en: string }>(text: T, lang: Lang): string => text[lang];

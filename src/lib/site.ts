@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { folderIO, loadPortal } from './load.ts';
 import { allCharts, type ChartSpec } from './charts.ts';
 import { buildModel, type SiteModel } from './model.ts';
-import { formatProblem } from './problems.ts';
+import { formatProblem, type Lang } from './problems.ts';
 
 let cached: Promise<SiteModel> | undefined;
 
@@ -32,16 +32,16 @@ export const areaName = (site: SiteModel, code: string): string => {
   return code;
 };
 
-let charts: Promise<Map<string, ChartSpec>> | undefined;
+const charts = new Map<Lang, Promise<Map<string, ChartSpec>>>();
 
-/** Every chart of the site by id, computed once per build. */
-export function getCharts(): Promise<Map<string, ChartSpec>> {
-  charts ??= getSite().then((site) => new Map(allCharts(site).map((c) => [c.id, c])));
-  return charts;
+/** Every chart of the site by id, computed once per build and language. */
+export function getCharts(lang: Lang = 'id'): Promise<Map<string, ChartSpec>> {
+  if (!charts.has(lang)) charts.set(lang, getSite().then((site) => new Map(allCharts(site, lang).map((c) => [c.id, c]))));
+  return charts.get(lang)!;
 }
 
 /** The charts with these ids that exist for this data set (missing data → no chart), in the given order. */
-export async function chartsById(...ids: string[]): Promise<ChartSpec[]> {
-  const all = await getCharts();
+export async function chartsById(lang: Lang, ...ids: string[]): Promise<ChartSpec[]> {
+  const all = await getCharts(lang);
   return ids.map((id) => all.get(id)).filter((c): c is ChartSpec => !!c);
 }

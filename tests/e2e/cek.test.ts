@@ -42,7 +42,7 @@ async function lookup(page: Page, nik: string, kk: string) {
   await page.fill('#nik', nik);
   await page.fill('#kk', kk);
   requests.length = 0;
-  await page.click('button[type=submit]');
+  await page.click('#cek-form button[type=submit]');
   await page.waitForSelector('#cek-result h2', { timeout: 30_000 });
   const programs = await page.$$eval('#cek-result li[data-program]', (lis) => lis.map((li) => `${(li as HTMLElement).dataset.program}|${li.textContent}`));
   return { heading: await page.textContent('#cek-result h2'), programs, requests };
@@ -92,7 +92,7 @@ describe('/cek/ in Chromium', () => {
     page.on('request', (r) => requests.push(r.url()));
     await page.fill('#nik', nik);
     await page.fill('#kk', kk);
-    await page.click('button[type=submit]');
+    await page.click('#cek-form button[type=submit]');
     await expect.poll(() => page.textContent(box)).toContain(says);
     expect(await page.getAttribute(box.replace('-error', ''), 'aria-invalid')).toBe('true');
     expect(requests.filter((u) => !u.endsWith('/favicon.svg'))).toEqual([]);

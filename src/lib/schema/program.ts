@@ -19,8 +19,10 @@ export const programSchema = z.object({
   dasar_hukum: z.array(z.string().min(3)).min(1),
   /** What the program is for. */
   tujuan: z.string().min(3),
+  tujuan_en: z.string().min(3).optional(),
   /** Who is eligible. */
   sasaran: z.string().min(3),
+  sasaran_en: z.string().min(3).optional(),
   /** Unit in which recipients are counted: KPM (household) or jiwa (person), or an output unit. */
   satuan: z.enum(UNITS),
   /** Household programs are found by any member in the aid lookup; personal ones only by that person. */
