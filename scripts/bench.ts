@@ -80,6 +80,29 @@ try {
     out('/cek/ page JS (gzip), without the KDF worker', `${(pageJs / 1000).toFixed(1)} KB; target ≤ 40 KB`);
     out('/cek/ KDF worker incl. scrypt WASM (gzip)', `${((await gz(worker)) / 1000).toFixed(1)} KB`);
 
+    // 4. Search: index size and query time in the browser.
+    const pf = path.join(dist, 'pagefind');
+    const pfFiles = await readdir(pf, { recursive: true });
+    let pfBytes = 0;
+    for (const f of pfFiles) { try { pfBytes += (await readFile(path.join(pf, f))).length; } catch { /* folder */ } }
+    out('search index (Pagefind, both languages, on disk)', `${(pfBytes / 1e6).toFixed(2)} MB in ${pfFiles.length} files`);
+    const sp = await browser.newPage();
+    const times: number[] = [];
+    for (const q of ['Sedayu', 'lansia', 'anggaran RTLH', 'miskin', 'Banguntapan']) {
+      await sp.goto(`${origin}/cari/`);
+      const ms = await sp.evaluate(async (query) => {
+        const t0 = performance.now();
+        const pagefind = await import('/pagefind/pagefind.js' as string);
+        const r = await pagefind.search(query);
+        await Promise.all(r.results.slice(0, 10).map((x: { data(): Promise<unknown> }) => x.data()));
+        return performance.now() - t0;
+      }, q);
+      times.push(ms);
+    }
+    out('search query → 10 results with excerpts (ms, first query cold)', times.map((x) => x.toFixed(0)).join(', '));
+    const transfer = await sp.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/pagefind/')).reduce((a, e) => a + (e as PerformanceResourceTiming).transferSize, 0));
+    out('search bytes fetched for the last query page (uncompressed)', `${(transfer / 1000).toFixed(1)} KB`);
+
     await browser.close();
     server.close();
   }

@@ -1,0 +1,82 @@
+/** Pagefind search in a real browser on the built sample portal, in both languages. */
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, serve } from '../browser.ts';
+
+let browser: Browser;
+let server: Server;
+let origin: string;
+let page: Page;
+const offOrigin: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  ({ server, origin } = await serve(inject('sampleDist')));
+  page = await browser.newPage();
+  page.on('request', (r) => { if (!r.url().startsWith(origin)) offOrigin.push(r.url()); });
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function search(q: string, base = '/cari/'): Promise<string[]> {
+  await page.goto(`${origin}${base}?q=${encodeURIComponent(q)}`);
+  await page.waitForFunction(() => { const s = document.querySelector('#search-status')?.textContent ?? ''; return s !== '' && !s.endsWith('…'); }, null, { timeout: 15_000 });
+  return page.$$eval('#search-results li > a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
+
+describe('search', () => {
+  it.each([['Sedayu', '/kecamatan/34.02.17/'], ['Srandakan', '/kecamatan/34.02.01/'], ['Banguntapan', '/kecamatan/34.02.12/']])('"%s" returns its kecamatan page first', async (q, url) => {
+    expect((await search(q))[0]).toBe(url);
+  });
+
+  it('"lansia" finds the Lanjut Usia Terlantar figures', async () => {
+    const urls = await search('lansia');
+    expect(urls).toContain('/pmks/');
+    const excerpt = await page.$$eval('#search-results li', (lis) => lis.map((li) => li.textContent ?? '').join(' '));
+    expect(excerpt.toLowerCase()).toContain('lansia');
+  });
+
+  it('"miskin" finds the poverty page', async () => {
+    expect((await search('miskin')).slice(0, 3)).toContain('/kemiskinan/');
+  });
+
+  it('"anggaran RTLH" finds the RTLH one-pager first', async () => {
+    expect((await search('anggaran RTLH'))[0]).toBe('/program/rtlh/');
+  });
+
+  it('an English query finds English pages only', async () => {
+    const urls = await search('disability', '/en/cari/');
+    expect(urls.length).toBeGreaterThan(0);
+    expect(urls.every((u) => u.startsWith('/en/'))).toBe(true);
+    expect(urls).toContain('/en/pmks/');
+  });
+
+  it('filters by kind', async () => {
+    await page.goto(`${origin}/cari/?q=Sedayu&jenis=Program`);
+    await page.waitForFunction(() => { const s = document.querySelector('#search-status')?.textContent ?? ''; return s !== '' && !s.endsWith('…'); });
+    const urls = await page.$$eval('#search-results li > a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(urls.length).toBeGreaterThan(0);
+    expect(urls.every((u) => u.startsWith('/program/'))).toBe(true);
+  });
+
+  it('never points under /cek/ or at an embed, and sends nothing off the origin', async () => {
+    for (const q of ['cek', 'bantuan', 'NIK', 'PKH', 'sematan', 'Puskesos']) {
+      const urls = await search(q);
+      expect(urls.some((u) => u.includes('/cek/') || u.includes('/embed/')), q).toBe(false);
+    }
+    expect(offOrigin).toEqual([]);
+  });
+
+  it('the header box on every page is a plain form to /cari/ that works from the keyboard', async () => {
+    await page.goto(`${origin}/kemiskinan/`);
+    await page.focus('#q-header');
+    await page.keyboard.type('Sedayu');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/cari\/\?q=Sedayu/);
+    await page.waitForSelector('#search-results li');
+    expect(new URL(await page.$eval('#search-results li > a', (a) => (a as HTMLAnchorElement).href)).pathname).toBe('/kecamatan/34.02.17/');
+  });
+});
