@@ -77,8 +77,13 @@ describe('building the sample portal (built once in tests/global-setup.ts)', () 
       expect(r.hash, r.path).toBe(`sha256:${createHash('sha256').update(bytes).digest('hex')}`);
     }
     const pmks = pkg.resources.find((r: { name: string }) => r.name === 'pmks');
-    expect(pmks.schema.fields.map((f: { name: string }) => f.name)).toEqual(['tahun', 'kode_wilayah', 'nama_wilayah', 'kategori', 'nama_kategori', 'jumlah', 'catatan']);
+    expect(pmks.schema.fields.map((f: { name: string }) => f.name)).toEqual(['tahun', 'tingkat', 'kode_wilayah', 'nama_wilayah', 'kategori', 'nama_kategori', 'jumlah', 'kerahasiaan', 'catatan']);
     expect(pmks.schema.primaryKey).toEqual(['tahun', 'kode_wilayah', 'kategori']);
+    // Every published CSV has exactly the columns its schema lists.
+    for (const r of pkg.resources.filter((x: { format: string }) => x.format === 'csv')) {
+      const header = readFileSync(path.join(dist, 'data', r.path), 'utf8').split('\r\n')[0];
+      expect(header, r.path).toBe(r.schema.fields.map((f: { name: string }) => f.name).join(','));
+    }
   });
 
   it('formats numbers the Indonesian way and ships no JavaScript on table-only pages', () => {

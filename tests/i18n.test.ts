@@ -16,7 +16,7 @@ describe('dictionaries', () => {
         if (typeof v === 'string') expect(v.trim(), `${lang}.${k}`).not.toBe('');
         if (typeof v === 'function') expect(String(v(...Array(v.length).fill('x'))).trim(), `${lang}.${k}`).not.toBe('');
         if (v && typeof v === 'object' && !Array.isArray(v)) {
-          expect(Object.keys(v).sort(), `${lang}.${k}`).toEqual(Object.keys((id as Record<string, object>)[k]!).sort());
+          expect(Object.keys(v).sort(), `${lang}.${k}`).toEqual(Object.keys((id as unknown as Record<string, object>)[k]!).sort());
           for (const [kk, vv] of Object.entries(v)) expect(String(vv).trim(), `${lang}.${k}.${kk}`).not.toBe('');
         }
       }

@@ -25,7 +25,7 @@ export default function MapIsland({ spec, codes, topoUrl, attribution, text, lan
         if (!alive) return;
         const shapes = (feature(topo, topo.objects.kecamatan!) as unknown as { features: { id: string; properties: { nama: string } }[] }).features;
         const value = new Map(codes.map((c, i) => [c, spec.series[0]!.data[i] ?? null]));
-        chart = new Chart(canvas.current!, {
+        chart = new Chart(canvas.current! as HTMLCanvasElement, {
           type: 'choropleth',
           data: {
             labels: shapes.map((f) => f.properties.nama),
@@ -38,14 +38,14 @@ export default function MapIsland({ spec, codes, topoUrl, attribution, text, lan
               title: { display: true, text: spec.title, align: 'start' },
               subtitle: { display: true, text: spec.subtitle, align: 'start' },
               legend: { display: false },
-              tooltip: { callbacks: { label: (c) => `${(c.raw as { feature: { properties: { nama: string } } }).feature.properties.nama}: ${formatValue((c.raw as { value: number | null }).value, spec.format, lang)}` } },
+              tooltip: { callbacks: { label: (c: { raw: unknown }) => `${(c.raw as { feature: { properties: { nama: string } } }).feature.properties.nama}: ${formatValue((c.raw as { value: number | null }).value, spec.format, lang)}` } },
             },
             scales: {
               projection: { axis: 'x', projection: 'mercator' },
               color: { axis: 'x', interpolate: 'blues', missing: '#eeeeee', legend: { position: 'bottom-right', align: 'right' }, ticks: { callback: (v: number | string) => formatValue(Number(v), spec.format, lang) } },
             },
           } as never,
-        });
+        }) as unknown as Chart;
       })
       .then(() => {
         if (chart) canvas.current!.dataset.values = JSON.stringify((chart.data.datasets[0]!.data as unknown as { feature: { id: string }; value: number | null }[]).map((d) => [d.feature.id, d.value]));

@@ -15,6 +15,7 @@ const status = document.getElementById('search-status')!;
 const list = document.getElementById('search-results')!;
 const text = JSON.parse(document.getElementById('search-text')!.textContent!) as { results: string; none: string; searching: string };
 let pagefind: Promise<Pagefind> | undefined;
+// @ts-ignore -- Pagefind's bundle is written into the site after the pages are built.
 const load = () => (pagefind ??= (import('/pagefind/pagefind.js') as Promise<Pagefind>).then(async (m) => { await m.options({ excerptLength: 24 }); return m; }));
 
 async function run() {
@@ -58,3 +59,5 @@ form.addEventListener('submit', (e) => {
 for (const r of form.querySelectorAll<HTMLInputElement>('input[name=jenis]')) r.addEventListener('change', () => form.requestSubmit());
 addEventListener('popstate', () => void run());
 void run();
+
+export {};

@@ -158,6 +158,8 @@ export const en: Dict = {
   phoneWa: 'Phone/WhatsApp',
   hours: 'Opening hours',
 
+  hidden: 'hidden',
+  hiddenNote: (k) => `“hidden”: counts from 1 to ${k - 1} are not published, to protect the people counted, nor are other figures that would let them be worked out (see Methodology).`,
   chartUnit: 'Unit',
   downloadCsv: 'Download CSV',
   downloadPng: 'Download PNG',

@@ -166,6 +166,8 @@ export const id = {
   hours: 'Jam layanan',
 
   // Charts
+  hidden: 'disembunyikan',
+  hiddenNote: (k: number) => `“disembunyikan”: angka 1–${k - 1} tidak diterbitkan untuk melindungi warga, demikian pula angka lain yang dapat dipakai untuk menghitungnya kembali (lihat Metodologi).`,
   chartUnit: 'Satuan',
   downloadCsv: 'Unduh CSV',
   downloadPng: 'Unduh PNG',

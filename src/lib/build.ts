@@ -58,7 +58,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildResult> {
     await writeFile(modelFile, JSON.stringify(model));
     await time('pages', () => o.renderPages(modelFile, staging));
     await time('downloads', async () => {
-      for (const f of [...buildDownloads(data), ...(shards?.files ?? [])]) {
+      for (const f of [...buildDownloads(data, model), ...(shards?.files ?? [])]) {
         await mkdir(path.dirname(path.join(staging, f.path)), { recursive: true });
         await writeFile(path.join(staging, f.path), f.content);
       }

@@ -6,7 +6,7 @@
  * (`#id`) and embed URLs (`/embed/<id>/`).
  */
 import { FUNDING_SOURCES } from './domain.ts';
-import { budgetByYear, byKecamatan, categoryByYear, totalsByYear, yearsOf, type Kind } from './figures.ts';
+import { budgetByYear, byKecamatan, categoryByYear, cell, totalsByYear, yearsOf, type Kind } from './figures.ts';
 import { formatDate } from './format.ts';
 import { localePath, useT } from './i18n.ts';
 import type { Lang } from './problems.ts';
@@ -44,6 +44,8 @@ export interface ChartSpec {
   map?: boolean;
   note?: string;
   stacked?: boolean;
+  /** Null values are counts hidden for privacy (not missing data). */
+  hiddenNulls?: boolean;
 }
 
 const num = (v: number | undefined | null): number | null => (v === undefined || v === null || Number.isNaN(v) ? null : v);
@@ -105,13 +107,14 @@ export function toCategoryTrendChart(site: SiteModel, kind: Kind, lang: Lang = '
     unit: kindUnit(kind, lang),
     format: 'number',
     labelHeader: useT(lang).year,
+    hiddenNulls: true,
     source: sourceLine(site, lang),
     page: localePath(lang, `/${kind}/`),
   };
 }
 
 export function toCategoryChart(site: SiteModel, kind: Kind, lang: Lang = 'id'): ChartSpec {
-  const year = yearsOf(site[kind].kecamatan).at(-1)!;
+  const year = yearsOf(site[kind]).at(-1)!;
   const cats = categoryByYear(site, kind).map((c) => ({ ...c, v: c.values[year] ?? 0 })).sort((a, b) => b.v - a.v);
   return {
     id: `${kind}-kategori`,
@@ -122,14 +125,15 @@ export function toCategoryChart(site: SiteModel, kind: Kind, lang: Lang = 'id'):
     unit: kindUnit(kind, lang),
     format: 'number',
     labelHeader: useT(lang).category,
+    hiddenNulls: true,
     source: sourceLine(site, lang),
     page: localePath(lang, `/${kind}/`),
   };
 }
 
 export function toCategoryKecamatanChart(site: SiteModel, kind: Kind, lang: Lang = 'id'): ChartSpec {
-  const year = yearsOf(site[kind].kecamatan).at(-1)!;
-  const rows = byKecamatan(site, kind, year).sort((a, b) => a.rank - b.rank);
+  const year = yearsOf(site[kind]).at(-1)!;
+  const rows = byKecamatan(site, kind, year).sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9));
   return {
     id: `${kind}-kecamatan`,
     title: useT(lang).cByKecamatanTitle(KIND_LABEL[kind], year),
@@ -140,6 +144,7 @@ export function toCategoryKecamatanChart(site: SiteModel, kind: Kind, lang: Lang
     unit: kindUnit(kind, lang),
     format: 'number',
     labelHeader: useT(lang).kecamatan,
+    hiddenNulls: true,
     source: sourceLine(site, lang),
     page: localePath(lang, `/${kind}/`),
     map: true,
@@ -249,6 +254,7 @@ export function toCoverageChart(site: SiteModel, program: string, lang: Lang = '
     unit: '%',
     format: 'percent',
     labelHeader: useT(lang).kecamatan,
+    hiddenNulls: true,
     source: sourceLine(site, lang),
     page: localePath(lang, `/program/${program}/`),
     map: true,
@@ -258,7 +264,7 @@ export function toCoverageChart(site: SiteModel, program: string, lang: Lang = '
 export function toRegistryKecamatanChart(site: SiteModel, lang: Lang = 'id'): ChartSpec {
   const year = yearsOf(site.registri.kecamatan).at(-1)!;
   const name = new Map(site.tree.kecamatan.map((k) => [k.code, k.name]));
-  const rows = site.registri.kecamatan.filter((r) => r.tahun === year).sort((a, b) => b.keluarga - a.keluarga);
+  const rows = site.registri.kecamatan.filter((r) => r.tahun === year).sort((a, b) => (b.keluarga ?? -1) - (a.keluarga ?? -1));
   return {
     id: 'registri-kecamatan',
     title: useT(lang).cRegistryTitle(year),
@@ -269,6 +275,7 @@ export function toRegistryKecamatanChart(site: SiteModel, lang: Lang = 'id'): Ch
     unit: useT(lang).unitHouseholds,
     format: 'number',
     labelHeader: useT(lang).kecamatan,
+    hiddenNulls: true,
     source: sourceLine(site, lang),
     page: localePath(lang, '/kecamatan/'),
     map: true,
@@ -276,17 +283,18 @@ export function toRegistryKecamatanChart(site: SiteModel, lang: Lang = 'id'): Ch
 }
 
 export function toKecamatanPmksChart(site: SiteModel, code: string, lang: Lang = 'id'): ChartSpec {
-  const years = yearsOf(site.pmks.kecamatan);
+  const years = yearsOf(site.pmks);
   const k = site.tree.kecamatan.find((x) => x.code === code)!;
   return {
     id: `kecamatan-${code}-pmks`,
     title: useT(lang).cKecPmksTitle(k.name),
     kind: 'bar',
     labels: years.map(String),
-    series: [{ label: useT(lang).pmksPeople, data: years.map((y) => site.pmks.kecamatan.filter((r) => r.tahun === y && r.wilayah === code).reduce((a, r) => a + r.jumlah, 0)) }],
+    series: [{ label: useT(lang).pmksPeople, data: years.map((y) => cell(site, 'pmks', y, code)?.jumlah ?? null) }],
     unit: useT(lang).unitPeople,
     format: 'number',
     labelHeader: useT(lang).year,
+    hiddenNulls: true,
     source: sourceLine(site, lang),
     page: localePath(lang, `/kecamatan/${code}/`),
   };
@@ -310,6 +318,7 @@ export function toKecamatanCoverageChart(site: SiteModel, code: string, lang: La
     unit: '%',
     format: 'percent',
     labelHeader: useT(lang).program,
+    hiddenNulls: true,
     source: sourceLine(site, lang),
     page: localePath(lang, `/kecamatan/${code}/`),
   };
@@ -321,7 +330,7 @@ export function toRegistrySpendingPovertyChart(site: SiteModel, lang: Lang = 'id
   const reg = years.map((y) => site.registri.kabupaten.find((r) => r.tahun === y)?.keluarga);
   const spend = years.map((y) => budgetByYear(site).find((r) => r.tahun === y)?.realisasi);
   const pov = years.map((y) => site.kemiskinan.find((r) => r.tahun === y)?.persen_miskin);
-  const index = (xs: (number | undefined)[]) => xs.map((v) => (v === undefined || !xs[0] ? null : round((v / xs[0]) * 100, 1)));
+  const index = (xs: (number | null | undefined)[]) => xs.map((v) => (v === undefined || v === null || !xs[0] ? null : round((v / xs[0]) * 100, 1)));
   return {
     id: 'indikator-registri-anggaran-kemiskinan',
     title: useT(lang).cIndexTitle(years[0]!),
@@ -356,13 +365,14 @@ export function toNoNationalAidChart(site: SiteModel, lang: Lang = 'id'): ChartS
     unit: useT(lang).unitHouseholds,
     format: 'number',
     labelHeader: useT(lang).year,
+    hiddenNulls: true,
     source: sourceLine(site, lang),
     page: localePath(lang, '/'),
   };
 }
 
 export function toGraduationChart(site: SiteModel, lang: Lang = 'id'): ChartSpec | undefined {
-  const rows = sumBy(site.verval, (r) => String(r.tahun), ['diperiksa', 'dihapus', 'ditambah', 'graduasi']).sort(([a], [b]) => a.localeCompare(b));
+  const rows = site.verval.kabupaten.map((r) => [String(r.tahun), r] as const);
   if (!rows.length) return undefined;
   return {
     id: 'indikator-verval-graduasi',
@@ -377,6 +387,7 @@ export function toGraduationChart(site: SiteModel, lang: Lang = 'id'): ChartSpec
     unit: useT(lang).unitHouseholds,
     format: 'number',
     labelHeader: useT(lang).year,
+    hiddenNulls: true,
     source: sourceLine(site, lang),
     page: localePath(lang, '/'),
   };

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { toCsv } from './csv.ts';
 import { PMKS_CATEGORIES, PSKS_CATEGORIES } from './domain.ts';
 import type { PortalData } from './load.ts';
+import type { SiteModel } from './model.ts';
 import { REGION_SOURCE } from './regions.ts';
 import { columnsOf } from './schema/columns.ts';
 import { DATASETS } from './schema/index.ts';
@@ -36,20 +37,65 @@ const LABELS: Record<string, Field> = {
   program: { name: 'nama_program', type: 'string', title: 'Nama program', description: 'Nama program. / Program name.' },
 };
 const NOTE_FIELD: Field = { name: 'catatan', type: 'string', title: 'Catatan', description: `"${SAMPLE_NOTE}" bila rilis ini data contoh. / "${SAMPLE_NOTE_EN}" when this release is sample data.` };
+const LEVEL_FIELD: Field = { name: 'tingkat', type: 'string', title: 'Tingkat wilayah', description: 'desa, kecamatan atau kabupaten. / Area level: desa (village), kecamatan (sub-district) or kabupaten.' };
+export const FLAG_FIELD: Field = { name: 'kerahasiaan', type: 'string', title: 'Kerahasiaan', description: 'Kolom yang dikosongkan untuk melindungi warga (angka 1 sampai k−1, atau angka yang dapat dipakai menghitungnya kembali); kosong bila semua terbit. / Columns left empty to protect the people counted (counts 1 to k−1, or figures that would reveal them); empty when all are published.' };
+
+/**
+ * Tables about people and households are published from the protected cube
+ * (every level, totals included, hidden cells empty and flagged), never from
+ * the operator's input rows.
+ */
+const PROTECTED: Record<string, { before: string[]; measures: string[]; extra?: Field[] }> = {
+  pmks: { before: ['tahun', 'kode_wilayah', 'kategori'], measures: ['jumlah'] },
+  psks: { before: ['tahun', 'kode_wilayah', 'kategori'], measures: ['jumlah'] },
+  registri: { before: ['tahun', 'kode_wilayah'], measures: ['keluarga', 'jiwa', 'keluarga_tanpa_bansos_pusat', 'keluarga_dibantu_apbd'] },
+  cakupan: { before: ['tahun', 'kode_wilayah', 'program'], measures: ['penerima'], extra: [
+    { name: 'terdaftar', type: 'integer', title: 'Dalam registri', description: 'Keluarga atau jiwa dalam registri (sesuai satuan program) di wilayah dan tahun yang sama. / Registry households or people (in the program unit) in the same area and year.' },
+    { name: 'persen_cakupan', type: 'number', title: 'Cakupan (%)', description: 'penerima ÷ terdaftar × 100. / recipients ÷ registry × 100.', unit: '%' },
+  ] },
+  verval: { before: ['tahun', 'kode_wilayah'], measures: ['diperiksa', 'dihapus', 'ditambah', 'graduasi'] },
+};
 
 /** The published fields of a dataset: its schema's columns with label columns interleaved. */
 export function publishedFields(name: string, sample: boolean): Field[] {
   const ds = DATASETS.find((d) => d.name === name)!;
   const fields: Field[] = [];
+  const prot = PROTECTED[name];
   for (const c of columnsOf(ds.schema)) {
+    if (prot && !prot.before.includes(c.name) && !prot.measures.includes(c.name)) continue;
+    if (prot && c.name === 'kode_wilayah') fields.push(LEVEL_FIELD);
+    if (prot && c.name === 'kategori') { fields.push({ name: c.name, type: 'string', title: c.meta.title.id, description: `${c.meta.description.id} "*" = semua kategori. / ${c.meta.description.en} "*" = all categories.` }, LABELS.kategori!); continue; }
     fields.push({ name: c.name, type: c.meta.type, title: c.meta.title.id, description: `${c.meta.description.id} / ${c.meta.description.en}`, ...(c.meta.unit ? { unit: c.meta.unit } : {}) });
     if (LABELS[c.name]) fields.push(LABELS[c.name]!);
   }
+  if (prot) fields.push(...(prot.extra ?? []), FLAG_FIELD);
   if (sample) fields.push(NOTE_FIELD);
   return fields;
 }
 
-export function buildDownloads(d: PortalData): OutputFile[] {
+const levelName = (code: string, kab: string) => (code === kab ? 'kabupaten' : code.length > 8 ? 'desa' : 'kecamatan');
+
+/** Rows of a protected table, from the site model. */
+function protectedRows(name: string, m: SiteModel): Record<string, unknown>[] {
+  const kab = m.tree.code;
+  if (name === 'pmks' || name === 'psks') {
+    return m[name].map((c) => ({ tahun: c.tahun, tingkat: levelName(c.wilayah, kab), kode_wilayah: c.wilayah, kategori: c.kategori, jumlah: c.jumlah ?? '', kerahasiaan: c.jumlah === null ? 'jumlah' : '' }));
+  }
+  const flagged = (r: Record<string, unknown>, cols: string[]) => cols.filter((c) => r[c] === null).join(';');
+  const blank = (r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? '' : v]));
+  if (name === 'registri') {
+    return [...m.registri.desa, ...m.registri.kecamatan, ...m.registri.kabupaten].sort((a, b) => a.tahun - b.tahun || a.wilayah.localeCompare(b.wilayah))
+      .map((r) => blank({ tahun: r.tahun, tingkat: levelName(r.wilayah, kab), kode_wilayah: r.wilayah, keluarga: r.keluarga, jiwa: r.jiwa, keluarga_tanpa_bansos_pusat: r.keluarga_tanpa_bansos_pusat, keluarga_dibantu_apbd: r.keluarga_dibantu_apbd, kerahasiaan: flagged(r as never, PROTECTED.registri!.measures) }));
+  }
+  if (name === 'cakupan') {
+    return [...m.cakupan.kecamatan, ...m.cakupan.kabupaten].sort((a, b) => a.tahun - b.tahun || a.program.localeCompare(b.program) || a.wilayah.localeCompare(b.wilayah))
+      .map((r) => blank({ tahun: r.tahun, tingkat: levelName(r.wilayah, kab), kode_wilayah: r.wilayah, program: r.program, penerima: r.penerima, terdaftar: r.terdaftar, persen_cakupan: r.persen === null || r.persen === undefined ? r.persen : Math.round(r.persen * 100) / 100, kerahasiaan: [r.penerima === null && 'penerima', r.terdaftar === null && 'terdaftar', r.persen === null && 'persen_cakupan'].filter(Boolean).join(';') }));
+  }
+  return [...m.verval.kecamatan, ...m.verval.kabupaten].sort((a, b) => a.tahun - b.tahun || a.wilayah.localeCompare(b.wilayah))
+    .map((r) => blank({ tahun: r.tahun, tingkat: levelName(r.wilayah, kab), kode_wilayah: r.wilayah, diperiksa: r.diperiksa, dihapus: r.dihapus, ditambah: r.ditambah, graduasi: r.graduasi, kerahasiaan: flagged(r as never, PROTECTED.verval!.measures) }));
+}
+
+export function buildDownloads(d: PortalData, model: SiteModel): OutputFile[] {
   const sample = d.config.data_contoh;
   const names = new Map<string, string>([[d.tree.code, d.tree.name]]);
   for (const k of d.tree.kecamatan) { names.set(k.code, k.name); for (const x of k.desa) names.set(x.code, x.name); }
@@ -60,18 +106,19 @@ export function buildDownloads(d: PortalData): OutputFile[] {
 
   for (const ds of DATASETS) {
     const fields = publishedFields(ds.name, sample);
-    const rows = (d[ds.name as keyof PortalData] as Record<string, unknown>[]).map((r) => {
+    const source = PROTECTED[ds.name] ? protectedRows(ds.name, model) : (d[ds.name as keyof PortalData] as Record<string, unknown>[]);
+    const rows = source.map((r) => {
       const out: Record<string, unknown> = {};
       for (const f of fields) out[f.name] = r[f.name];
       if ('kode_wilayah' in r) out.nama_wilayah = names.get(r.kode_wilayah as string);
-      if ('kategori' in r) out.nama_kategori = catName.get(r.kategori as string);
+      if ('kategori' in r) out.nama_kategori = r.kategori === '*' ? 'Semua kategori' : catName.get(r.kategori as string);
       if ('program' in r) out.nama_program = progName.get(r.program as string);
       if (sample) out.catatan = SAMPLE_NOTE;
       return out;
     });
     const csv = toCsv(fields.map((f) => f.name), rows);
     const json = JSON.stringify({ ...(sample ? { peringatan: SAMPLE_NOTE, warning: SAMPLE_NOTE_EN } : {}), dataset: ds.name, rilis: d.config.rilis.label, data: rows }, null, 1) + '\n';
-    const schema = { fields, primaryKey: [...ds.key], missingValues: [''] };
+    const schema = { fields, primaryKey: PROTECTED[ds.name] ? [...PROTECTED[ds.name]!.before] : [...ds.key], missingValues: [''] };
     for (const [ext, content, mediatype] of [['csv', csv, 'text/csv'], ['json', json, 'application/json']] as const) {
       const path = `data/${ds.name}.${ext}`;
       files.push({ path, content });

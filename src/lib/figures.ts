@@ -5,38 +5,48 @@
 import { formatNumber, formatPercent, formatRupiah } from './format.ts';
 import { localePath, useT } from './i18n.ts';
 import type { Lang } from './problems.ts';
-import { categoryList, sumBy, type CategoryCount, type SiteModel } from './model.ts';
+import { categoryList, sumBy, type CountCell, type SiteModel } from './model.ts';
 
 export type Kind = 'pmks' | 'psks';
 
-/** Kabupaten total per year. */
-export function totalsByYear(site: SiteModel, kind: Kind): { tahun: number; jumlah: number }[] {
-  return sumBy(site[kind].kecamatan, (r) => String(r.tahun), ['jumlah']).map(([y, v]) => ({ tahun: Number(y), jumlah: v.jumlah ?? 0 })).sort((a, b) => a.tahun - b.tahun);
+const index = new WeakMap<CountCell[], Map<string, CountCell>>();
+/** One published cell of the PMKS/PSKS cube (kategori '*' = all categories). */
+export function cell(site: SiteModel, kind: Kind, tahun: number, wilayah: string, kategori = '*'): CountCell | undefined {
+  const cells = site[kind];
+  if (!index.has(cells)) index.set(cells, new Map(cells.map((c) => [`${c.tahun}|${c.wilayah}|${c.kategori}`, c])));
+  return index.get(cells)!.get(`${tahun}|${wilayah}|${kategori}`);
 }
 
 export const yearsOf = (rows: readonly { tahun: number }[]): number[] => [...new Set(rows.map((r) => r.tahun))].sort((a, b) => a - b);
 
-/** Category × year for the whole kabupaten (or one area). */
-export function categoryByYear(site: SiteModel, kind: Kind, area?: string): { kategori: string; nama: string; nameEn: string; sensitive: boolean; values: Record<number, number> }[] {
-  const rows = site[kind].kecamatan.filter((r) => !area || r.wilayah === area);
+/** Kabupaten total per year. */
+export function totalsByYear(site: SiteModel, kind: Kind): { tahun: number; jumlah: number | null }[] {
+  return yearsOf(site[kind]).map((tahun) => ({ tahun, jumlah: cell(site, kind, tahun, site.tree.code)?.jumlah ?? null }));
+}
+
+/** Category × year for the whole kabupaten (or one area); null where hidden for privacy. */
+export function categoryByYear(site: SiteModel, kind: Kind, area?: string): { kategori: string; nama: string; nameEn: string; sensitive: boolean; values: Record<number, number | null> }[] {
+  const where = area ?? site.tree.code;
+  const years = yearsOf(site[kind]);
   return categoryList(kind).map((c) => {
-    const values: Record<number, number> = {};
-    for (const r of rows) if (r.kategori === c.code) values[r.tahun] = (values[r.tahun] ?? 0) + r.jumlah;
+    const values: Record<number, number | null> = {};
+    for (const y of years) { const x = cell(site, kind, y, where, c.code); if (x) values[y] = x.jumlah; }
     return { kategori: c.code, nama: c.name, nameEn: c.nameEn, sensitive: !!c.sensitive, values };
   });
 }
 
-/** Totals per kecamatan for one year, with rank (1 = largest). */
-export function byKecamatan(site: SiteModel, kind: Kind, year: number, kategori?: string): { code: string; name: string; jumlah: number; rank: number }[] {
-  const sums = new Map<string, number>();
-  for (const r of site[kind].kecamatan as CategoryCount[]) if (r.tahun === year && (!kategori || r.kategori === kategori)) sums.set(r.wilayah, (sums.get(r.wilayah) ?? 0) + r.jumlah);
-  return withRank(site.tree.kecamatan.map((k) => ({ code: k.code, name: k.name, jumlah: sums.get(k.code) ?? 0 })), (x) => x.jumlah);
+/** Values per kecamatan for one year (one category or all), with rank (1 = largest; none when hidden). */
+export function byKecamatan(site: SiteModel, kind: Kind, year: number, kategori = '*'): { code: string; name: string; jumlah: number | null; rank?: number }[] {
+  return withRank(site.tree.kecamatan.map((k) => ({ code: k.code, name: k.name, jumlah: cell(site, kind, year, k.code, kategori)?.jumlah ?? 0 })), (x) => x.jumlah);
 }
 
-/** Rank by value, descending; equal values share a rank. */
-export function withRank<T>(xs: T[], value: (x: T) => number): (T & { rank: number })[] {
-  const sorted = [...xs].sort((a, b) => value(b) - value(a));
-  return xs.map((x) => ({ ...x, rank: 1 + sorted.findIndex((y) => value(y) === value(x)) }));
+/** Rank by value, descending; equal values share a rank; hidden (null) values get none. */
+export function withRank<T>(xs: T[], value: (x: T) => number | null | undefined): (T & { rank?: number })[] {
+  const known = xs.map(value).filter((v): v is number => v !== null && v !== undefined).sort((a, b) => b - a);
+  return xs.map((x) => {
+    const v = value(x);
+    return (v === null || v === undefined ? { ...x } : { ...x, rank: 1 + known.indexOf(v) }) as T & { rank?: number };
+  });
 }
 
 /** Budget of a program (or all) per year: pagu and realisasi summed over funding sources. */
@@ -80,51 +90,46 @@ export function keyFigures(site: SiteModel, lang: Lang = 'id'): KeyFigure[] {
   if (e1) out.push({ label: t.kfExtreme, href: L('/kemiskinan/'), value: formatPercent(e1.persen_miskin_ekstrem, lang), detail: `${e1.tahun}${change(lang, e1.persen_miskin_ekstrem!, e0?.persen_miskin_ekstrem, e0?.tahun, true)}` });
   const pm = totalsByYear(site, 'pmks');
   const [m1, m0] = [pm.at(-1), pm.at(-2)];
-  if (m1) out.push({ label: t.kfPmks, href: L('/pmks/'), value: formatNumber(m1.jumlah, lang), detail: `${t.people}, ${m1.tahun}${change(lang, m1.jumlah, m0?.jumlah, m0?.tahun, false)}` });
+  if (m1?.jumlah != null) out.push({ label: t.kfPmks, href: L('/pmks/'), value: formatNumber(m1.jumlah, lang), detail: `${t.people}, ${m1.tahun}${change(lang, m1.jumlah, m0?.jumlah ?? undefined, m0?.tahun, false)}` });
   const rg = site.registri.kabupaten;
   const [r1, r0] = [rg.at(-1), rg.at(-2)];
-  if (r1) out.push({ label: t.kfRegistry, href: L('/kecamatan/'), value: formatNumber(r1.keluarga, lang), detail: `${formatNumber(r1.jiwa, lang)} ${t.jiwa}, ${r1.tahun}${change(lang, r1.keluarga, r0?.keluarga, r0?.tahun, false)}` });
+  if (r1?.keluarga != null) out.push({ label: t.kfRegistry, href: L('/kecamatan/'), value: formatNumber(r1.keluarga, lang), detail: `${formatNumber(r1.jiwa, lang)} ${t.jiwa}, ${r1.tahun}${change(lang, r1.keluarga, r0?.keluarga ?? undefined, r0?.tahun, false)}` });
   // Households receiving aid: the largest household program (KPM) of the latest year.
   const kpm = new Set(site.programs.filter((p) => p.satuan === 'KPM').map((p) => p.slug));
   const lastCov = latest(site.cakupan.kabupaten.filter((r) => kpm.has(r.program)));
-  const top = site.cakupan.kabupaten.filter((r) => lastCov && r.tahun === lastCov.tahun && kpm.has(r.program)).sort((a, b) => b.penerima - a.penerima)[0];
-  if (top) {
+  const top = site.cakupan.kabupaten.filter((r) => lastCov && r.tahun === lastCov.tahun && kpm.has(r.program) && r.penerima !== null).sort((a, b) => b.penerima! - a.penerima!)[0];
+  if (top && top.penerima !== null) {
     const p = site.programs.find((x) => x.slug === top.program)!;
     const prev = site.cakupan.kabupaten.find((r) => r.program === top.program && r.tahun === top.tahun - 1);
-    out.push({ label: t.kfRecipients(p.singkatan ?? p.nama), href: L(`/program/${p.slug}/`), value: formatNumber(top.penerima, lang), detail: `KPM, ${top.tahun}${top.persen !== undefined ? `, ${formatPercent(top.persen, lang, 1)} ${t.ofRegistry}` : ''}${change(lang, top.penerima, prev?.penerima, prev?.tahun, false)}` });
+    out.push({ label: t.kfRecipients(p.singkatan ?? p.nama), href: L(`/program/${p.slug}/`), value: formatNumber(top.penerima, lang), detail: `KPM, ${top.tahun}${top.persen != null ? `, ${formatPercent(top.persen, lang, 1)} ${t.ofRegistry}` : ''}${change(lang, top.penerima, prev?.penerima ?? undefined, prev?.tahun, false)}` });
   }
   const b = budgetByYear(site);
   const [b1, b0] = [b.at(-1), b.at(-2)];
   if (b1?.pagu) out.push({ label: t.kfBudget, href: L('/anggaran/'), value: formatRupiah(b1.pagu, lang), detail: `${b1.tahun}, ${t.realised} ${formatPercent(b1.persen, lang, 1)}${change(lang, b1.pagu, b0?.pagu, b0?.tahun, false)}` });
   return out;
 }
-/** Everything the kecamatan one-pager shows, as plain numbers (the page only formats them). */
+/** Everything the kecamatan one-pager shows, as plain numbers (the page only formats them); null = hidden for privacy. */
 export function kecamatanFigures(site: SiteModel, code: string) {
   const kec = site.tree.kecamatan.find((k) => k.code === code);
   if (!kec) throw new Error(`unknown kecamatan ${code}`);
-  const pmksYears = yearsOf(site.pmks.kecamatan);
+  const pmksYears = yearsOf(site.pmks);
   const pmksYear = pmksYears.at(-1);
   const pmks = pmksYear === undefined ? undefined : byKecamatan(site, 'pmks', pmksYear).find((r) => r.code === code);
   const regYear = latest(site.registri.kecamatan)?.tahun;
-  const regRanked = withRank(site.registri.kecamatan.filter((r) => r.tahun === regYear), (r) => r.keluarga);
-  const reg = regRanked.find((r) => r.wilayah === code);
+  const reg = withRank(site.registri.kecamatan.filter((r) => r.tahun === regYear), (r) => r.keluarga).find((r) => r.wilayah === code);
   const covYear = latest(site.cakupan.kecamatan)?.tahun;
   const coverage = site.programs.flatMap((p) => {
-    const all = withRank(site.cakupan.kecamatan.filter((r) => r.tahun === covYear && r.program === p.slug), (r) => r.persen ?? -1);
+    const all = withRank(site.cakupan.kecamatan.filter((r) => r.tahun === covYear && r.program === p.slug), (r) => r.persen);
     const mine = all.find((r) => r.wilayah === code);
     const kab = site.cakupan.kabupaten.find((r) => r.tahun === covYear && r.program === p.slug);
-    return mine ? [{ program: p.slug, name: p.singkatan ?? p.nama, unit: p.satuan, penerima: mine.penerima, terdaftar: mine.terdaftar, persen: mine.persen, rank: mine.persen === undefined ? undefined : mine.rank, of: all.length, kabupatenPersen: kab?.persen }] : [];
+    return mine ? [{ program: p.slug, name: p.singkatan ?? p.nama, unit: p.satuan, penerima: mine.penerima, terdaftar: mine.terdaftar, persen: mine.persen, rank: mine.rank, of: all.filter((r) => r.rank !== undefined).length, kabupatenPersen: kab?.persen }] : [];
   });
-  const desaPmks = site.pmks.desa.filter((r) => r.tahun === pmksYear && r.wilayah.startsWith(code + '.'));
-  const desaReg = site.registri.desa.filter((r) => r.tahun === regYear && r.wilayah.startsWith(code + '.'));
-  const desa = desaPmks.length || desaReg.length
-    ? kec.desa.map((d) => ({
-      code: d.code,
-      name: d.name,
-      pmks: desaPmks.some((r) => r.wilayah === d.code) ? desaPmks.filter((r) => r.wilayah === d.code).reduce((a, r) => a + r.jumlah, 0) : undefined,
-      keluarga: desaReg.find((r) => r.wilayah === d.code)?.keluarga,
-    }))
-    : [];
+  const desa = pmksYear === undefined ? [] : kec.desa.map((d) => ({
+    code: d.code,
+    name: d.name,
+    pmks: cell(site, 'pmks', pmksYear, d.code),
+    keluarga: site.registri.desa.find((r) => r.wilayah === d.code && r.tahun === regYear),
+  })).filter((d) => d.pmks || d.keluarga).map((d) => ({ code: d.code, name: d.name, pmks: d.pmks ? d.pmks.jumlah : undefined, keluarga: d.keluarga ? d.keluarga.keluarga : undefined }));
   return {
     code,
     name: kec.name,
@@ -139,7 +144,7 @@ export function kecamatanFigures(site: SiteModel, code: string) {
     pmksYear,
     registryYear: regYear,
     desa,
-    verval: site.verval.filter((r) => r.kode_wilayah === code),
+    verval: site.verval.kecamatan.filter((r) => r.wilayah === code),
     puskesos: site.puskesos.filter((r) => r.kecamatan === code),
   };
 }

@@ -45,3 +45,9 @@ export function formatPointChange(delta: number, lang: Lang = 'id'): string {
   const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
   return `${sign}${formatNumber(Math.abs(delta), lang, 2)} ${lang === 'en' ? 'pts' : 'poin'}`;
 }
+
+/** A count from a privacy-protected table: `null` means hidden, not missing. */
+export function formatCount(n: number | undefined | null, lang: Lang = 'id'): string {
+  if (n === null) return lang === 'en' ? 'hidden' : 'disembunyikan';
+  return formatNumber(n, lang);
+}

@@ -96,7 +96,7 @@ export function importBoundaries(fc: FeatureCollection, tree: RegionTree, opts: 
   const { groups, report } = matchKecamatan(features, tree, opts.mapping);
 
   // Merge desa into kecamatan on a shared topology, so common borders dissolve.
-  const desa = topology({ desa: { type: 'FeatureCollection', features: features.map((f) => ({ ...f, geometry: rewindForD3(f.geometry) })) } }, 1e6);
+  const desa = topology({ desa: { type: 'FeatureCollection', features: features.map((f) => ({ ...f, geometry: rewindForD3(f.geometry) })) } as never }, 1e6);
   const geoms = (desa.objects.desa as { geometries: (GeometryObject & { properties?: BoundaryProps })[] }).geometries;
   const byDesa = new Map<Feature, GeometryObject>(features.map((f, i) => [f, geoms[i]!]));
   const merged: Feature<MultiPolygon, { kode: string; nama: string }>[] = tree.kecamatan.filter((k) => groups.has(k.code)).map((k) => ({
@@ -109,7 +109,7 @@ export function importBoundaries(fc: FeatureCollection, tree: RegionTree, opts: 
   // Simplify until the file fits: try ever coarser quantiles of triangle area.
   // (Simplify unquantized coordinates, then quantize: the order topojson's own CLI tools use.)
   const maxBytes = opts.maxBytes ?? 150_000;
-  const base = presimplify(topology({ kecamatan: { type: 'FeatureCollection', features: merged } }));
+  const base = presimplify(topology({ kecamatan: { type: 'FeatureCollection', features: merged } as never }) as never);
   let out: Topology = base;
   let bytes = Infinity;
   for (const p of [0, 0.5, 0.7, 0.8, 0.88, 0.93, 0.96, 0.98, 0.99, 0.995]) {

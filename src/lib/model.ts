@@ -12,32 +12,35 @@ import type { Program } from './schema/program.ts';
 import type { KemiskinanRow } from './schema/kemiskinan.ts';
 import type { AnggaranRow } from './schema/anggaran.ts';
 import type { PuskesosRow } from './schema/puskesos.ts';
-import type { VervalRow } from './schema/verval.ts';
+import { protectPortal, type CountCell } from './protect.ts';
 
-/** A count by category for one year and area. */
-export interface CategoryCount {
-  tahun: number;
-  wilayah: string;
-  kategori: string;
-  jumlah: number;
-}
+export type { CountCell } from './protect.ts';
+
 export interface RegistryFigure {
   tahun: number;
   wilayah: string;
-  keluarga: number;
-  jiwa: number;
-  keluarga_tanpa_bansos_pusat?: number;
-  keluarga_dibantu_apbd?: number;
+  keluarga: number | null;
+  jiwa: number | null;
+  keluarga_tanpa_bansos_pusat?: number | null;
+  keluarga_dibantu_apbd?: number | null;
 }
 export interface CoverageFigure {
   tahun: number;
   wilayah: string;
   program: string;
-  penerima: number;
+  penerima: number | null;
   /** Registry households or people, in the program's unit; undefined when the unit has no registry count. */
-  terdaftar?: number;
-  /** penerima ÷ terdaftar × 100. */
-  persen?: number;
+  terdaftar?: number | null;
+  /** penerima ÷ terdaftar × 100; null when either is hidden for privacy. */
+  persen?: number | null;
+}
+export interface VervalFigure {
+  tahun: number;
+  wilayah: string;
+  diperiksa: number | null;
+  dihapus: number | null;
+  ditambah: number | null;
+  graduasi: number | null;
 }
 
 export interface SiteModel {
@@ -47,12 +50,15 @@ export interface SiteModel {
   years: number[];
   latestYear: number;
   kemiskinan: KemiskinanRow[];
-  pmks: { kecamatan: CategoryCount[]; desa: CategoryCount[] };
-  psks: { kecamatan: CategoryCount[]; desa: CategoryCount[] };
+  /** PMKS and PSKS cubes: desa, kecamatan and kabupaten cells, category '*' = total; PMKS protected. */
+  pmks: CountCell[];
+  psks: CountCell[];
   registri: { kabupaten: RegistryFigure[]; kecamatan: RegistryFigure[]; desa: RegistryFigure[] };
   cakupan: { kabupaten: CoverageFigure[]; kecamatan: CoverageFigure[] };
   anggaran: AnggaranRow[];
-  verval: VervalRow[];
+  verval: { kabupaten: VervalFigure[]; kecamatan: VervalFigure[] };
+  /** Disclosure control applied to this release. */
+  privacy: { k: number; sensitiveLevel: 'kecamatan' | 'kabupaten'; primary: number; secondary: number; published: number };
   puskesos: (PuskesosRow & { kecamatan: string })[];
   /** Set when kecamatan boundaries exist (served at /geo/kecamatan.topo.json). */
   geo?: { attribution: string };
@@ -74,58 +80,46 @@ const strip = <T extends { _line: number }>(r: T): Omit<T, '_line'> => {
   return rest;
 };
 
-/**
- * Kecamatan-level rows from a file that may mix levels: a kecamatan row is
- * taken as given (the loader checked it equals its desa), otherwise its desa
- * rows are summed.
- */
-export function rollUpToKecamatan<R extends { kode_wilayah: string }>(rows: readonly R[], keyOf: (r: R) => string, measures: readonly (keyof R & string)[]): (R & { kode_wilayah: string })[] {
-  const given = new Map<string, R>();
-  const summed = new Map<string, R>();
-  for (const r of rows) {
-    const isDesa = levelOf(r.kode_wilayah) === 'desa';
-    const kec = isDesa ? kecamatanOf(r.kode_wilayah) : r.kode_wilayah;
-    const k = `${keyOf(r)}|${kec}`;
-    if (!isDesa) { given.set(k, { ...r }); continue; }
-    const acc = summed.get(k);
-    if (!acc) { summed.set(k, { ...r, kode_wilayah: kec }); continue; }
-    for (const m of measures) {
-      const a = acc[m] as number | undefined, b = r[m] as number | undefined;
-      (acc as Record<string, unknown>)[m] = a === undefined && b === undefined ? undefined : (a ?? 0) + (b ?? 0);
-    }
-  }
-  for (const [k, v] of given) summed.set(k, v);
-  return [...summed.values()];
-}
 
 const sortBy = <T>(xs: T[], ...keys: ((x: T) => string | number)[]): T[] =>
   xs.sort((a, b) => { for (const k of keys) { const x = k(a), y = k(b); if (x < y) return -1; if (x > y) return 1; } return 0; });
 
-function categoryCounts(rows: readonly { tahun: number; kode_wilayah: string; kategori: string; jumlah: number }[]) {
-  const kec = rollUpToKecamatan(rows, (r) => `${r.tahun}|${r.kategori}`, ['jumlah']);
-  const toCount = (r: { tahun: number; kode_wilayah: string; kategori: string; jumlah: number }): CategoryCount => ({ tahun: r.tahun, wilayah: r.kode_wilayah, kategori: r.kategori, jumlah: r.jumlah });
-  const order = (xs: CategoryCount[]) => sortBy(xs, (x) => x.tahun, (x) => x.wilayah, (x) => Number(x.kategori) || 0, (x) => x.kategori);
-  return { kecamatan: order(kec.map(toCount)), desa: order(rows.filter((r) => levelOf(r.kode_wilayah) === 'desa').map(toCount)) };
-}
 
 export function buildModel(d: PortalData): SiteModel {
   const years = [...new Set([...d.kemiskinan, ...d.pmks, ...d.registri, ...d.cakupan, ...d.anggaran].map((r) => r.tahun))].sort();
-  const regMeasures = ['keluarga', 'jiwa', 'keluarga_tanpa_bansos_pusat', 'keluarga_dibantu_apbd'] as const;
-  const toReg = (r: (typeof d.registri)[number]): RegistryFigure => {
-    const { tahun, kode_wilayah, _line, ...m } = r as typeof r & { _line?: number };
-    return { tahun, wilayah: kode_wilayah, ...m };
-  };
-  const regKec = sortBy(rollUpToKecamatan(d.registri, (r) => String(r.tahun), regMeasures).map(toReg), (r) => r.tahun, (r) => r.wilayah);
-  const regKab = sumBy(regKec, (r) => String(r.tahun), regMeasures).map(([k, v]) => ({ tahun: Number(k), wilayah: d.tree.code, ...v }) as RegistryFigure);
+  const prot = protectPortal(d, { k: d.config.ambang_k, sensitiveLevel: d.config.tingkat_sensitif });
+  const levelOfArea = (w: string) => (w === d.tree.code ? 'kabupaten' : levelOf(w));
+  const m = prot.measures;
 
-  // Coverage uses the annual figure, or the latest stage of the year where only stages are given.
-  const annual = latestPeriod(d.cakupan);
+  // Registry by area: one figure per (year, area) from its protected measures.
+  const reg = new Map<string, RegistryFigure>();
+  for (const c of m.filter((x) => x.program === '' && ['keluarga', 'jiwa', 'keluarga_tanpa_bansos_pusat', 'keluarga_dibantu_apbd'].includes(x.ukuran))) {
+    const key = `${c.tahun}|${c.wilayah}`;
+    const f = reg.get(key) ?? { tahun: c.tahun, wilayah: c.wilayah, keluarga: null, jiwa: null };
+    (f as unknown as Record<string, number | null>)[c.ukuran] = c.nilai;
+    reg.set(key, f);
+  }
+  const regAt = (level: string) => sortBy([...reg.values()].filter((r) => levelOfArea(r.wilayah) === level), (r) => r.tahun, (r) => r.wilayah);
+
+  // Coverage: recipients ÷ registry in the program's unit; hidden if either part is hidden.
   const unitOf = new Map(d.programs.map((p) => [p.slug, registryColumnFor(p.satuan)]));
-  const covKec = sortBy(rollUpToKecamatan(annual, (r) => `${r.tahun}|${r.program}`, ['penerima']).map((r) => coverage(r.tahun, r.kode_wilayah, r.program, r.penerima, regKec, unitOf)), (r) => r.tahun, (r) => r.program, (r) => r.wilayah);
-  const covKab = sumBy(covKec, (r) => `${r.tahun}|${r.program}`, ['penerima']).map(([k, v]) => {
-    const [tahun, program] = k.split('|');
-    return coverage(Number(tahun), d.tree.code, program!, v.penerima!, regKab, unitOf);
+  const coverage = m.filter((x) => x.ukuran === 'penerima').map((c): CoverageFigure & { level: string } => {
+    const col = unitOf.get(c.program);
+    const r = col ? reg.get(`${c.tahun}|${c.wilayah}`) : undefined;
+    const terdaftar = r ? (r[col!] ?? null) : undefined;
+    const persen = terdaftar === undefined ? undefined : c.nilai === null || terdaftar === null || terdaftar === 0 ? null : (c.nilai / terdaftar) * 100;
+    return { tahun: c.tahun, wilayah: c.wilayah, program: c.program, penerima: c.nilai, ...(terdaftar !== undefined ? { terdaftar } : {}), ...(persen !== undefined ? { persen } : {}), level: levelOfArea(c.wilayah)! };
   });
+  const covAt = (level: string) => sortBy(coverage.filter((c) => c.level === level).map(({ level: _, ...c }) => c), (r) => r.tahun, (r) => r.program, (r) => r.wilayah);
+
+  const verval = new Map<string, VervalFigure>();
+  for (const c of m.filter((x) => ['diperiksa', 'dihapus', 'ditambah', 'graduasi'].includes(x.ukuran))) {
+    const key = `${c.tahun}|${c.wilayah}`;
+    const f = verval.get(key) ?? { tahun: c.tahun, wilayah: c.wilayah, diperiksa: null, dihapus: null, ditambah: null, graduasi: null };
+    (f as unknown as Record<string, number | null>)[c.ukuran] = c.nilai;
+    verval.set(key, f);
+  }
+  const vervalAt = (level: string) => sortBy([...verval.values()].filter((r) => levelOfArea(r.wilayah) === level), (r) => r.tahun, (r) => r.wilayah);
 
   const kecOfArea = (code: string) => (levelOf(code) === 'desa' ? kecamatanOf(code) : code);
   return {
@@ -135,32 +129,16 @@ export function buildModel(d: PortalData): SiteModel {
     years,
     latestYear: years[years.length - 1] ?? Number(d.config.rilis.tanggal.slice(0, 4)),
     kemiskinan: sortBy(d.kemiskinan.map(strip), (r) => r.tahun) as KemiskinanRow[],
-    pmks: categoryCounts(d.pmks),
-    psks: categoryCounts(d.psks),
-    registri: { kabupaten: regKab, kecamatan: regKec, desa: d.registri.filter((r) => levelOf(r.kode_wilayah) === 'desa').map(toReg) },
-    cakupan: { kabupaten: covKab, kecamatan: covKec },
+    pmks: prot.pmks,
+    psks: prot.psks,
+    registri: { kabupaten: regAt('kabupaten'), kecamatan: regAt('kecamatan'), desa: regAt('desa') },
+    cakupan: { kabupaten: covAt('kabupaten'), kecamatan: covAt('kecamatan') },
     anggaran: sortBy(d.anggaran.map(strip), (r) => r.tahun, (r) => r.program, (r) => r.sumber_dana) as AnggaranRow[],
-    verval: sortBy(d.verval.map(strip), (r) => r.tahun, (r) => r.kode_wilayah) as VervalRow[],
+    verval: { kabupaten: vervalAt('kabupaten'), kecamatan: vervalAt('kecamatan') },
+    privacy: { k: d.config.ambang_k, sensitiveLevel: d.config.tingkat_sensitif, ...prot.stats },
     ...(d.geo ? { geo: { attribution: d.geo.attribution } } : {}),
     puskesos: sortBy(d.puskesos.map((r) => ({ ...strip(r), kecamatan: kecOfArea(r.kode_wilayah) })), (r) => r.kecamatan, (r) => r.kode_wilayah, (r) => r.nama),
   };
-}
-
-function latestPeriod<R extends { tahun: number; periode: string; program: string; kode_wilayah: string }>(rows: readonly R[]): R[] {
-  const best = new Map<string, string>();
-  const keyOf = (r: R) => `${r.tahun}|${r.program}|${r.kode_wilayah}`;
-  for (const r of rows) {
-    const k = keyOf(r);
-    const cur = best.get(k);
-    if (cur === undefined || (cur !== 'tahunan' && (r.periode === 'tahunan' || r.periode > cur))) best.set(k, r.periode);
-  }
-  return rows.filter((r) => best.get(keyOf(r)) === r.periode);
-}
-
-function coverage(tahun: number, wilayah: string, program: string, penerima: number, registry: readonly RegistryFigure[], unitOf: Map<string, 'keluarga' | 'jiwa' | null>): CoverageFigure {
-  const col = unitOf.get(program);
-  const reg = col ? registry.find((r) => r.tahun === tahun && r.wilayah === wilayah)?.[col] : undefined;
-  return { tahun, wilayah, program, penerima, ...(reg !== undefined ? { terdaftar: reg, ...(reg > 0 ? { persen: (penerima / reg) * 100 } : {}) } : {}) };
 }
 
 /** Sum numeric fields by a key, keeping `undefined` where no row had a value. */

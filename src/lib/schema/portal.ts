@@ -25,6 +25,13 @@ export const portalSchema = z.object({
   lisensi: z
     .object({ id: z.string(), nama: z.string(), url: z.string().url() })
     .default({ id: 'CC-BY-4.0', nama: 'Creative Commons Atribusi 4.0 Internasional', url: 'https://creativecommons.org/licenses/by/4.0/deed.id' }),
+  /**
+   * Disclosure control: counts from 1 to ambang_k − 1 about people or
+   * households in a desa or kecamatan are never published (default 5).
+   */
+  ambang_k: z.number().int().min(2).max(100).default(5),
+  /** Finest level at which sensitive PMKS categories are published. */
+  tingkat_sensitif: z.enum(['kecamatan', 'kabupaten']).default('kecamatan'),
   /** True when the data are synthetic: every page and download then says so. */
   data_contoh: z.boolean().default(false),
   /**
