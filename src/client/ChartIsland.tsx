@@ -10,6 +10,7 @@ import {
 import { useEffect, useRef } from 'react';
 import type { Lang } from '../lib/problems.ts';
 import { formatTick, formatValue, type ValueFormat } from './chart-format.ts';
+import { heightClass } from './heights.ts';
 import { seriesStyle } from './palette.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Title, SubTitle, Tooltip);
@@ -83,7 +84,7 @@ export default function ChartIsland({ spec, height, text, lang }: { spec: Client
   };
   return (
     <div className="chart-island">
-      <div style={{ position: 'relative', height }}>
+      <div className={heightClass(height)}>
         <canvas ref={canvas} role="img" aria-label={text.aria} data-chart={spec.id} />
       </div>
       <button type="button" className="chart-png no-print" onClick={downloadPng}>{text.png}</button>

@@ -10,6 +10,7 @@ import type { Topology } from 'topojson-specification';
 import type { ClientChart } from './ChartIsland.tsx';
 import type { Lang } from '../lib/problems.ts';
 import { formatValue } from './chart-format.ts';
+import { heightClass } from './heights.ts';
 
 Chart.register(ChoroplethController, GeoFeature, ColorScale, ProjectionScale, Tooltip, Title, SubTitle);
 
@@ -55,7 +56,7 @@ export default function MapIsland({ spec, codes, topoUrl, attribution, text, lan
   }, [spec, codes, topoUrl, lang]);
   return (
     <div className="chart-island">
-      <div style={{ position: 'relative', height: 420 }}>
+      <div className={heightClass(420)}>
         <canvas ref={canvas} role="img" aria-label={text.aria} data-chart={spec.id} />
       </div>
       {error && <p>{text.failed}</p>}

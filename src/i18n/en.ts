@@ -287,6 +287,14 @@ export const en: Dict = {
     `The host or CDN sees only which file was fetched: one of ${files}, shared by at least ${per} entries.`,
   ],
   mCekNone: 'This release has no recipient list for the aid lookup yet.',
+  mSdcTitle: 'Small counts are hidden',
+  mSdc: (k, level) => [
+    `Counts from 1 to ${k - 1} about people or households in one desa or kecamatan are never published: in a small area, a count that small can point at a particular person. Pages show “hidden”; in the downloads the cell is empty and the kerahasiaan column names the hidden columns.`,
+    'Because totals are published too, one hidden count could be worked out by subtraction (the total minus the others). So another figure in every such sum is hidden as well (secondary suppression): the smallest one, so that as little information as possible is lost, by the same rule from release to release. Before publication every published sum — across categories, desa–kecamatan–kabupaten and across tables — is checked at once: no hidden figure can be recovered.',
+    `Sensitive PMKS categories (children in conflict with the law, victims of violence, people in prostitution, former prisoners, people with HIV, victims of drug abuse, trafficking victims) are published by ${level} at the finest. Percentages computed from hidden counts (e.g. coverage) are hidden too.`,
+    'PSKS data (social workers, volunteers, organisations) are not about vulnerable people and are published as they are.',
+  ],
+  mSdcStats: (primary, secondary, published) => `In this release: ${primary} figures hidden because they are small, ${secondary} hidden to protect them, ${published} published.`,
 
   cekTitle: 'Check your aid status',
   cekDescription: (kab) => `Check which social assistance programs your family receives in ${kab} with your NIK and family card number, privately.`,

@@ -300,6 +300,14 @@ export const id = {
     `Pengelola situs atau CDN hanya melihat berkas mana yang diunduh: satu dari ${files}, yang dipakai bersama oleh sedikitnya ${per} entri.`,
   ],
   mCekNone: 'Rilis ini belum memuat daftar penerima untuk pemeriksaan status bantuan.',
+  mSdcTitle: 'Angka kecil disembunyikan',
+  mSdc: (k: number, level: string) => [
+    `Angka 1 sampai ${k - 1} tentang orang atau keluarga di satu desa atau kecamatan tidak pernah diterbitkan: di wilayah kecil, angka sekecil itu dapat menunjuk orang tertentu. Di halaman angka itu tertulis “disembunyikan”; di berkas unduhan selnya kosong dan kolom kerahasiaan menyebut kolom yang disembunyikan.`,
+    'Karena total juga diterbitkan, satu angka yang disembunyikan dapat dihitung kembali dengan pengurangan (total dikurangi angka lain). Maka angka lain di setiap penjumlahan itu ikut disembunyikan (penyembunyian sekunder): dipilih angka terkecil, agar informasi yang hilang sesedikit mungkin, dengan aturan yang sama dari rilis ke rilis. Sebelum terbit, seluruh penjumlahan yang diterbitkan — antarkategori, desa–kecamatan–kabupaten, dan antartabel — diperiksa sekaligus: tidak satu pun angka tersembunyi dapat dihitung kembali.',
+    `Kategori PMKS yang sensitif (anak berhadapan dengan hukum, korban kekerasan, tuna susila, bekas warga binaan, ODHA, korban NAPZA, korban trafficking) diterbitkan paling rinci per ${level}. Persentase yang dihitung dari angka tersembunyi (mis. cakupan) ikut disembunyikan.`,
+    'Data PSKS (pekerja sosial, relawan, lembaga) bukan data tentang warga yang rentan, sehingga diterbitkan apa adanya.',
+  ],
+  mSdcStats: (primary: string, secondary: string, published: string) => `Pada rilis ini: ${primary} angka disembunyikan karena kecil, ${secondary} angka disembunyikan untuk melindunginya, ${published} angka diterbitkan.`,
 
   // Aid lookup page
   cekTitle: 'Cek status bantuan',

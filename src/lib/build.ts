@@ -7,6 +7,8 @@
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildDownloads } from './downloads.ts';
+import { checkInputs, checkPublished } from './guard.ts';
+import { buildHeaders } from './headers.ts';
 import { folderIO, loadPortal } from './load.ts';
 import { buildModel } from './model.ts';
 import { buildShards, groupEntries } from './shards.ts';
@@ -37,7 +39,10 @@ export async function buildSite(o: BuildOptions): Promise<BuildResult> {
     const t0 = performance.now();
     try { return await f(); } finally { timings[stage] = (performance.now() - t0) / 1000; }
   };
-  const { data, problems } = await time('validate', () => loadPortal(folderIO(o.dataDir)));
+  const { data, problems } = await time('validate', async () => {
+    const loaded = await loadPortal(folderIO(o.dataDir));
+    return { ...loaded, problems: [...(await checkInputs(o.dataDir)), ...loaded.problems] };
+  });
   for (const p of problems) o.log(formatProblem(p, o.lang));
   if (!data || hasErrors(problems)) {
     const n = problems.filter((p) => p.level === 'error').length;
@@ -63,11 +68,21 @@ export async function buildSite(o: BuildOptions): Promise<BuildResult> {
         await writeFile(path.join(staging, f.path), f.content);
       }
     });
+    for (const f of await buildHeaders(staging)) await writeFile(path.join(staging, f.path), f.content);
+    const leaks = await checkPublished(staging);
+    if (leaks.length) {
+      for (const p of leaks) o.log(formatProblem(p, o.lang));
+      throw new PublishError(leaks);
+    }
     await time('search', () => o.indexSearch(staging));
     pages = (await readdir(staging, { recursive: true })).filter((f) => f.endsWith('.html')).length;
     await swap(staging, o.outDir);
   } catch (e) {
     await rm(staging, { recursive: true, force: true });
+    if (e instanceof PublishError) {
+      o.log(o.lang === 'en' ? `\nBuild stopped: the site would publish identifiers. dist/ was not changed.` : `\nBuild dihentikan: situs akan memuat data pribadi. dist/ tidak diubah.`);
+      return { ok: false, problems: [...problems, ...e.problems], timings };
+    }
     throw e;
   } finally {
     await rm(modelFile, { force: true });
@@ -92,4 +107,12 @@ async function swap(staging: string, target: string): Promise<void> {
     throw e;
   }
   if (moved) await rm(old, { recursive: true, force: true });
+}
+
+class PublishError extends Error {
+  problems: Problem[];
+  constructor(problems: Problem[]) {
+    super('identifiers in the built site');
+    this.problems = problems;
+  }
 }

@@ -34,7 +34,8 @@ export type ProblemKind =
   | 'unknown_program'
   | 'sum_mismatch'
   | 'invalid_config'
-  | 'invalid_program';
+  | 'invalid_program'
+  | 'identifier';
 
 export interface Problem {
   level: 'error' | 'warning';
@@ -76,6 +77,7 @@ const KIND_TITLE: Record<ProblemKind, Text> = {
   sum_mismatch: t('jumlah desa tidak sama dengan total kecamatan', 'desa values do not add up to the kecamatan total'),
   invalid_config: t('konfigurasi tidak sah', 'invalid configuration'),
   invalid_program: t('deskripsi program tidak sah', 'invalid program description'),
+  identifier: t('data pribadi (NIK/KK/nama) tidak boleh diterbitkan', 'personal identifiers (NIK/KK/name) must not be published'),
 };
 
 export const kindTitle = (kind: ProblemKind, lang: Lang): string => KIND_TITLE[kind][lang];

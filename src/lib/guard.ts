@@ -1,0 +1,77 @@
+/**
+ * Identifier guards. The site must never publish a NIK, a Nomor KK or a
+ * person's name. Before the build: any input file outside data/private/ with
+ * a column that looks like an identifier, or any 16-digit number that parses
+ * as a valid NIK, stops the build. After the build: every text file of the
+ * site is scanned for 16-digit NIK/KK-shaped numbers.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { birthDateOfNik } from '../client/nik.ts';
+import { guessDelimiter, normaliseHeader } from './csv.ts';
+import * as z from 'zod';
+import { t, type Problem } from './problems.ts';
+import { columnsOf } from './schema/columns.ts';
+import { DATASETS } from './schema/index.ts';
+
+const ID_COLUMNS = /^(nik|nik_\w+|no_?kk|nomor_?kk|kk|no_?ktp|nomor_?ktp|nama|nama_\w+|name|full_?name|nama_lengkap|alamat_rumah)$/;
+/** A run of exactly 16 digits, not part of a longer number or word (keys are hex, so they never match). */
+const SIXTEEN = /(?<![0-9A-Za-z])\d{16}(?![0-9A-Za-z])/g;
+
+/** Operator names of columns that hold identifiers are refused everywhere outside data/private/. */
+export function identifierColumn(header: string): boolean {
+  return ID_COLUMNS.test(normaliseHeader(header)) && !['nama_wilayah', 'nama_kategori', 'nama_program'].includes(normaliseHeader(header));
+}
+
+/** A 16-digit number that could be a NIK: a plausible birth date and a non-zero serial. */
+export const looksLikeNik = (s: string): boolean => s.length === 16 && birthDateOfNik(s) !== null && s.slice(12) !== '0000';
+
+/** Every 16-digit NIK-shaped number in a text, with its line and column. */
+export function findNikLike(text: string): { line: number; column: number; value: string }[] {
+  const out: { line: number; column: number; value: string }[] = [];
+  const lines = text.split('\n');
+  lines.forEach((l, i) => {
+    for (const m of l.matchAll(SIXTEEN)) if (looksLikeNik(m[0])) out.push({ line: i + 1, column: m.index! + 1, value: m[0] });
+  });
+  return out;
+}
+
+const mask = (id: string) => `${id.slice(0, 6)}…${id.slice(-2)}`;
+
+/** Scan the input folder (never data/private/) before anything is built. */
+export async function checkInputs(dataDir: string): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const files = (await readdir(dataDir, { recursive: true })).filter((f) => !f.split(path.sep).includes('private') && /\.(csv|md|json|txt)$/i.test(f) && !f.startsWith('geo'));
+  for (const f of files.sort()) {
+    const rel = f.split(path.sep).join('/');
+    const text = await readFile(path.join(dataDir, f), 'utf8');
+    if (rel.endsWith('.csv')) {
+      const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+      const declared = new Set(columnsOf(DATASETS.find((d) => d.file === rel)?.schema ?? z.object({})).map((c) => c.name));
+      header.split(/[;,\t]/).forEach((h, i) => {
+        const name = h.replace(/"/g, '');
+        // A column a schema declares (e.g. the Puskesos office's "nama") is not a personal identifier.
+        if (!declared.has(normaliseHeader(name)) && identifierColumn(name)) problems.push({ level: 'error', kind: 'identifier', file: rel, line: 1, column: i + 1, field: h, value: h, expected: t('tidak ada kolom NIK, Nomor KK atau nama di luar data/private/ (hapus kolom ini; daftar penerima diolah dengan npm run hash)', 'no NIK, family card or name column outside data/private/ (remove this column; recipient lists go through npm run hash)') });
+      });
+    }
+    // In a CSV the column is the field's position; elsewhere the character position.
+    const delimiter = rel.endsWith('.csv') ? guessDelimiter(text) : '';
+    const lines = text.split('\n');
+    for (const hit of findNikLike(text)) {
+      const column = delimiter ? lines[hit.line - 1]!.slice(0, hit.column - 1).split(delimiter).length : hit.column;
+      problems.push({ level: 'error', kind: 'identifier', file: rel, line: hit.line, column, value: mask(hit.value), expected: t('tidak ada NIK atau Nomor KK di data yang diterbitkan', 'no NIK or family card number in published data') });
+    }
+  }
+  return problems;
+}
+
+/** Scan the built site: any 16-digit NIK-shaped number in a text file is an error with file and line. */
+export async function checkPublished(siteDir: string): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const files = (await readdir(siteDir, { recursive: true })).filter((f) => /\.(html|css|js|mjs|json|csv|txt|xml|svg|md|conf)$/i.test(f) || f === '_headers');
+  for (const f of files.sort()) {
+    const text = await readFile(path.join(siteDir, f), 'utf8');
+    for (const hit of findNikLike(text)) problems.push({ level: 'error', kind: 'identifier', file: `dist/${f.split(path.sep).join('/')}`, line: hit.line, column: hit.column, value: mask(hit.value), expected: t('tidak ada NIK atau Nomor KK di situs yang diterbitkan', 'no NIK or family card number on the published site') });
+  }
+  return problems;
+}
