@@ -13,6 +13,10 @@ import { mkdir, readdir, readFile, rm, writeFile, rename } from 'node:fs/promise
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PMKS_CATEGORIES, PSKS_CATEGORIES } from '../src/lib/domain.ts';
+import { buildDownloads } from '../src/lib/downloads.ts';
+import { loadPortal, type DataIO } from '../src/lib/load.ts';
+import { buildModel } from '../src/lib/model.ts';
+import { formatProblem } from '../src/lib/problems.ts';
 import { loadRegionTree, type RegionTree } from '../src/lib/regions.ts';
 
 const YEARS = [2020, 2021, 2022, 2023, 2024, 2025];
@@ -206,8 +210,48 @@ export async function generateSample(region: string, seed = 1): Promise<Record<s
   const programDir = path.join(import.meta.dirname, 'sample', 'program');
   for (const f of (await readdir(programDir)).sort()) files[`program/${f}`] = await readFile(path.join(programDir, f), 'utf8');
   files['private/penerima-sintetis.csv'] = syntheticRecipients(tree, r);
+  Object.assign(files, await releaseArchives(files));
   files['README.md'] = `# Data contoh — bukan data resmi\n\nSemua angka di folder ini **sintetis**, dibuat oleh \`npm run sample -- --region ${tree.code}\` untuk ${tree.name} (${tree.kecamatan.length} kecamatan, ${desaAll.length} desa/kelurahan). Nama dan kode wilayah nyata (idn-area-data 4.0.1, ODbL); angka-angkanya tidak.\n\nGanti berkas-berkas ini dengan data resmi Dinas Sosial, lalu ubah \`data_contoh\` di \`portal.json\` menjadi \`false\`.\n`;
   return files;
+}
+
+const memoryIO = (files: Record<string, string>): DataIO => ({
+  read: async (rel) => (rel in files ? new TextEncoder().encode(files[rel]) : null),
+  list: async (rel) => [...new Set(Object.keys(files).filter((k) => rel === '.' || k.startsWith(`${rel}/`)).map((k) => (rel === '.' ? k : k.slice(rel.length + 1)).split('/')[0]!))].sort(),
+});
+
+/** The published files of a data folder, as the build would write them under data/. */
+async function published(files: Record<string, string>): Promise<Record<string, string>> {
+  const { data, problems } = await loadPortal(memoryIO(Object.fromEntries(Object.entries(files).filter(([k]) => !k.startsWith('private/') && !k.startsWith('rilis/')))));
+  if (!data) throw new Error(problems.map((p) => formatProblem(p, 'id')).join('\n'));
+  return Object.fromEntries(buildDownloads(data, buildModel(data)).filter((f) => f.path.startsWith('data/')).map((f) => [f.path.slice(5), f.content]));
+}
+
+/**
+ * Archived releases, as an office would have them after two releases: the
+ * previous one (2025-1: data up to 2024, before a few 2024 PMKS counts were
+ * revised) and the current one, so the "Perubahan data" page has something
+ * to compare.
+ */
+async function releaseArchives(files: Record<string, string>): Promise<Record<string, string>> {
+  const last = YEARS.at(-1)!;
+  const previous: Record<string, string> = {};
+  for (const [k, v] of Object.entries(files)) {
+    if (k === 'portal.json') previous[k] = v.replace(`"label": "${RELEASE.label}"`, '"label": "2025-1"').replace(`"tanggal": "${RELEASE.tanggal}"`, '"tanggal": "2025-03-31"');
+    else if (k.endsWith('.csv') && !k.startsWith('private/')) {
+      let n = 0;
+      previous[k] = v.split('\r\n').filter((line) => !line.startsWith(`${last};`)).map((line) => {
+        // The 2025-1 release had slightly different 2024 PMKS counts, revised since.
+        if (k === 'pmks.csv' && line.startsWith(`${last - 1};`) && n++ % 9 === 0) return line.replace(/;(\d+)$/, (_, x: string) => `;${Math.max(0, Number(x) - 1)}`);
+        return line;
+      }).join('\r\n');
+    } else previous[k] = v;
+  }
+  const out: Record<string, string> = {};
+  for (const [label, f] of [['2025-1', previous], [RELEASE.label, files]] as const) {
+    for (const [name, content] of Object.entries(await published(f))) out[`rilis/${label}/${name}`] = content;
+  }
+  return out;
 }
 
 /**

@@ -309,6 +309,22 @@ export const id = {
   ],
   mSdcStats: (primary: string, secondary: string, published: string) => `Pada rilis ini: ${primary} angka disembunyikan karena kecil, ${secondary} angka disembunyikan untuk melindunginya, ${published} angka diterbitkan.`,
 
+  // Release changes
+  changesTitle: 'Perubahan data',
+  changesIntro: (prev: string, cur: string) => `Apa yang berubah dari rilis ${prev} ke rilis ${cur}, dihitung dari berkas yang diterbitkan pada kedua rilis.`,
+  changesNone: 'Belum ada rilis sebelumnya untuk dibandingkan.',
+  changesSummary: (title: string, added: string, revised: number, before: number, after: number) => `${title}: ${added ? `tahun ${added} ditambahkan; ` : ''}${revised ? `${revised} angka tahun-tahun sebelumnya direvisi; ` : 'tidak ada revisi angka tahun sebelumnya; '}${before} baris menjadi ${after}.`,
+  changesTotals: (title: string, measure: string) => `${title}: total ${measure} per tahun`,
+  changesBefore: (r: string) => `Rilis ${r}`,
+  changesAfter: (r: string) => `Rilis ${r}`,
+  changesDiff: 'Selisih',
+  changesExamples: 'Contoh revisi',
+  changesKecamatan: (y: number) => `PMKS per kecamatan, ${y}`,
+  changesCatsAdded: 'Kategori baru',
+  changesCatsRemoved: 'Kategori yang tidak ada lagi',
+  releasesTitle: 'Semua rilis',
+  releasesIntro: 'Setiap rilis tetap tersedia di alamat yang sama, sehingga kutipan tetap berlaku setelah rilis berikutnya.',
+
   // Aid lookup page
   cekTitle: 'Cek status bantuan',
   cekDescription: (kab: string) => `Periksa program bantuan sosial yang diterima keluarga Anda di ${kab} dengan NIK dan Nomor KK, secara pribadi.`,

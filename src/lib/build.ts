@@ -6,13 +6,14 @@
  */
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { compareReleases } from './changes.ts';
 import { buildDownloads } from './downloads.ts';
 import { checkInputs, checkPublished } from './guard.ts';
 import { buildHeaders } from './headers.ts';
 import { folderIO, loadPortal } from './load.ts';
 import { buildModel } from './model.ts';
 import { buildShards, groupEntries } from './shards.ts';
-import { formatProblem, hasErrors, type Lang, type Problem } from './problems.ts';
+import { formatProblem, hasErrors, t, type Lang, type Problem } from './problems.ts';
 
 export interface BuildOptions {
   root: string;
@@ -51,6 +52,21 @@ export async function buildSite(o: BuildOptions): Promise<BuildResult> {
   }
 
   const model = await time('aggregate', async () => buildModel(data));
+  const downloads = buildDownloads(data, model);
+  const label = data.config.rilis.label;
+  const current = Object.fromEntries(downloads.filter((f) => f.path.startsWith('data/')).map((f) => [f.path.slice(5), f.content]));
+  // A published release never changes: the same label must mean the same bytes.
+  const archived = data.releases.find((r) => r.label === label);
+  if (archived) {
+    const changed = Object.keys(current).filter((f) => archived.files[f] !== undefined && archived.files[f] !== current[f]);
+    if (changed.length) {
+      const p: Problem = { level: 'error', kind: 'release_changed', file: `rilis/${label}/`, value: changed.join(', '), expected: t(`label rilis baru di portal.json (rilis ${label} sudah terbit dengan angka lain)`, `a new release label in portal.json (release ${label} was published with other figures)`) };
+      o.log(formatProblem(p, o.lang));
+      return { ok: false, problems: [...problems, p], timings };
+    }
+  }
+  const previous = data.releases.filter((r) => r.label !== label).sort((a, b) => a.created.localeCompare(b.created)).at(-1);
+  if (previous) model.changes = compareReleases({ pkg: JSON.parse(previous.files['datapackage.json']!), files: previous.files }, { pkg: JSON.parse(current['datapackage.json']!), files: current });
   const shards = data.recipients && (await time('shards', async () => buildShards(groupEntries(data.recipients!.rows), data.recipients!.kdf.dkLen * 2)));
   if (shards) model.cek = { kdf: data.recipients!.kdf, prefixLength: shards.prefixLength, perShard: shards.perShard, shardBytes: shards.bytes, people: shards.real };
   const staging = path.join(path.dirname(o.outDir), `.dist-staging-${process.pid}`);
@@ -63,7 +79,11 @@ export async function buildSite(o: BuildOptions): Promise<BuildResult> {
     await writeFile(modelFile, JSON.stringify(model));
     await time('pages', () => o.renderPages(modelFile, staging));
     await time('downloads', async () => {
-      for (const f of [...buildDownloads(data, model), ...(shards?.files ?? [])]) {
+      const rilis = [
+        ...Object.entries(current).map(([f, content]) => ({ path: `data/rilis/${label}/${f}`, content })),
+        ...data.releases.filter((r) => r.label !== label).flatMap((r) => Object.entries(r.files).map(([f, content]) => ({ path: `data/rilis/${r.label}/${f}`, content }))),
+      ];
+      for (const f of [...downloads, ...rilis, ...(shards?.files ?? [])]) {
         await mkdir(path.dirname(path.join(staging, f.path)), { recursive: true });
         await writeFile(path.join(staging, f.path), f.content);
       }
@@ -77,6 +97,13 @@ export async function buildSite(o: BuildOptions): Promise<BuildResult> {
     await time('search', () => o.indexSearch(staging));
     pages = (await readdir(staging, { recursive: true })).filter((f) => f.endsWith('.html')).length;
     await swap(staging, o.outDir);
+    if (!archived) {
+      // Keep this release's published files with the data, so later builds serve them unchanged.
+      const dir = path.join(o.dataDir, 'rilis', label);
+      await mkdir(dir, { recursive: true });
+      for (const [f, content] of Object.entries(current)) await writeFile(path.join(dir, f), content);
+      o.log(o.lang === 'en' ? `Release ${label} archived in ${dir}/ — commit this folder.` : `Rilis ${label} diarsipkan di ${dir}/ — simpan (commit) folder ini.`);
+    }
   } catch (e) {
     await rm(staging, { recursive: true, force: true });
     if (e instanceof PublishError) {

@@ -41,11 +41,13 @@ const mask = (id: string) => `${id.slice(0, 6)}…${id.slice(-2)}`;
 /** Scan the input folder (never data/private/) before anything is built. */
 export async function checkInputs(dataDir: string): Promise<Problem[]> {
   const problems: Problem[] = [];
-  const files = (await readdir(dataDir, { recursive: true })).filter((f) => !f.split(path.sep).includes('private') && /\.(csv|md|json|txt)$/i.test(f) && !f.startsWith('geo'));
+  const all = await readdir(dataDir, { recursive: true }).catch(() => [] as string[]); // a missing folder is the loader's to report
+  const files = all.filter((f) => !f.split(path.sep).includes('private') && /\.(csv|md|json|txt)$/i.test(f) && !f.startsWith('geo'));
   for (const f of files.sort()) {
     const rel = f.split(path.sep).join('/');
     const text = await readFile(path.join(dataDir, f), 'utf8');
-    if (rel.endsWith('.csv')) {
+    // Archived releases are Terang's own published files (their name columns are area and program names).
+    if (rel.endsWith('.csv') && !rel.startsWith('rilis/')) {
       const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
       const declared = new Set(columnsOf(DATASETS.find((d) => d.file === rel)?.schema ?? z.object({})).map((c) => c.name));
       header.split(/[;,\t]/).forEach((h, i) => {

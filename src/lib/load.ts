@@ -32,6 +32,13 @@ export const folderIO = (dir: string): DataIO => ({
   },
 });
 
+export interface ArchivedRelease {
+  label: string;
+  created: string;
+  /** File name → content, e.g. `pmks.csv`. */
+  files: Record<string, string>;
+}
+
 export interface PortalData {
   config: PortalConfig;
   tree: RegionTree;
@@ -46,6 +53,8 @@ export interface PortalData {
   puskesos: Loaded<typeof puskesos.schema>[];
   /** Kecamatan boundaries made by `npm run geo:import`, if the folder has them. */
   geo?: { topojson: string; attribution: string };
+  /** Published files of archived releases (data/rilis/<label>/), exactly as they were published. */
+  releases: ArchivedRelease[];
   /** The hashed recipient list made by `npm run hash`, if the folder has it. */
   recipients?: { kdf: KdfParams; rows: { kunci: string; program: string; status: string; periode: string }[] };
 }
@@ -86,12 +95,24 @@ export async function loadPortal(io: DataIO): Promise<{ data?: PortalData; probl
   }
   const geo = await loadGeo(io, tree, problems);
   const recipients = await loadRecipientKeys(io, programs, problems);
+  const releases: ArchivedRelease[] = [];
+  for (const label of await io.list('rilis')) {
+    const pkg = await io.read(`rilis/${label}/datapackage.json`);
+    if (!pkg) continue;
+    const files: Record<string, string> = {};
+    for (const f of await io.list(`rilis/${label}`)) files[f] = new TextDecoder().decode((await io.read(`rilis/${label}/${f}`))!);
+    let created = '';
+    try { created = JSON.parse(files['datapackage.json']!).created ?? ''; } catch {
+      problems.push({ level: 'error', kind: 'invalid_config', file: `rilis/${label}/datapackage.json`, expected: t('datapackage.json yang sah dari rilis terdahulu', 'a valid datapackage.json of an earlier release') });
+    }
+    releases.push({ label, created, files });
+  }
   for (const f of await io.list('.')) {
     if (!OTHER_FILES.has(f) && !DATASETS.some((d) => d.file === f) && !f.startsWith('.'))
       problems.push({ level: 'warning', kind: 'unknown_column', file: f, expected: t(`salah satu berkas: ${DATASETS.map((d) => d.file).join(', ')}; berkas ini diabaikan`, `one of the files: ${DATASETS.map((d) => d.file).join(', ')}; this file is ignored`) });
   }
   if (hasErrors(problems)) return { problems };
-  return { data: { config, tree, programs, ...(tables as unknown as Omit<PortalData, 'config' | 'tree' | 'programs' | 'geo'>), ...(geo ? { geo } : {}), ...(recipients ? { recipients } : {}) }, problems };
+  return { data: { config, tree, programs, ...(tables as unknown as Omit<PortalData, 'config' | 'tree' | 'programs' | 'geo' | 'releases'>), releases, ...(geo ? { geo } : {}), ...(recipients ? { recipients } : {}) }, problems };
 }
 
 /**

@@ -13,6 +13,7 @@ import type { KemiskinanRow } from './schema/kemiskinan.ts';
 import type { AnggaranRow } from './schema/anggaran.ts';
 import type { PuskesosRow } from './schema/puskesos.ts';
 import { protectPortal, type CountCell } from './protect.ts';
+import type { ReleaseChanges } from './changes.ts';
 
 export type { CountCell } from './protect.ts';
 
@@ -64,6 +65,10 @@ export interface SiteModel {
   geo?: { attribution: string };
   /** Set when the folder has a hashed recipient list: what /cek/ needs to find a shard. */
   cek?: CekManifest;
+  /** What changed since the previous archived release, if there is one. */
+  changes?: ReleaseChanges;
+  /** Every release whose downloads the site serves under /data/rilis/<label>/. */
+  releases: { label: string; created: string }[];
 }
 
 export interface CekManifest {
@@ -135,6 +140,7 @@ export function buildModel(d: PortalData): SiteModel {
     cakupan: { kabupaten: covAt('kabupaten'), kecamatan: covAt('kecamatan') },
     anggaran: sortBy(d.anggaran.map(strip), (r) => r.tahun, (r) => r.program, (r) => r.sumber_dana) as AnggaranRow[],
     verval: { kabupaten: vervalAt('kabupaten'), kecamatan: vervalAt('kecamatan') },
+    releases: [...d.releases.map((r) => ({ label: r.label, created: r.created.slice(0, 10) })).filter((r) => r.label !== d.config.rilis.label), { label: d.config.rilis.label, created: d.config.rilis.tanggal }].sort((a, b) => a.created.localeCompare(b.created)),
     privacy: { k: d.config.ambang_k, sensitiveLevel: d.config.tingkat_sensitif, ...prot.stats },
     ...(d.geo ? { geo: { attribution: d.geo.attribution } } : {}),
     puskesos: sortBy(d.puskesos.map((r) => ({ ...strip(r), kecamatan: kecOfArea(r.kode_wilayah) })), (r) => r.kecamatan, (r) => r.kode_wilayah, (r) => r.nama),

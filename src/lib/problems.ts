@@ -35,7 +35,8 @@ export type ProblemKind =
   | 'sum_mismatch'
   | 'invalid_config'
   | 'invalid_program'
-  | 'identifier';
+  | 'identifier'
+  | 'release_changed';
 
 export interface Problem {
   level: 'error' | 'warning';
@@ -77,6 +78,7 @@ const KIND_TITLE: Record<ProblemKind, Text> = {
   sum_mismatch: t('jumlah desa tidak sama dengan total kecamatan', 'desa values do not add up to the kecamatan total'),
   invalid_config: t('konfigurasi tidak sah', 'invalid configuration'),
   invalid_program: t('deskripsi program tidak sah', 'invalid program description'),
+  release_changed: t('rilis yang sudah terbit berubah', 'a published release changed'),
   identifier: t('data pribadi (NIK/KK/nama) tidak boleh diterbitkan', 'personal identifiers (NIK/KK/name) must not be published'),
 };
 

@@ -1,0 +1,69 @@
+/** Versioned releases: stable URLs, archives never regenerated, a changes page, and `npm run verify`. */
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { verifyFolder } from '../scripts/verify.ts';
+import { MINI, ROOT } from './helpers.ts';
+
+const run = (script: string, args: string[], env: Record<string, string> = {}) =>
+  promisify(execFile)(process.execPath, [script, ...args], { cwd: ROOT, env: { ...process.env, ...env } }).then((r) => ({ code: 0, ...r }), (e) => e as { code: number; stdout: string; stderr: string });
+const tmp = mkdtempSync(path.join(tmpdir(), 'terang-rilis-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('the sample site', () => {
+  const dist = inject('sampleDist');
+  it('serves every release at /data/rilis/<id>/, the current one also at /data/, byte for byte', () => {
+    expect(readdirSync(path.join(dist, 'data', 'rilis')).sort()).toEqual(['2025-1', '2026-1']);
+    for (const f of ['pmks.csv', 'datapackage.json']) expect(readFileSync(path.join(dist, 'data', 'rilis', '2026-1', f))).toEqual(readFileSync(path.join(dist, 'data', f)));
+    // Archived releases are served exactly as committed, never regenerated.
+    expect(readFileSync(path.join(dist, 'data', 'rilis', '2025-1', 'pmks.csv'))).toEqual(readFileSync(path.join(ROOT, 'data', 'rilis', '2025-1', 'pmks.csv')));
+  });
+  it('has a "Perubahan data" page naming the added year and the revisions', () => {
+    const html = readFileSync(path.join(dist, 'data', 'perubahan', 'index.html'), 'utf8');
+    expect(html).toContain('rilis 2025-1 ke rilis 2026-1');
+    expect(html).toMatch(/PMKS per wilayah dan kategori: tahun 2025 ditambahkan; \d+ angka tahun-tahun sebelumnya direvisi/);
+    expect(existsSync(path.join(dist, 'en', 'data', 'perubahan', 'index.html'))).toBe(true);
+  });
+  it('verifies against its datapackage.json files', async () => {
+    const r = await verifyFolder(dist);
+    expect(r.packages).toBe(3);
+    expect(r.mismatches).toEqual([]);
+  });
+});
+
+describe('npm run verify', () => {
+  it('reports a changed or missing file and exits 1', async () => {
+    const d = path.join(tmp, 'site');
+    cpSync(inject('sampleDist'), d, { recursive: true });
+    writeFileSync(path.join(d, 'data', 'pmks.csv'), readFileSync(path.join(d, 'data', 'pmks.csv'), 'utf8').replace('14516', '14517'));
+    rmSync(path.join(d, 'data', 'rilis', '2025-1', 'verval.json'));
+    const r = await run('scripts/verify.ts', [d]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('TIDAK COCOK data/pmks.csv: hash');
+    expect(r.stderr).toContain('TIDAK COCOK data/rilis/2025-1/verval.json: missing');
+  });
+});
+
+describe('archiving', () => {
+  it('archives a new release with the data, and refuses to change a published one', async () => {
+    const data = path.join(tmp, 'data');
+    cpSync(MINI, data, { recursive: true });
+    const first = await run('scripts/build.ts', [], { DATA_DIR: data, OUT_DIR: path.join(tmp, 'd1') });
+    expect(first.code, first.stderr).toBe(0);
+    expect(readFileSync(path.join(data, 'rilis', 'uji-1', 'pmks.csv'), 'utf8')).toBe(readFileSync(path.join(tmp, 'd1', 'data', 'pmks.csv'), 'utf8'));
+    // Same label, different figures: a citation of release uji-1 would silently change.
+    writeFileSync(path.join(data, 'pmks.csv'), readFileSync(path.join(data, 'pmks.csv'), 'utf8').replace('2024,17.07.02,16,3', '2024,17.07.02,16,4'));
+    const second = await run('scripts/build.ts', [], { DATA_DIR: data, OUT_DIR: path.join(tmp, 'd1') });
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain('GALAT rilis/uji-1/: rilis yang sudah terbit berubah');
+    // A new label publishes the new figures and keeps the old release at its URL.
+    writeFileSync(path.join(data, 'portal.json'), readFileSync(path.join(data, 'portal.json'), 'utf8').replace('"uji-1"', '"uji-2"'));
+    const third = await run('scripts/build.ts', [], { DATA_DIR: data, OUT_DIR: path.join(tmp, 'd1') });
+    expect(third.code, third.stderr).toBe(0);
+    expect(readdirSync(path.join(tmp, 'd1', 'data', 'rilis')).sort()).toEqual(['uji-1', 'uji-2']);
+    expect(readFileSync(path.join(tmp, 'd1', 'data', 'perubahan', 'index.html'), 'utf8')).toContain('rilis uji-1 ke rilis uji-2');
+  });
+});
