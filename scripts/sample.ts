@@ -265,6 +265,9 @@ export function syntheticRecipients(tree: RegionTree, r: ReturnType<typeof rng>)
   const region = (kec: string) => kec.replace(/\./g, '');
   const rows: string[][] = [];
   let serial = 9001;
+  // Made-up names, marked as such, so tests can prove no name reaches the site.
+  const given = ['Sri', 'Budi', 'Siti', 'Agus', 'Dewi', 'Eko', 'Rina', 'Joko', 'Wati', 'Hadi'];
+  const name = (i: number) => `${given[i % given.length]} Sintetis ${String(i).padStart(4, '0')}`;
   const households = Math.min(160, tree.kecamatan.length * 10);
   for (let h = 0; h < households; h++) {
     const kec = tree.kecamatan[h % tree.kecamatan.length]!;
@@ -283,10 +286,10 @@ export function syntheticRecipients(tree: RegionTree, r: ReturnType<typeof rng>)
     if (r.next() < 0.55) household.push('sembako');
     if (r.next() < 0.06) household.push('blt-dd');
     if (!household.length && r.next() < 0.5) household.push('bansos-daerah');
-    for (const prog of household) rows.push([members[0]!, kk, prog, status(), '2026 tahap 1']);
-    for (const nik of members) if (r.next() < 0.6 || !household.length) rows.push([nik, kk, 'pbi-jk', status(), 'Januari–Maret 2026']);
+    for (const prog of household) rows.push([members[0]!, kk, name(h * 10), prog, status(), '2026 tahap 1']);
+    members.forEach((nik, m) => { if (r.next() < 0.6 || !household.length) rows.push([nik, kk, name(h * 10 + m), 'pbi-jk', status(), 'Januari–Maret 2026']); });
   }
-  return 'nik,nomor_kk,program,status,periode\r\n' + rows.map((x) => x.join(',')).join('\r\n') + '\r\n';
+  return 'nik,nomor_kk,nama,program,status,periode\r\n' + rows.map((x) => x.join(',')).join('\r\n') + '\r\n';
 }
 
 if (import.meta.main) {

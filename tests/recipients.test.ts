@@ -127,11 +127,11 @@ describe('npm run hash', () => {
     expect(kdf).toMatchObject({ algorithm: 'scrypt', N: 16384, r: 8, p: 1, dkLen: 16 });
     expect(kdf.salt).toMatch(/^[0-9a-f]{32}$/);
     // The first person's key is scrypt(NIK|KK) with the published salt.
-    const [nik, kk, program] = raw.split('\r\n')[1]!.split(',');
+    const [nik, kk, , program] = raw.split('\r\n')[1]!.split(',');
     const key = await deriveKey(nik!, kk!, kdf);
     expect(out.some((l) => l.startsWith(`${key},${program},`))).toBe(true);
     const text = readFileSync(path.join(data, 'penerima.csv'), 'utf8');
-    for (const line of raw.split('\r\n').slice(1, -1)) for (const id of line.split(',').slice(0, 2)) expect(text).not.toContain(id);
+    for (const line of raw.split('\r\n').slice(1, -1)) for (const id of line.split(',').slice(0, 3)) expect(text).not.toContain(id);
     expect(readdirSync(data).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 

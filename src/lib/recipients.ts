@@ -22,7 +22,8 @@ export interface Person {
   grants: Grant[];
 }
 
-const COLUMNS = { nik: ['nik'], kk: ['nomor_kk', 'no_kk', 'kk', 'nokk'], program: ['program'], status: ['status'], periode: ['periode', 'period'], kode_wilayah: ['kode_wilayah', 'kode_desa'], hubungan: ['hubungan'] } as const;
+/** `nama` and `hubungan` may be present in an office's list; they are read past and never written anywhere. */
+const COLUMNS = { nik: ['nik'], kk: ['nomor_kk', 'no_kk', 'kk', 'nokk'], nama: ['nama', 'nama_lengkap'], program: ['program'], status: ['status'], periode: ['periode', 'period'], kode_wilayah: ['kode_wilayah', 'kode_desa'], hubungan: ['hubungan'] } as const;
 type Col = keyof typeof COLUMNS;
 const REQUIRED: Col[] = ['nik', 'kk', 'program', 'status', 'periode'];
 
@@ -38,7 +39,7 @@ export function readRecipients(bytes: Uint8Array, file: string, tree: RegionTree
     const n = normaliseHeader(h);
     const col = (Object.keys(COLUMNS) as Col[]).find((c) => (COLUMNS[c] as readonly string[]).includes(n));
     if (col) at[col] = i;
-    else problems.push({ level: 'error', kind: 'unknown_column', file, line: 1, column: i + 1, value: h, expected: t('kolom: nik, nomor_kk, program, status, periode (opsional: kode_wilayah, hubungan)', 'columns: nik, nomor_kk, program, status, periode (optional: kode_wilayah, hubungan)') });
+    else problems.push({ level: 'error', kind: 'unknown_column', file, line: 1, column: i + 1, value: h, expected: t('kolom: nik, nomor_kk, program, status, periode (opsional: nama, kode_wilayah, hubungan)', 'columns: nik, nomor_kk, program, status, periode (optional: nama, kode_wilayah, hubungan)') });
   });
   for (const c of REQUIRED) if (at[c] === undefined) problems.push({ level: 'error', kind: 'missing_column', file, line: 1, field: c, expected: t(`kolom "${c}"`, `column "${c}"`) });
   if (problems.some((p) => p.level === 'error')) return { people: [], rows: rows.length, problems };

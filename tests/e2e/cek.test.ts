@@ -153,9 +153,10 @@ describe('what the build publishes', () => {
   const walk = (d: string) => { for (const f of readdirSync(d)) { const p = path.join(d, f); if (statSync(p).isDirectory()) walk(p); else files.push(p); } };
   beforeAll(() => walk(dist));
 
-  it('contains no NIK and no Nomor KK of the synthetic raw list, anywhere in dist/', () => {
-    const ids = new Set(readFileSync(RAW, 'utf8').trim().split('\r\n').slice(1).flatMap((l) => l.split(',').slice(0, 2)));
-    expect(ids.size).toBeGreaterThan(300);
+  it('contains no NIK, no Nomor KK and no name of the synthetic raw list, anywhere in dist/', () => {
+    const ids = new Set(readFileSync(RAW, 'utf8').trim().split('\r\n').slice(1).flatMap((l) => l.split(',').slice(0, 3)));
+    expect(ids.size).toBeGreaterThan(600);
+    expect([...ids].some((x) => x.includes('Sintetis'))).toBe(true);
     let scanned = 0;
     for (const f of files) {
       const text = readFileSync(f, 'latin1');
