@@ -22,6 +22,9 @@ export interface LoadContext {
   numberFormat: 'auto' | NumberFormat;
 }
 
+/** Enough to show an operator what is wrong without burying the first problems. */
+export const MAX_PROBLEMS_PER_FILE = 100;
+
 export type Loaded<S extends z.ZodObject> = z.infer<S> & { _line: number };
 
 /** Accept `34.02.01`, `340201` and `34 02 01`; return the dotted form. */
@@ -95,6 +98,11 @@ export function loadDataset<S extends z.ZodObject>(ds: Dataset<S>, bytes: Uint8A
   const columnIndex = (field: string) => at.indexOf(field);
 
   for (const { line, cells } of table.rows) {
+    // A file that is wrong everywhere (wrong file, wrong delimiter, 50 MB of junk) stops early, with a note.
+    if (problems.length >= MAX_PROBLEMS_PER_FILE) {
+      emit('too_many_problems', line, undefined, undefined, undefined, t(`perbaiki dulu ${MAX_PROBLEMS_PER_FILE} masalah di atas; pemeriksaan berkas ini dihentikan di baris ${line} dari ${table.rows.at(-1)!.line}`, `fix the ${MAX_PROBLEMS_PER_FILE} problems above first; checking this file stopped at line ${line} of ${table.rows.at(-1)!.line}`));
+      return { rows: [], problems };
+    }
     if (cells.length !== table.header.length) {
       emit('row_length', line, undefined, undefined, cells.join(table.delimiter), t(`${table.header.length} sel dipisah "${table.delimiter}" seperti baris judul, ditemukan ${cells.length}`, `${table.header.length} cells separated by "${table.delimiter}" like the header, found ${cells.length}`));
       continue;

@@ -36,7 +36,8 @@ export type ProblemKind =
   | 'invalid_config'
   | 'invalid_program'
   | 'identifier'
-  | 'release_changed';
+  | 'release_changed'
+  | 'too_many_problems';
 
 export interface Problem {
   level: 'error' | 'warning';
@@ -78,6 +79,7 @@ const KIND_TITLE: Record<ProblemKind, Text> = {
   sum_mismatch: t('jumlah desa tidak sama dengan total kecamatan', 'desa values do not add up to the kecamatan total'),
   invalid_config: t('konfigurasi tidak sah', 'invalid configuration'),
   invalid_program: t('deskripsi program tidak sah', 'invalid program description'),
+  too_many_problems: t('terlalu banyak masalah', 'too many problems'),
   release_changed: t('rilis yang sudah terbit berubah', 'a published release changed'),
   identifier: t('data pribadi (NIK/KK/nama) tidak boleh diterbitkan', 'personal identifiers (NIK/KK/name) must not be published'),
 };
