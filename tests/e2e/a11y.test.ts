@@ -1,0 +1,132 @@
+/**
+ * Accessibility in a real browser: an axe-core sweep (WCAG 2.1 AA) over every
+ * page template, a keyboard-only walk through the lookup and the search, and
+ * no horizontal scrolling at 320 px (tables scroll in their own box).
+ */
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, serve } from '../browser.ts';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let browser: Browser;
+let server: Server;
+let origin: string;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  ({ server, origin } = await serve(inject('sampleDist')));
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function axe(page: Page): Promise<string[]> {
+  await page.evaluate(AXE); // evaluate is not subject to the page's CSP
+  const res = await page.evaluate(() => (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  return res.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+async function open(url: string, width = 1280): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  await page.goto(origin + url, { waitUntil: 'networkidle' });
+  const height = await page.evaluate(() => document.body.scrollHeight);
+  for (let y = 0; y < height; y += 700) { await page.evaluate((v) => window.scrollTo(0, v), y); await page.waitForTimeout(15); }
+  await page.waitForLoadState('networkidle');
+  return page;
+}
+
+const TEMPLATES = ['/', '/kemiskinan/', '/pmks/', '/psks/', '/anggaran/', '/program/', '/program/pbi-jk/', '/kecamatan/', '/kecamatan/34.02.11/', '/data/', '/data/perubahan/', '/metodologi/', '/embed/program-pkh-cakupan/', '/en/', '/en/kecamatan/34.02.11/', '/cek/'];
+
+describe('axe-core, WCAG 2.1 AA', () => {
+  it.each(TEMPLATES)('%s has no violations', async (url) => {
+    const page = await open(url);
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('/cek/ with an error and with a result has no violations', async () => {
+    const page = await open('/cek/');
+    await page.fill('#nik', '123');
+    await page.fill('#kk', '3402010101209001');
+    await page.click('#cek-form button[type=submit]');
+    await page.waitForFunction(() => document.querySelector('#nik-error')?.textContent !== '');
+    expect(await axe(page)).toEqual([]);
+    const [nik, kk] = readFileSync('scripts/sample/penerima-sintetis-bantul.csv', 'utf8').split('\r\n')[1]!.split(',');
+    await page.fill('#nik', nik!);
+    await page.fill('#kk', kk!);
+    await page.click('#cek-form button[type=submit]');
+    await page.waitForSelector('#cek-result h2');
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('/cari/ with results has no violations', async () => {
+    const page = await open('/cari/?q=Sedayu');
+    await page.waitForSelector('#search-results li');
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('keyboard only', () => {
+  const focused = (page: Page) => page.evaluate(() => {
+    const el = document.activeElement as HTMLElement;
+    const style = getComputedStyle(el);
+    return { id: el.id, tag: el.tagName, text: el.textContent?.trim().slice(0, 30), outline: style.outlineStyle !== 'none' && style.outlineWidth !== '0px' };
+  });
+
+  it('reaches the lookup form in a logical order, with visible focus, and announces the result', async () => {
+    const page = await open('/cek/');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const order: string[] = [];
+    for (let i = 0; i < 40 && !order.includes('kk'); i++) {
+      await page.keyboard.press('Tab');
+      const f = await focused(page);
+      expect(f.outline, `focus not visible on ${f.tag}#${f.id} "${f.text}"`).toBe(true);
+      order.push(f.id || f.tag);
+    }
+    expect(order[0]).toBe('A'); // the skip link first
+    expect(order.indexOf('nik')).toBeLessThan(order.indexOf('kk'));
+    const [nik, kk] = readFileSync('scripts/sample/penerima-sintetis-bantul.csv', 'utf8').split('\r\n')[1]!.split(',');
+    await page.focus('#nik');
+    await page.keyboard.type(nik!);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(kk!);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#cek-result h2');
+    expect(await page.getAttribute('#cek-result', 'aria-live')).toBe('polite');
+    expect(await page.getAttribute('#cek-status', 'role')).toBe('status');
+    expect((await focused(page)).id).toBe('cek-result'); // focus moves to the answer
+    await page.close();
+  });
+
+  it('searches from the keyboard and announces the number of results', async () => {
+    const page = await open('/cari/');
+    await page.focus('#q');
+    await page.keyboard.type('lansia');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#search-results li');
+    expect(await page.getAttribute('#search-status', 'aria-live')).toBe('polite');
+    expect(await page.textContent('#search-status')).toMatch(/\d+ hasil/);
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).outline).toBe(true);
+    await page.close();
+  });
+});
+
+describe('small screens and zoom', () => {
+  it.each(['/', '/pmks/', '/program/pkh/', '/kecamatan/34.02.11/', '/cek/', '/data/', '/en/anggaran/'])('%s fits 320 px without horizontal scrolling', async (url) => {
+    const page = await open(url, 320);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+  it('fits 200% zoom of a 1280 px window (a 640 px CSS viewport)', async () => {
+    const page = await open('/kecamatan/34.02.11/', 640);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+});
