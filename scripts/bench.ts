@@ -4,12 +4,18 @@
  *  - page weight (gzip, HTML+CSS+JS) per page template, at first load on a
  *    phone viewport and after scrolling every chart into view;
  *  - the aid lookup in Chromium with 4× CPU throttling and slow 4G;
- *  - `npm run hash` throughput against one thread of the same KDF.
+ *  - `npm run hash` throughput against one thread of the same KDF;
+ *  - build time of a large portal (Jombang, 306 desa) with 100,000 and
+ *    1,000,000 hashed recipient rows, per stage, and how it grows;
+ *  - Lighthouse mobile scores for home, a kecamatan page and /cek/.
  * Browser figures need Debian's Chromium (/usr/bin/chromium); they are
  * skipped with a note when it is missing.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_KDF } from '../src/client/kdf.ts';
@@ -18,6 +24,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSite } from '../src/lib/build.ts';
 import { indexSearch, renderPages, ROOT } from './render-pages.ts';
+import { generateSample } from './sample.ts';
 
 const rows: [string, string][] = [];
 const out = (k: string, v: string) => { rows.push([k, v]); console.log(`${k.padEnd(52)} ${v}`); };
@@ -28,7 +35,8 @@ try {
   const dist = path.join(tmp, 'dist');
   const t0 = performance.now();
   const r = await buildSite({ root: ROOT, dataDir: path.join(ROOT, 'data'), outDir: dist, lang: 'id', log: () => {}, renderPages, indexSearch });
-  out('sample portal build (s)', ((performance.now() - t0) / 1000).toFixed(2));
+  const sampleSecs = (performance.now() - t0) / 1000;
+  out('sample portal build (s)', sampleSecs.toFixed(2));
   for (const [k, v] of Object.entries(r.timings)) out(`  stage ${k} (s)`, v.toFixed(2));
   out('sample portal pages', String(r.pages));
 
@@ -123,6 +131,62 @@ try {
   out('scrypt single-thread throughput (keys/s)', oneThread.toFixed(1));
   out(`npm run hash throughput, ${cores} threads, ${rows} rows (keys/s)`, `${all.toFixed(1)} = ${(all / (cores * oneThread)).toFixed(2)} × (cores × single); target ≥ 0.85`);
   out('  projected time for 100,000 rows', `${(100_000 / all / 60).toFixed(1)} min (BENCH_HASH_ROWS=100000 to measure)`);
+
+  // 5. Larger portals: Jombang (35.17: 21 kecamatan, 306 desa, 6 years), with 100,000 and 1,000,000 hashed recipient rows.
+  if (process.env.BENCH_SKIP_LARGE) out('large portals', 'skipped (BENCH_SKIP_LARGE)');
+  else {
+    const files = await generateSample('35.17');
+    const jombang = path.join(tmp, 'jombang');
+    for (const [rel, content] of Object.entries(files)) {
+      if (rel.startsWith('private/') || rel.startsWith('rilis/')) continue;
+      await mkdir(path.dirname(path.join(jombang, rel)), { recursive: true });
+      await writeFile(path.join(jombang, rel), content);
+    }
+    const programs = ['pkh', 'sembako', 'pbi-jk', 'blt-dd', 'bansos-daerah'];
+    const periods = ['2026 tahap 1', 'Januari–Maret 2026'];
+    const stamp: Record<string, number> = {};
+    for (const rows of [0, 100_000, 1_000_000]) {
+      if (rows) {
+        // Already-hashed rows: random 128-bit keys, as npm run hash would write them (no identifiers).
+        const lines = ['kunci,program,status,periode'];
+        for (let i = 0; i < rows; i++) lines.push(`${randomBytes(16).toString('hex')},${programs[i % 5]},aktif,${periods[i % 2]}`);
+        await writeFile(path.join(jombang, 'penerima.csv'), lines.join('\r\n') + '\r\n');
+        await writeFile(path.join(jombang, 'penerima-kdf.json'), JSON.stringify({ ...DEFAULT_KDF, salt: randomBytes(16).toString('hex') }));
+      }
+      // A fresh process per build, as `npm run build` runs (pages read the model once per process).
+      const t0 = performance.now();
+      const rb = await promisify(execFile)(process.execPath, ['scripts/build.ts'], { cwd: ROOT, env: { ...process.env, DATA_DIR: jombang, OUT_DIR: path.join(tmp, `jombang-dist-${rows}`), LANG: 'en_US.UTF-8' }, maxBuffer: 64 << 20 }).catch((e) => e as { stdout: string; stderr: string });
+      const secs = (performance.now() - t0) / 1000;
+      stamp[rows] = secs;
+      const summary = /\((.*)\)\.\s*$/.exec(rb.stdout.trim())?.[1] ?? `FAILED: ${rb.stderr.slice(0, 300)}`;
+      out(`Jombang build, ${rows.toLocaleString('en')} recipient rows (s)`, `${secs.toFixed(1)} total; ${summary}`);
+      await rm(path.join(tmp, `jombang-dist-${rows}`), { recursive: true, force: true });
+    }
+    out('growth from 100,000 to 1,000,000 rows (10× data)', `${(stamp[1_000_000]! / stamp[100_000]!).toFixed(2)}× the time (linear would be ≤ 10×)`);
+    out('Jombang (306 desa) vs Bantul sample (75 desa), no recipients', `${(stamp[0]! / sampleSecs).toFixed(2)}× the time`);
+  }
+
+  // 6. Lighthouse (mobile) on home, a kecamatan page and /cek/, Debian Chromium.
+  if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') || process.env.BENCH_SKIP_LIGHTHOUSE) out('Lighthouse', 'skipped');
+  else {
+    const { default: lighthouse } = await import('lighthouse');
+    const chromeLauncher = await import('chrome-launcher');
+    const { serve } = await import('../tests/browser.ts');
+    const { CHROMIUM_FLAGS } = await import('../tests/browser.ts');
+    const { server, origin } = await serve(path.join(tmp, 'dist'));
+    const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', chromeFlags: CHROMIUM_FLAGS });
+    try {
+      for (const url of ['/', '/kecamatan/34.02.01/', '/cek/']) {
+        const res = await lighthouse(origin + url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
+        const c = res!.lhr.categories;
+        const score = (k: string) => Math.round((c[k]?.score ?? 0) * 100);
+        out(`Lighthouse mobile ${url}`, `performance ${score('performance')}, accessibility ${score('accessibility')}, best practices ${score('best-practices')}, SEO ${score('seo')} (targets ≥95, 100, 100, ≥95)`);
+      }
+    } finally {
+      await chrome.kill();
+      server.close();
+    }
+  }
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
