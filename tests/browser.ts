@@ -2,6 +2,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { serveStatic } from '../scripts/serve.ts';
 
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
@@ -13,4 +14,20 @@ export function launchBrowser(): Promise<Browser> {
 export async function serve(dir: string): Promise<{ server: Server; origin: string }> {
   const server = await serveStatic(dir, 0);
   return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+/** A Chromium and the built sample site on loopback for one test file (started in beforeAll, closed in afterAll). */
+export function useSampleSite(dist: string): { browser: Browser; origin: string } {
+  const ctx = {} as { browser: Browser; origin: string; server?: Server };
+  beforeAll(async () => {
+    ctx.browser = await launchBrowser();
+    const s = await serve(dist);
+    ctx.server = s.server;
+    ctx.origin = s.origin;
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+    ctx.server?.close();
+  });
+  return ctx;
 }

@@ -4,24 +4,13 @@
  * no horizontal scrolling at 320 px (tables scroll in their own box).
  */
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, serve } from '../browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useSampleSite } from '../browser.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-let browser: Browser;
-let server: Server;
-let origin: string;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ server, origin } = await serve(inject('sampleDist')));
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = useSampleSite(inject('sampleDist'));
 
 async function axe(page: Page): Promise<string[]> {
   await page.evaluate(AXE); // evaluate is not subject to the page's CSP
@@ -30,8 +19,8 @@ async function axe(page: Page): Promise<string[]> {
 }
 
 async function open(url: string, width = 1280): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  await page.goto(origin + url, { waitUntil: 'networkidle' });
+  const page = await site.browser.newPage({ viewport: { width, height: 900 } });
+  await page.goto(site.origin + url, { waitUntil: 'networkidle' });
   const height = await page.evaluate(() => document.body.scrollHeight);
   for (let y = 0; y < height; y += 700) { await page.evaluate((v) => window.scrollTo(0, v), y); await page.waitForTimeout(15); }
   await page.waitForLoadState('networkidle');

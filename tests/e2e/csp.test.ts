@@ -1,26 +1,14 @@
 /** Every page template under its Content-Security-Policy: no violation, no request off the origin. */
-import type { Server } from 'node:http';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, serve } from '../browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useSampleSite } from '../browser.ts';
 
-let browser: Browser;
-let server: Server;
-let origin: string;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ server, origin } = await serve(inject('sampleDist')));
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = useSampleSite(inject('sampleDist'));
 
 const TEMPLATES = ['/', '/kemiskinan/', '/pmks/', '/psks/', '/anggaran/', '/program/', '/program/pkh/', '/kecamatan/', '/kecamatan/34.02.05/', '/data/', '/metodologi/', '/embed/indikator-registri-anggaran-kemiskinan/', '/en/', '/en/kecamatan/34.02.05/', '/cek/', '/cari/?q=Sedayu'];
 
 describe('Content-Security-Policy', () => {
   it.each(TEMPLATES)('%s loads with zero CSP violations and zero off-origin requests', async (url) => {
-    const page = await browser.newPage({ acceptDownloads: true });
+    const page = await site.browser.newPage({ acceptDownloads: true });
     const violations: string[] = [];
     const offOrigin: string[] = [];
     await page.addInitScript(() => {
@@ -30,8 +18,8 @@ describe('Content-Security-Policy', () => {
       });
     });
     page.on('console', (m) => { if (/Content.Security.Policy|Refused to/i.test(m.text())) violations.push(m.text()); });
-    page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) offOrigin.push(r.url()); });
-    await page.goto(origin + url, { waitUntil: 'networkidle' });
+    page.on('request', (r) => { if (!r.url().startsWith(site.origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) offOrigin.push(r.url()); });
+    await page.goto(site.origin + url, { waitUntil: 'networkidle' });
     expect(await page.getAttribute('meta[http-equiv="content-security-policy"]', 'content')).toContain("default-src 'self'");
     // Exercise what runs scripts: scroll every chart into view; run a lookup; run a search.
     const height = await page.evaluate(() => document.body.scrollHeight);
@@ -53,9 +41,9 @@ describe('Content-Security-Policy', () => {
   });
 
   it("allows WebAssembly only on the pages that need it", async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     for (const [url, wasm] of [['/cek/', true], ['/cari/', true], ['/', false], ['/program/pkh/', false]] as const) {
-      await page.goto(origin + url);
+      await page.goto(site.origin + url);
       expect((await page.getAttribute('meta[http-equiv="content-security-policy"]', 'content'))!.includes("'wasm-unsafe-eval'"), url).toBe(wasm);
     }
     await page.close();

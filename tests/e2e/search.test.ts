@@ -1,24 +1,17 @@
 /** Pagefind search in a real browser on the built sample portal, in both languages. */
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, serve } from '../browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { useSampleSite } from '../browser.ts';
 
-let browser: Browser;
-let server: Server;
-let origin: string;
+const site = useSampleSite(inject('sampleDist'));
 let page: Page;
+let origin: string;
 const offOrigin: string[] = [];
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ server, origin } = await serve(inject('sampleDist')));
-  page = await browser.newPage();
+  origin = site.origin;
+  page = await site.browser.newPage();
   page.on('request', (r) => { if (!r.url().startsWith(origin)) offOrigin.push(r.url()); });
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
 });
 
 async function search(q: string, base = '/cari/'): Promise<string[]> {
