@@ -12,6 +12,9 @@ export type IdProblem = 'empty' | 'not_digits' | 'length' | 'birth_date' | 'seri
 /** Digits only: people type spaces, dots and dashes. */
 export const normaliseId = (raw: string): string => raw.replace(/[\s.\-]/g, '');
 
+/** Messages never repeat a whole identifier: `340201…01`. */
+export const maskId = (id: string): string => (id.length >= 10 ? `${id.slice(0, 6)}…${id.slice(-2)}` : id);
+
 /** Dotted kecamatan code of a NIK or KK, e.g. `34.02.01`. */
 export const regionOfId = (id: string): string => `${id.slice(0, 2)}.${id.slice(2, 4)}.${id.slice(4, 6)}`;
 

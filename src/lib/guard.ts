@@ -7,7 +7,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { birthDateOfNik } from '../client/nik.ts';
+import { birthDateOfNik, maskId as mask } from '../client/nik.ts';
 import { guessDelimiter, normaliseHeader } from './csv.ts';
 import * as z from 'zod';
 import { t, type Problem } from './problems.ts';
@@ -36,7 +36,6 @@ export function findNikLike(text: string): { line: number; column: number; value
   return out;
 }
 
-const mask = (id: string) => `${id.slice(0, 6)}…${id.slice(-2)}`;
 
 /** Scan the input folder (never data/private/) before anything is built. */
 export async function checkInputs(dataDir: string): Promise<Problem[]> {

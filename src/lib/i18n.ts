@@ -21,6 +21,3 @@ export const localePath = (lang: Lang, path: string): string => (lang === 'en' ?
 export function switchPath(path: string): string {
   return path.startsWith('/en/') ? path.slice(3) : path === '/en' ? '/' : `/en${path}`;
 }
-
-/** Pick the language's variant of a bilingual text. */
-export const pick = <T extends { id: string; en: string }>(text: T, lang: Lang): string => text[lang];

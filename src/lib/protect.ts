@@ -13,7 +13,7 @@
  * Tables of different years share no published total, so each year is
  * protected on its own.
  */
-import { PMKS_CATEGORIES, PSKS_CATEGORIES } from './domain.ts';
+import { PMKS_CATEGORIES } from './domain.ts';
 import { protect, type Cell, type Flag, type Relation } from './disclosure.ts';
 import type { PortalData } from './load.ts';
 import { kecamatanOf, levelOf } from './regions.ts';
@@ -190,4 +190,3 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
   return out;
 }
 
-export const PSKS_CODES = new Set(PSKS_CATEGORIES.map((c) => c.code));

@@ -4,7 +4,7 @@
  * (jenis: keluarga) belong to every member of the KK listed anywhere in the
  * file; personal programs (jenis: perorangan) only to that NIK.
  */
-import { checkKk, checkNik, normaliseId, regionOfId } from '../client/nik.ts';
+import { checkKk, checkNik, maskId as mask, normaliseId, regionOfId } from '../client/nik.ts';
 import { decodeText, normaliseHeader, parseCsv } from './csv.ts';
 import { STATUS_CODES, type Status } from './domain.ts';
 import { t, type Problem } from './problems.ts';
@@ -93,7 +93,4 @@ export function readRecipients(bytes: Uint8Array, file: string, tree: RegionTree
   }
   return { people, rows: rows.length, problems };
 }
-
-/** Messages about the raw list never repeat a whole identifier. */
-export const mask = (id: string): string => (id.length >= 10 ? `${id.slice(0, 6)}…${id.slice(-2)}` : id);
 
