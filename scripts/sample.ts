@@ -14,7 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PMKS_CATEGORIES, PSKS_CATEGORIES } from '../src/lib/domain.ts';
 import { buildDownloads } from '../src/lib/downloads.ts';
-import { loadPortal, type DataIO } from '../src/lib/load.ts';
+import { loadPortal, memoryIO } from '../src/lib/load.ts';
 import { buildModel } from '../src/lib/model.ts';
 import { formatProblem } from '../src/lib/problems.ts';
 import { loadRegionTree, type RegionTree } from '../src/lib/regions.ts';
@@ -214,11 +214,6 @@ export async function generateSample(region: string, seed = 1): Promise<Record<s
   files['README.md'] = `# Data contoh — bukan data resmi\n\nSemua angka di folder ini **sintetis**, dibuat oleh \`npm run sample -- --region ${tree.code}\` untuk ${tree.name} (${tree.kecamatan.length} kecamatan, ${desaAll.length} desa/kelurahan). Nama dan kode wilayah nyata (idn-area-data 4.0.1, ODbL); angka-angkanya tidak.\n\nGanti berkas-berkas ini dengan data resmi Dinas Sosial, lalu ubah \`data_contoh\` di \`portal.json\` menjadi \`false\`.\n`;
   return files;
 }
-
-const memoryIO = (files: Record<string, string>): DataIO => ({
-  read: async (rel) => (rel in files ? new TextEncoder().encode(files[rel]) : null),
-  list: async (rel) => [...new Set(Object.keys(files).filter((k) => rel === '.' || k.startsWith(`${rel}/`)).map((k) => (rel === '.' ? k : k.slice(rel.length + 1)).split('/')[0]!))].sort(),
-});
 
 /** The published files of a data folder, as the build would write them under data/. */
 async function published(files: Record<string, string>): Promise<Record<string, string>> {

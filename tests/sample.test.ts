@@ -2,17 +2,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPortal, type DataIO } from '../src/lib/load.ts';
+import { loadPortal, memoryIO } from '../src/lib/load.ts';
 import { apportion, generateSample } from '../scripts/sample.ts';
 import { ROOT } from './helpers.ts';
 
-const memoryIO = (all: Record<string, string>): DataIO => {
-  const files = Object.fromEntries(Object.entries(all).filter(([k]) => !k.startsWith('private/')));
-  return {
-    read: async (rel) => (rel in files ? new TextEncoder().encode(files[rel]) : null),
-    list: async (rel) => [...new Set(Object.keys(files).filter((k) => rel === '.' || k.startsWith(rel + '/')).map((k) => (rel === '.' ? k : k.slice(rel.length + 1)).split('/')[0]!))].sort(),
-  };
-};
+/** The generated folder as the site build sees it: data/private/ is never read. */
+const publicIO = (all: Record<string, string>) => memoryIO(Object.fromEntries(Object.entries(all).filter(([k]) => !k.startsWith('private/'))));
 
 describe('npm run sample', () => {
   it('regenerates the committed Bantul sample byte for byte', async () => {
@@ -33,7 +28,7 @@ describe('npm run sample', () => {
   });
 
   it('keeps the figures reported for Bantul', async () => {
-    const { data } = await loadPortal(memoryIO(await generateSample('34.02')));
+    const { data } = await loadPortal(publicIO(await generateSample('34.02')));
     const pmks2021 = data!.pmks.filter((r) => r.tahun === 2021).reduce((a, r) => a + r.jumlah, 0);
     expect(pmks2021).toBe(14_833);
     expect(data!.kemiskinan.find((r) => r.tahun === 2020)!.persen_miskin).toBe(13.5);
@@ -46,7 +41,7 @@ describe('npm run sample', () => {
   it('builds a valid data set for another kabupaten (Timor Tengah Selatan), with its anchors', async () => {
     const files = await generateSample('53.02');
     expect(await generateSample('53.02')).toEqual(files); // deterministic
-    const { data, problems } = await loadPortal(memoryIO(files));
+    const { data, problems } = await loadPortal(publicIO(files));
     expect(problems).toEqual([]);
     expect(data!.tree.kecamatan).toHaveLength(32);
     expect(data!.anggaran.find((r) => r.tahun === 2022 && r.program === 'rtlh')!.target_output).toBe(220);

@@ -9,6 +9,7 @@ import { toCsv } from './csv.ts';
 import { PMKS_CATEGORIES, PSKS_CATEGORIES } from './domain.ts';
 import type { PortalData } from './load.ts';
 import type { SiteModel } from './model.ts';
+import { REGISTRY_MEASURES, VERVAL_MEASURES } from './protect.ts';
 import { REGION_SOURCE } from './regions.ts';
 import { columnsOf } from './schema/columns.ts';
 import { DATASETS } from './schema/index.ts';
@@ -48,12 +49,12 @@ export const FLAG_FIELD: Field = { name: 'kerahasiaan', type: 'string', title: '
 const PROTECTED: Record<string, { before: string[]; measures: string[]; extra?: Field[] }> = {
   pmks: { before: ['tahun', 'kode_wilayah', 'kategori'], measures: ['jumlah'] },
   psks: { before: ['tahun', 'kode_wilayah', 'kategori'], measures: ['jumlah'] },
-  registri: { before: ['tahun', 'kode_wilayah'], measures: ['keluarga', 'jiwa', 'keluarga_tanpa_bansos_pusat', 'keluarga_dibantu_apbd'] },
+  registri: { before: ['tahun', 'kode_wilayah'], measures: [...REGISTRY_MEASURES] },
   cakupan: { before: ['tahun', 'kode_wilayah', 'program'], measures: ['penerima'], extra: [
     { name: 'terdaftar', type: 'integer', title: 'Dalam registri', description: 'Keluarga atau jiwa dalam registri (sesuai satuan program) di wilayah dan tahun yang sama. / Registry households or people (in the program unit) in the same area and year.' },
     { name: 'persen_cakupan', type: 'number', title: 'Cakupan (%)', description: 'penerima ÷ terdaftar × 100. / recipients ÷ registry × 100.', unit: '%' },
   ] },
-  verval: { before: ['tahun', 'kode_wilayah'], measures: ['diperiksa', 'dihapus', 'ditambah', 'graduasi'] },
+  verval: { before: ['tahun', 'kode_wilayah'], measures: [...VERVAL_MEASURES] },
 };
 
 /** The published fields of a dataset: its schema's columns with label columns interleaved. */

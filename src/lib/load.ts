@@ -39,6 +39,12 @@ export interface ArchivedRelease {
   files: Record<string, string>;
 }
 
+/** An in-memory data folder (path → text), e.g. a generated sample before it is written. */
+export const memoryIO = (files: Record<string, string>): DataIO => ({
+  read: async (rel) => (rel in files ? new TextEncoder().encode(files[rel]) : null),
+  list: async (rel) => [...new Set(Object.keys(files).filter((k) => rel === '.' || k.startsWith(`${rel}/`)).map((k) => (rel === '.' ? k : k.slice(rel.length + 1)).split('/')[0]!))].sort(),
+});
+
 export interface PortalData {
   config: PortalConfig;
   tree: RegionTree;

@@ -12,7 +12,7 @@ import type { Program } from './schema/program.ts';
 import type { KemiskinanRow } from './schema/kemiskinan.ts';
 import type { AnggaranRow } from './schema/anggaran.ts';
 import type { PuskesosRow } from './schema/puskesos.ts';
-import { protectPortal, type CountCell } from './protect.ts';
+import { protectPortal, REGISTRY_MEASURES, VERVAL_MEASURES, type CountCell } from './protect.ts';
 import type { ReleaseChanges } from './changes.ts';
 
 export type { CountCell } from './protect.ts';
@@ -98,7 +98,7 @@ export function buildModel(d: PortalData): SiteModel {
 
   // Registry by area: one figure per (year, area) from its protected measures.
   const reg = new Map<string, RegistryFigure>();
-  for (const c of m.filter((x) => x.program === '' && ['keluarga', 'jiwa', 'keluarga_tanpa_bansos_pusat', 'keluarga_dibantu_apbd'].includes(x.ukuran))) {
+  for (const c of m.filter((x) => x.program === '' && (REGISTRY_MEASURES as readonly string[]).includes(x.ukuran))) {
     const key = `${c.tahun}|${c.wilayah}`;
     const f = reg.get(key) ?? { tahun: c.tahun, wilayah: c.wilayah, keluarga: null, jiwa: null };
     (f as unknown as Record<string, number | null>)[c.ukuran] = c.nilai;
@@ -118,7 +118,7 @@ export function buildModel(d: PortalData): SiteModel {
   const covAt = (level: string) => sortBy(coverage.filter((c) => c.level === level).map(({ level: _, ...c }) => c), (r) => r.tahun, (r) => r.program, (r) => r.wilayah);
 
   const verval = new Map<string, VervalFigure>();
-  for (const c of m.filter((x) => ['diperiksa', 'dihapus', 'ditambah', 'graduasi'].includes(x.ukuran))) {
+  for (const c of m.filter((x) => (VERVAL_MEASURES as readonly string[]).includes(x.ukuran))) {
     const key = `${c.tahun}|${c.wilayah}`;
     const f = verval.get(key) ?? { tahun: c.tahun, wilayah: c.wilayah, diperiksa: null, dihapus: null, ditambah: null, graduasi: null };
     (f as unknown as Record<string, number | null>)[c.ukuran] = c.nilai;

@@ -38,6 +38,10 @@ export interface MeasureCell {
   flag?: Flag;
 }
 
+/** The additive measures of the registry and of verification: one list for protection, model and downloads. */
+export const REGISTRY_MEASURES = ['keluarga', 'jiwa', 'keluarga_tanpa_bansos_pusat', 'keluarga_dibantu_apbd'] as const;
+export const VERVAL_MEASURES = ['diperiksa', 'dihapus', 'ditambah', 'graduasi'] as const;
+
 export interface ProtectOptions {
   k: number;
   sensitiveLevel: 'kecamatan' | 'kabupaten';
@@ -163,7 +167,7 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
     }
   };
   for (const [y, rows] of groupBy(d.registri, (r) => String(r.tahun))) {
-    for (const m of ['keluarga', 'jiwa', 'keluarga_tanpa_bansos_pusat', 'keluarga_dibantu_apbd'] as const) {
+    for (const m of REGISTRY_MEASURES) {
       const vals = rows.filter((r) => r[m] !== undefined).map((r) => ({ wilayah: r.kode_wilayah, value: r[m]! }));
       if (vals.length) measure(Number(y), '', m, vals);
     }
@@ -181,7 +185,7 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
     measure(Number(y), program!, 'penerima', rows.map((r) => ({ wilayah: r.kode_wilayah, value: r.penerima })));
   }
   for (const [y, rows] of groupBy(d.verval, (r) => String(r.tahun))) {
-    for (const m of ['diperiksa', 'dihapus', 'ditambah', 'graduasi'] as const) measure(Number(y), '', m, rows.map((r) => ({ wilayah: r.kode_wilayah, value: r[m] })));
+    for (const m of VERVAL_MEASURES) measure(Number(y), '', m, rows.map((r) => ({ wilayah: r.kode_wilayah, value: r[m] })));
   }
   const order = <T extends { tahun: number; wilayah: string }>(xs: T[], k: (x: T) => string) => xs.sort((a, b) => a.tahun - b.tahun || k(a).localeCompare(k(b)) || a.wilayah.localeCompare(b.wilayah));
   order(out.pmks, (x) => x.kategori.padStart(3, '0'));
