@@ -18,11 +18,11 @@ import { promisify } from 'node:util';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { gzipSync } from 'node:zlib';
-import { DEFAULT_KDF } from '../src/client/kdf.ts';
-import { deriveKeys } from '../src/lib/hash-pool.ts';
+import { DEFAULT_KDF } from '../src/shared/kdf.ts';
+import { deriveKeys } from './hash/pool.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildSite } from '../src/lib/build.ts';
+import { buildSite } from '../src/build/build.ts';
 import { indexSearch, renderPages, ROOT } from './render-pages.ts';
 import { generateSample } from './sample.ts';
 

@@ -4,8 +4,8 @@
  * and exit with code 1; dist/ is then left untouched.
  */
 import path from 'node:path';
-import { buildSite } from '../src/lib/build.ts';
-import { cliLang } from '../src/lib/problems.ts';
+import { buildSite } from '../src/build/build.ts';
+import { cliLang } from '../src/load/problems.ts';
 import { indexSearch, renderPages, ROOT } from './render-pages.ts';
 
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(ROOT, 'data'));

@@ -12,8 +12,8 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FeatureCollection } from 'geojson';
-import { importBoundaries } from '../src/lib/geo.ts';
-import { loadRegionTree } from '../src/lib/regions.ts';
+import { importBoundaries } from './geo/boundaries.ts';
+import { loadRegionTree } from '../src/domain/regions.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { data: { type: 'string', default: process.env.DATA_DIR ?? 'data' }, mapping: { type: 'string' }, 'max-kb': { type: 'string', default: '150' }, region: { type: 'string' }, attribution: { type: 'string' } } });
 const input = positionals[0];

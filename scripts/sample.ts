@@ -12,12 +12,12 @@
 import { mkdir, readdir, readFile, rm, writeFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { PMKS_CATEGORIES, PSKS_CATEGORIES } from '../src/lib/domain.ts';
-import { buildDownloads } from '../src/lib/downloads.ts';
-import { loadPortal, memoryIO } from '../src/lib/load.ts';
-import { buildModel } from '../src/lib/model.ts';
-import { formatProblem } from '../src/lib/problems.ts';
-import { loadRegionTree, type RegionTree } from '../src/lib/regions.ts';
+import { PMKS_CATEGORIES, PSKS_CATEGORIES } from '../src/domain/categories.ts';
+import { buildDownloads } from '../src/publish/downloads.ts';
+import { loadPortal, memoryIO } from '../src/load/portal.ts';
+import { buildModel } from '../src/model/model.ts';
+import { formatProblem } from '../src/load/problems.ts';
+import { loadRegionTree, type RegionTree } from '../src/domain/regions.ts';
 
 const YEARS = [2020, 2021, 2022, 2023, 2024, 2025];
 const RELEASE = { label: '2026-1', tanggal: '2026-03-31' };

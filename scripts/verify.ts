@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { cliLang } from '../src/lib/problems.ts';
+import { cliLang } from '../src/load/problems.ts';
 
 export interface Mismatch { file: string; problem: string }
 

@@ -4,11 +4,11 @@ import {
   allCharts, chartCsv, toBudgetByProgramChart, toBudgetBySourceChart, toBudgetTrendChart, toCategoryChart, toCategoryKecamatanChart, toCategoryTrendChart,
   toCoverageChart, toGraduationChart, toKecamatanCoverageChart, toKecamatanPmksChart, toNoNationalAidChart, toOutputChart, toPovertyChart,
   toPovertyCountChart, toRegistryKecamatanChart, toRegistrySpendingPovertyChart, toUhcChart,
-} from '../src/lib/charts.ts';
-import { formatTick, formatValue } from '../src/client/chart-format.ts';
-import { keyFigures } from '../src/lib/figures.ts';
-import { folderIO, loadPortal } from '../src/lib/load.ts';
-import { buildModel } from '../src/lib/model.ts';
+} from '../src/model/charts.ts';
+import { formatTick, formatValue } from '../src/shared/chart-format.ts';
+import { keyFigures } from '../src/model/figures.ts';
+import { folderIO, loadPortal } from '../src/load/portal.ts';
+import { buildModel } from '../src/model/model.ts';
 import { MINI } from './helpers.ts';
 
 const site = buildModel((await loadPortal(folderIO(MINI))).data!);

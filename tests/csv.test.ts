@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, parseCsv } from '../src/lib/csv.ts';
+import { decodeText, parseCsv } from '../src/load/csv.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 

@@ -1,6 +1,6 @@
 /** Disclosure control on small tables whose right answers are known by hand. */
 import { describe, expect, it } from 'vitest';
-import { audit, protect, type Cell, type Relation } from '../src/lib/disclosure.ts';
+import { audit, protect, type Cell, type Relation } from '../src/protect/disclosure.ts';
 
 /** A kecamatan with three desa, and the kabupaten total of one category. */
 const cells = (values: Record<string, number>): Cell[] => Object.entries(values).map(([id, value]) => ({ id, value, small: !id.startsWith('kab') }));
@@ -71,8 +71,8 @@ describe('secondary suppression', () => {
 });
 
 describe('the pipeline on the mini fixture with k = 5', async () => {
-  const { loadPortal } = await import('../src/lib/load.ts');
-  const { protectPortal } = await import('../src/lib/protect.ts');
+  const { loadPortal } = await import('../src/load/portal.ts');
+  const { protectPortal } = await import('../src/protect/tables.ts');
   const { fixtureIO, fixtureText } = await import('./helpers.ts');
   const config = { ...JSON.parse(fixtureText('portal.json')), ambang_k: 5 };
   const { data } = await loadPortal(fixtureIO({ 'portal.json': JSON.stringify(config) }));

@@ -3,8 +3,8 @@
  * names the file and the line (and the column and value where there is one).
  */
 import { describe, expect, it } from 'vitest';
-import { loadPortal } from '../src/lib/load.ts';
-import { formatProblem, type ProblemKind } from '../src/lib/problems.ts';
+import { loadPortal } from '../src/load/portal.ts';
+import { formatProblem, type ProblemKind } from '../src/load/problems.ts';
 import { fixtureIO, fixtureText } from './helpers.ts';
 
 const pmksHeader = 'tahun,kode_wilayah,kategori,jumlah\n';

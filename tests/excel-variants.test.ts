@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadPortal } from '../src/lib/load.ts';
+import { loadPortal } from '../src/load/portal.ts';
 import { fixtureIO } from './helpers.ts';
 
 /** The same poverty table as operators' spreadsheets save it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, formatPercent, formatPointChange, formatRupiah } from '../src/lib/format.ts';
+import { formatDate, formatNumber, formatPercent, formatPointChange, formatRupiah } from '../src/shared/format.ts';
 
 describe('id-ID formatting', () => {
   it('formats counts, percentages, rupiah and dates the Indonesian way', () => {

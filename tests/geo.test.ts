@@ -11,8 +11,8 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import { afterAll, describe, expect, it } from 'vitest';
-import { importBoundaries, isD3Wound, normaliseName } from '../src/lib/geo.ts';
-import { loadRegionTree } from '../src/lib/regions.ts';
+import { importBoundaries, isD3Wound, normaliseName } from '../scripts/geo/boundaries.ts';
+import { loadRegionTree } from '../src/domain/regions.ts';
 import { ROOT } from './helpers.ts';
 
 const SHARED = path.resolve(ROOT, '..', 'shared', 'geo');

@@ -7,10 +7,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDownloads } from '../src/lib/downloads.ts';
-import { folderIO, loadPortal } from '../src/lib/load.ts';
-import { kecamatanFigures } from '../src/lib/figures.ts';
-import { buildModel } from '../src/lib/model.ts';
+import { buildDownloads } from '../src/publish/downloads.ts';
+import { folderIO, loadPortal } from '../src/load/portal.ts';
+import { kecamatanFigures } from '../src/model/figures.ts';
+import { buildModel } from '../src/model/model.ts';
 import { MINI, ROOT } from './helpers.ts';
 
 const GOLDEN = path.join(ROOT, 'tests', 'golden', 'mini');

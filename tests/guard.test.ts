@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkInputs, checkPublished, findNikLike } from '../src/lib/guard.ts';
-import { formatProblem } from '../src/lib/problems.ts';
+import { checkInputs, checkPublished, findNikLike } from '../src/publish/guard.ts';
+import { formatProblem } from '../src/load/problems.ts';
 import { MINI, ROOT } from './helpers.ts';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'terang-guard-'));

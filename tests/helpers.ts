@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { DataIO } from '../src/lib/load.ts';
+import type { DataIO } from '../src/load/portal.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const MINI = path.join(ROOT, 'tests', 'fixtures', 'mini');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { en } from '../src/i18n/en.ts';
 import { id } from '../src/i18n/id.ts';
-import { switchPath } from '../src/lib/i18n.ts';
+import { switchPath } from '../src/i18n/index.ts';
 
 describe('dictionaries', () => {
   it('have the same keys, and no string is empty in either (except deliberate blanks)', () => {

@@ -1,7 +1,7 @@
 /** The lookup KDF (hash-wasm scrypt) against RFC 7914 and against Node's own scrypt. */
 import { scryptSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_KDF, deriveKey, scryptHex } from '../src/client/kdf.ts';
+import { DEFAULT_KDF, deriveKey, scryptHex } from '../src/shared/kdf.ts';
 import { RFC7914 } from './rfc7914.ts';
 
 

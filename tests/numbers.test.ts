@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatEvidence, parseNumber } from '../src/lib/numbers.ts';
+import { formatEvidence, parseNumber } from '../src/load/numbers.ts';
 
 describe('parseNumber', () => {
   it.each([

@@ -5,13 +5,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deriveKey } from '../src/client/kdf.ts';
-import { birthDateOfNik, checkKk, checkNik } from '../src/client/nik.ts';
-import { folderIO, loadPrograms } from '../src/lib/load.ts';
-import { readRecipients } from '../src/lib/recipients.ts';
-import { loadRegionTree, type RegionTree } from '../src/lib/regions.ts';
-import type { Program } from '../src/lib/schema/program.ts';
-import { buildShards, groupEntries, prefixLengthFor } from '../src/lib/shards.ts';
+import { deriveKey } from '../src/shared/kdf.ts';
+import { birthDateOfNik, checkKk, checkNik } from '../src/shared/nik.ts';
+import { folderIO, loadPrograms } from '../src/load/portal.ts';
+import { readRecipients } from '../scripts/hash/recipients.ts';
+import { loadRegionTree, type RegionTree } from '../src/domain/regions.ts';
+import type { Program } from '../src/load/schema/program.ts';
+import { buildShards, groupEntries, prefixLengthFor } from '../src/lookup/shards.ts';
 import { ROOT } from './helpers.ts';
 
 describe('NIK and KK checks', () => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { kindTitle, type ProblemKind } from '../src/lib/problems.ts';
+import { kindTitle, type ProblemKind } from '../src/load/problems.ts';
 import { MINI, ROOT } from './helpers.ts';
 
 const CORPUS = path.join(ROOT, 'tests', 'corpus');

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPortal, memoryIO } from '../src/lib/load.ts';
+import { loadPortal, memoryIO } from '../src/load/portal.ts';
 import { apportion, generateSample } from '../scripts/sample.ts';
 import { ROOT } from './helpers.ts';
 

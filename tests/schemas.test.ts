@@ -1,12 +1,12 @@
 /** Each dataset's schema, on rows it must accept and rows it must reject. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset, type LoadContext } from '../src/lib/load-dataset.ts';
-import type { ProblemKind } from '../src/lib/problems.ts';
-import { indexTree, loadRegionTree } from '../src/lib/regions.ts';
-import { columnsOf } from '../src/lib/schema/columns.ts';
-import { DATASETS } from '../src/lib/schema/index.ts';
-import { portalSchema } from '../src/lib/schema/portal.ts';
-import { programSchema } from '../src/lib/schema/program.ts';
+import { loadDataset, type LoadContext } from '../src/load/dataset.ts';
+import type { ProblemKind } from '../src/load/problems.ts';
+import { indexTree, loadRegionTree } from '../src/domain/regions.ts';
+import { columnsOf } from '../src/load/schema/columns.ts';
+import { DATASETS } from '../src/load/schema/index.ts';
+import { portalSchema } from '../src/load/schema/portal.ts';
+import { programSchema } from '../src/load/schema/program.ts';
 
 let ctx: LoadContext;
 beforeAll(async () => {

@@ -8,8 +8,8 @@ import {
   type ChartConfiguration, type Plugin,
 } from 'chart.js';
 import { useEffect, useRef } from 'react';
-import type { Lang } from '../lib/problems.ts';
-import { formatTick, formatValue, type ValueFormat } from './chart-format.ts';
+import type { Lang } from '../shared/lang.ts';
+import { formatTick, formatValue, type ValueFormat } from '../shared/chart-format.ts';
 import { heightClass } from './heights.ts';
 import { seriesStyle } from './palette.ts';
 

@@ -8,8 +8,8 @@ import { useEffect, useRef, useState } from 'react';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import type { ClientChart } from './ChartIsland.tsx';
-import type { Lang } from '../lib/problems.ts';
-import { formatValue } from './chart-format.ts';
+import type { Lang } from '../shared/lang.ts';
+import { formatValue } from '../shared/chart-format.ts';
 import { heightClass } from './heights.ts';
 
 Chart.register(ChoroplethController, GeoFeature, ColorScale, ProjectionScale, Tooltip, Title, SubTitle);

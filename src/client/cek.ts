@@ -3,7 +3,7 @@
  * derive the scrypt key in a worker, fetch the one shard named by the key's
  * prefix, and match inside the page. Nothing typed is sent anywhere.
  */
-import { checkKk, checkNik, ID_MESSAGES, normaliseId, regionOfId, type IdProblem } from './nik.ts';
+import { checkKk, checkNik, ID_MESSAGES, normaliseId, regionOfId, type IdProblem } from '../shared/nik.ts';
 
 interface Text {
   found: string; notFound: string; notFoundIntro: string; step1: string; step2: string; step3: string; wrong: string; puskesosFor: string;

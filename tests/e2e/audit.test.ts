@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, inject, it } from 'vitest';
-import { audit, type Cell, type Relation } from '../../src/lib/disclosure.ts';
+import { audit, type Cell, type Relation } from '../../src/protect/disclosure.ts';
 
 const dist = inject('sampleDist');
 const k = 5;

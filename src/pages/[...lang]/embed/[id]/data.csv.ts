@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { chartCsv } from '../../../../lib/charts.ts';
-import { langOf, langPaths } from '../../../../lib/i18n.ts';
-import { getCharts } from '../../../../lib/site.ts';
+import { chartCsv } from '../../../../model/charts.ts';
+import { langOf, langPaths } from '../../../../i18n/index.ts';
+import { getCharts } from '../../../../model/site.ts';
 
 /** Exactly the numbers of one chart, as CSV, at a stable URL. */
 export async function getStaticPaths() {

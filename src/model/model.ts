@@ -3,19 +3,20 @@
  * serialisable: the build writes the result to JSON once and every page
  * reads from it (cf. Starlight's generateRouteData).
  */
-import { PMKS_CATEGORIES, PSKS_CATEGORIES, registryColumnFor, type Category } from './domain.ts';
-import type { KdfParams } from '../client/kdf.ts';
-import type { PortalData } from './load.ts';
-import { kecamatanOf, levelOf, type RegionTree } from './regions.ts';
-import type { PortalConfig } from './schema/portal.ts';
-import type { Program } from './schema/program.ts';
-import type { KemiskinanRow } from './schema/kemiskinan.ts';
-import type { AnggaranRow } from './schema/anggaran.ts';
-import type { PuskesosRow } from './schema/puskesos.ts';
-import { protectPortal, REGISTRY_MEASURES, VERVAL_MEASURES, type CountCell } from './protect.ts';
-import type { ReleaseChanges } from './changes.ts';
+import { PMKS_CATEGORIES, PSKS_CATEGORIES, type Category } from '../domain/categories.ts';
+import { registryColumnFor } from '../domain/aid.ts';
+import type { KdfParams } from '../shared/kdf.ts';
+import type { PortalData } from '../load/portal.ts';
+import { kecamatanOf, levelOf, type RegionTree } from '../domain/regions.ts';
+import type { PortalConfig } from '../load/schema/portal.ts';
+import type { Program } from '../load/schema/program.ts';
+import type { KemiskinanRow } from '../load/schema/kemiskinan.ts';
+import type { AnggaranRow } from '../load/schema/anggaran.ts';
+import type { PuskesosRow } from '../load/schema/puskesos.ts';
+import { protectPortal, REGISTRY_MEASURES, VERVAL_MEASURES, type CountCell } from '../protect/tables.ts';
+import type { ReleaseChanges } from '../publish/releases.ts';
 
-export type { CountCell } from './protect.ts';
+export type { CountCell } from '../protect/tables.ts';
 
 export interface RegistryFigure {
   tahun: number;

@@ -5,10 +5,10 @@
  */
 import type * as z from 'zod';
 import { decodeText, normaliseHeader, parseCsv } from './csv.ts';
-import { findCategory, PMKS_CATEGORIES, PSKS_CATEGORIES } from './domain.ts';
+import { findCategory, PMKS_CATEGORIES, PSKS_CATEGORIES } from '../domain/categories.ts';
 import { formatEvidence, parseNumber, type NumberFormat } from './numbers.ts';
 import { t, type Problem, type ProblemKind } from './problems.ts';
-import { kecamatanOf, levelOf, type AreaIndex } from './regions.ts';
+import { kecamatanOf, levelOf, type AreaIndex } from '../domain/regions.ts';
 import { columnsOf, type ColumnMeta } from './schema/columns.ts';
 import type { Dataset } from './schema/dataset.ts';
 

@@ -3,7 +3,7 @@
  * `13,50%`, `Rp 5,0 miliar`, `22 November 2026`. Intl does the locale work;
  * the rupiah scale words follow Indonesian usage (ribu, juta, miliar, triliun).
  */
-import type { Lang } from './problems.ts';
+import type { Lang } from './lang.ts';
 
 const locale = (lang: Lang) => (lang === 'en' ? 'en-GB' : 'id-ID');
 

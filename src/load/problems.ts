@@ -4,12 +4,9 @@
  * one pass. Messages are bilingual; the CLI picks one by LANG.
  */
 
-export type Lang = 'id' | 'en';
-export interface Text {
-  id: string;
-  en: string;
-}
-export const t = (id: string, en: string): Text => ({ id, en });
+import { t, type Lang, type Text } from '../shared/lang.ts';
+
+export { t, type Lang, type Text };
 
 export type ProblemKind =
   | 'missing_file'

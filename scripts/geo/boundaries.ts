@@ -13,7 +13,7 @@ import { merge, quantize } from 'topojson-client';
 import { topology } from 'topojson-server';
 import { presimplify, quantile, simplify } from 'topojson-simplify';
 import type { GeometryObject, Topology } from 'topojson-specification';
-import type { RegionTree } from './regions.ts';
+import type { RegionTree } from '../../src/domain/regions.ts';
 
 export interface BoundaryProps {
   district_code?: string;

@@ -4,12 +4,12 @@
  * (jenis: keluarga) belong to every member of the KK listed anywhere in the
  * file; personal programs (jenis: perorangan) only to that NIK.
  */
-import { checkKk, checkNik, maskId as mask, normaliseId, regionOfId } from '../client/nik.ts';
-import { decodeText, normaliseHeader, parseCsv } from './csv.ts';
-import { STATUS_CODES, type Status } from './domain.ts';
-import { t, type Problem } from './problems.ts';
-import type { RegionTree } from './regions.ts';
-import type { Program } from './schema/program.ts';
+import { checkKk, checkNik, maskId as mask, normaliseId, regionOfId } from '../../src/shared/nik.ts';
+import { decodeText, normaliseHeader, parseCsv } from '../../src/load/csv.ts';
+import { STATUS_CODES, type Status } from '../../src/domain/aid.ts';
+import { t, type Problem } from '../../src/load/problems.ts';
+import type { RegionTree } from '../../src/domain/regions.ts';
+import type { Program } from '../../src/load/schema/program.ts';
 
 export interface Grant {
   program: string;

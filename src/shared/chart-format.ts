@@ -1,6 +1,6 @@
 /** Axis and tooltip formatting in the browser: id-ID numbers, short rupiah. */
-import { formatNumber, formatPercent, formatRupiah } from '../lib/format.ts';
-import type { Lang } from '../lib/problems.ts';
+import { formatNumber, formatPercent, formatRupiah } from './format.ts';
+import type { Lang } from './lang.ts';
 
 export type ValueFormat = 'number' | 'percent' | 'rupiah' | 'index';
 

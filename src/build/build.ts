@@ -6,14 +6,14 @@
  */
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { compareReleases } from './changes.ts';
-import { buildDownloads } from './downloads.ts';
-import { checkInputs, checkPublished } from './guard.ts';
-import { buildHeaders } from './headers.ts';
-import { folderIO, loadPortal } from './load.ts';
-import { buildModel } from './model.ts';
-import { buildShards, groupEntries } from './shards.ts';
-import { formatProblem, hasErrors, t, type Lang, type Problem } from './problems.ts';
+import { compareReleases } from '../publish/releases.ts';
+import { buildDownloads } from '../publish/downloads.ts';
+import { checkInputs, checkPublished } from '../publish/guard.ts';
+import { buildHeaders } from '../publish/headers.ts';
+import { folderIO, loadPortal } from '../load/portal.ts';
+import { buildModel } from '../model/model.ts';
+import { buildShards, groupEntries } from '../lookup/shards.ts';
+import { formatProblem, hasErrors, t, type Lang, type Problem } from '../load/problems.ts';
 
 export interface BuildOptions {
   root: string;

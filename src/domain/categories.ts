@@ -1,7 +1,7 @@
 /**
- * Domain constants: the 26 PMKS categories (Permensos 08/2012), the PSKS
- * categories, funding sources and units. Codes are what operators type in
- * CSV files; names are what pages show.
+ * The 26 PMKS categories (Permensos 08/2012) and the PSKS categories, with
+ * the everyday words people search for. Codes are what operators type in CSV
+ * files; names are what pages show.
  */
 
 export interface Category {
@@ -70,36 +70,12 @@ export const PSKS_CATEGORIES: readonly Category[] = [
   psks('dunia-usaha', 'Dunia Usaha', 'Businesses'),
 ];
 
-export const FUNDING_SOURCES = ['APBN', 'APBD', 'APBD Provinsi', 'Dana Desa', 'Lainnya'] as const;
-export type FundingSource = (typeof FUNDING_SOURCES)[number];
-
-/** Units in which programs count their beneficiaries or outputs. */
-export const UNITS = ['KPM', 'jiwa', 'unit rumah', 'paket', 'orang', 'lembaga'] as const;
-export type Unit = (typeof UNITS)[number];
-
-/** Registry units: KPM counts households, jiwa counts people. */
-export function registryColumnFor(unit: Unit): 'keluarga' | 'jiwa' | null {
-  if (unit === 'KPM') return 'keluarga';
-  if (unit === 'jiwa') return 'jiwa';
-  return null;
-}
-
 /** Accept a category by its code ("8"), zero-padded code ("08"), slug or name, case-insensitive. */
 export function findCategory(list: readonly Category[], raw: string): Category | undefined {
   const v = raw.trim().toLowerCase().replace(/\s+/g, ' ');
   if (/^\d+$/.test(v)) return list.find((c) => c.code === String(Number(v)));
   return list.find((c) => c.code.toLowerCase() === v || c.slug === v || c.name.toLowerCase() === v);
 }
-
-/** Aid statuses in the recipient list, and what each means for the citizen. */
-export const STATUSES = {
-  aktif: { label: 'Aktif', labelEn: 'Active', meaning: 'Terdaftar sebagai penerima; bantuan disalurkan pada periode ini.', meaningEn: 'Registered as a recipient; aid is paid in this period.' },
-  ditangguhkan: { label: 'Ditangguhkan', labelEn: 'Suspended', meaning: 'Penyaluran sementara dihentikan, biasanya karena data perlu diperbaiki (mis. NIK tidak padan). Hubungi Puskesos.', meaningEn: 'Payment is on hold, usually because the data need fixing (e.g. NIK mismatch). Contact your Puskesos.' },
-  dihentikan: { label: 'Dihentikan', labelEn: 'Ended', meaning: 'Tidak lagi menerima bantuan ini (mis. graduasi atau tidak memenuhi syarat). Ajukan sanggah bila keberatan.', meaningEn: 'No longer receives this aid (e.g. graduated or no longer eligible). You may object (sanggah).' },
-  usulan: { label: 'Dalam usulan', labelEn: 'Proposed', meaning: 'Sudah diusulkan dan sedang diverifikasi; belum tentu ditetapkan.', meaningEn: 'Proposed and under verification; not yet decided.' },
-} as const;
-export type Status = keyof typeof STATUSES;
-export const STATUS_CODES = Object.keys(STATUSES) as Status[];
 
 /**
  * What people call the categories in everyday speech, so that search finds

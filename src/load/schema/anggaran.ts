@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { FUNDING_SOURCES, UNITS } from '../domain.ts';
+import { FUNDING_SOURCES, UNITS } from '../../domain/aid.ts';
 import { t } from '../problems.ts';
 import { count, oneOf, program, rupiah, year } from './columns.ts';
 import { defineDataset } from './dataset.ts';

@@ -6,7 +6,7 @@
  */
 import * as z from 'zod';
 import { t, type Text } from '../problems.ts';
-import type { AreaLevel } from '../regions.ts';
+import type { AreaLevel } from '../../domain/regions.ts';
 
 /** How a raw cell is turned into a value before zod sees it. */
 export type ColumnKind = 'integer' | 'number' | 'text' | 'area' | 'pmks' | 'psks' | 'program';

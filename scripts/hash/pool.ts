@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { KdfParams } from '../client/kdf.ts';
+import type { KdfParams } from '../../src/shared/kdf.ts';
 
 export interface Progress {
   done: number;
@@ -19,7 +19,7 @@ export async function deriveKeys(pairs: readonly [string, string][], params: Kdf
   const t0 = performance.now();
   let next = 0;
   let done = 0;
-  const workers = Array.from({ length: threads }, () => new Worker(new URL('../../scripts/hash-worker.ts', import.meta.url), { workerData: params }));
+  const workers = Array.from({ length: threads }, () => new Worker(new URL('./worker.ts', import.meta.url), { workerData: params }));
   try {
     await Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
       const send = () => {

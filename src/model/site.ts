@@ -4,10 +4,10 @@
  * data folder itself.
  */
 import { readFile } from 'node:fs/promises';
-import { folderIO, loadPortal } from './load.ts';
+import { folderIO, loadPortal } from '../load/portal.ts';
 import { allCharts, type ChartSpec } from './charts.ts';
 import { buildModel, type SiteModel } from './model.ts';
-import { formatProblem, type Lang } from './problems.ts';
+import { formatProblem, type Lang } from '../load/problems.ts';
 
 let cached: Promise<SiteModel> | undefined;
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { UNITS } from '../domain.ts';
+import { UNITS } from '../../domain/aid.ts';
 
 /**
  * Front matter of a program description, `program/<slug>.md`. The Markdown

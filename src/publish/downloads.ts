@@ -5,14 +5,14 @@
  * size and sha256 hash.
  */
 import { createHash } from 'node:crypto';
-import { toCsv } from './csv.ts';
-import { PMKS_CATEGORIES, PSKS_CATEGORIES } from './domain.ts';
-import type { PortalData } from './load.ts';
-import type { SiteModel } from './model.ts';
-import { REGISTRY_MEASURES, VERVAL_MEASURES } from './protect.ts';
-import { REGION_SOURCE } from './regions.ts';
-import { columnsOf } from './schema/columns.ts';
-import { DATASETS } from './schema/index.ts';
+import { toCsv } from '../load/csv.ts';
+import { PMKS_CATEGORIES, PSKS_CATEGORIES } from '../domain/categories.ts';
+import type { PortalData } from '../load/portal.ts';
+import type { SiteModel } from '../model/model.ts';
+import { REGISTRY_MEASURES, VERVAL_MEASURES } from '../protect/tables.ts';
+import { REGION_SOURCE } from '../domain/regions.ts';
+import { columnsOf } from '../load/schema/columns.ts';
+import { DATASETS } from '../load/schema/index.ts';
 
 export const SAMPLE_NOTE = 'Data contoh — bukan data resmi';
 export const SAMPLE_NOTE_EN = 'Sample data — not official statistics';

@@ -2,9 +2,9 @@
  * Languages: Bahasa Indonesia at `/`, English mirrored under `/en/`. Every
  * interface string lives in src/i18n/<lang>.ts; pages call `useT(lang)`.
  */
-import { en } from '../i18n/en.ts';
-import { id, type Dict } from '../i18n/id.ts';
-import type { Lang } from './problems.ts';
+import { en } from './en.ts';
+import { id, type Dict } from './id.ts';
+import type { Lang } from '../load/problems.ts';
 
 export const LANGS: readonly Lang[] = ['id', 'en'];
 export const DICTS: Record<Lang, Dict> = { id: id as unknown as Dict, en };

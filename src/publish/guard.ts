@@ -7,12 +7,12 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { birthDateOfNik, maskId as mask } from '../client/nik.ts';
-import { guessDelimiter, normaliseHeader } from './csv.ts';
+import { birthDateOfNik, maskId as mask } from '../shared/nik.ts';
+import { guessDelimiter, normaliseHeader } from '../load/csv.ts';
 import * as z from 'zod';
-import { t, type Problem } from './problems.ts';
-import { columnsOf } from './schema/columns.ts';
-import { DATASETS } from './schema/index.ts';
+import { t, type Problem } from '../load/problems.ts';
+import { columnsOf } from '../load/schema/columns.ts';
+import { DATASETS } from '../load/schema/index.ts';
 
 const ID_COLUMNS = /^(nik|nik_\w+|no_?kk|nomor_?kk|kk|no_?ktp|nomor_?ktp|nama|nama_\w+|name|full_?name|nama_lengkap|alamat_rumah)$/;
 /** A run of exactly 16 digits, not part of a longer number or word (keys are hex, so they never match). */

@@ -13,10 +13,10 @@
  * Tables of different years share no published total, so each year is
  * protected on its own.
  */
-import { PMKS_CATEGORIES } from './domain.ts';
+import { PMKS_CATEGORIES } from '../domain/categories.ts';
 import { protect, type Cell, type Flag, type Relation } from './disclosure.ts';
-import type { PortalData } from './load.ts';
-import { kecamatanOf, levelOf } from './regions.ts';
+import type { PortalData } from '../load/portal.ts';
+import { kecamatanOf, levelOf } from '../domain/regions.ts';
 
 /** One published count: `kategori` '*' is the total over categories. */
 export interface CountCell {

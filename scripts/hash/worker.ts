@@ -1,6 +1,6 @@
 /** Worker thread for `npm run hash`: derives keys for batches of `NIK|KK` pairs. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { deriveKey, type KdfParams } from '../src/client/kdf.ts';
+import { deriveKey, type KdfParams } from '../../src/shared/kdf.ts';
 
 const params = workerData as KdfParams;
 parentPort!.on('message', async (batch: { id: number; pairs: [string, string][] }) => {

@@ -5,11 +5,11 @@
  * download and the embed page. Chart ids are stable: they are permalinks
  * (`#id`) and embed URLs (`/embed/<id>/`).
  */
-import { FUNDING_SOURCES } from './domain.ts';
+import { FUNDING_SOURCES } from '../domain/aid.ts';
 import { budgetByYear, byKecamatan, categoryByYear, cell, totalsByYear, yearsOf, type Kind } from './figures.ts';
-import { formatDate } from './format.ts';
-import { localePath, useT } from './i18n.ts';
-import type { Lang } from './problems.ts';
+import { formatDate } from '../shared/format.ts';
+import { localePath, useT } from '../i18n/index.ts';
+import type { Lang } from '../load/problems.ts';
 import { sumBy, type SiteModel } from './model.ts';
 
 export type ValueFormat = 'number' | 'percent' | 'rupiah' | 'index';

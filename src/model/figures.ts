@@ -2,9 +2,9 @@
  * Figures pages show, computed from the model in plain TypeScript so that
  * `.astro` files stay close to markup (and tests can check the numbers).
  */
-import { formatNumber, formatPercent, formatRupiah } from './format.ts';
-import { localePath, useT } from './i18n.ts';
-import type { Lang } from './problems.ts';
+import { formatNumber, formatPercent, formatRupiah } from '../shared/format.ts';
+import { localePath, useT } from '../i18n/index.ts';
+import type { Lang } from '../load/problems.ts';
 import { categoryList, sumBy, type CountCell, type SiteModel } from './model.ts';
 
 export type Kind = 'pmks' | 'psks';
