@@ -23,6 +23,8 @@ import { deriveKeys } from './hash/pool.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSite } from '../src/build/build.ts';
+import { fileEffects } from '../src/build/file-effects.ts';
+import { folderIO } from '../src/load/portal.ts';
 import { indexSearch, renderPages, ROOT } from './render-pages.ts';
 import { generateSample } from './sample.ts';
 
@@ -34,7 +36,9 @@ try {
   // 1. The sample portal.
   const dist = path.join(tmp, 'dist');
   const t0 = performance.now();
-  const r = await buildSite({ root: ROOT, dataDir: path.join(ROOT, 'data'), outDir: dist, lang: 'id', log: () => {}, renderPages, indexSearch });
+  const dataDir = path.join(ROOT, 'data');
+  const effects = fileEffects({ root: ROOT, dataDir, outDir: dist, lang: 'id', log: () => {}, render: renderPages, index: indexSearch });
+  const r = await buildSite({ io: folderIO(dataDir), lang: 'id', effects });
   const sampleSecs = (performance.now() - t0) / 1000;
   out('sample portal build (s)', sampleSecs.toFixed(2));
   for (const [k, v] of Object.entries(r.timings)) out(`  stage ${k} (s)`, v.toFixed(2));

@@ -5,17 +5,24 @@
  */
 import path from 'node:path';
 import { buildSite } from '../src/build/build.ts';
+import { fileEffects } from '../src/build/file-effects.ts';
+import { folderIO } from '../src/load/portal.ts';
 import { cliLang } from '../src/load/problems.ts';
+import { runCli } from './cli.ts';
 import { indexSearch, renderPages, ROOT } from './render-pages.ts';
 
-const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(ROOT, 'data'));
-const outDir = path.resolve(process.env.OUT_DIR ?? path.join(ROOT, 'dist'));
-const lang = cliLang();
-const t0 = performance.now();
-
-const result = await buildSite({ root: ROOT, dataDir, outDir, lang, log: (line) => console.error(line), renderPages, indexSearch });
-if (!result.ok) process.exit(1);
-const secs = ((performance.now() - t0) / 1000).toFixed(1);
-const stages = Object.entries(result.timings).map(([k, v]) => `${k} ${v.toFixed(2)}s`).join(', ');
-const pages = result.pages === undefined ? '' : lang === 'en' ? `, ${result.pages} pages` : `, ${result.pages} halaman`;
-console.log(lang === 'en' ? `Built ${path.relative(process.cwd(), outDir) || outDir}/ in ${secs}s (${stages}${pages}).` : `Selesai: ${path.relative(process.cwd(), outDir) || outDir}/ dibangun dalam ${secs} detik (${stages}${pages}).`);
+await runCli(async () => {
+  const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(ROOT, 'data'));
+  const outDir = path.resolve(process.env.OUT_DIR ?? path.join(ROOT, 'dist'));
+  const lang = cliLang();
+  const t0 = performance.now();
+  const log = (line: string) => console.error(line);
+  const effects = fileEffects({ root: ROOT, dataDir, outDir, lang, log, render: renderPages, index: indexSearch });
+  const result = await buildSite({ io: folderIO(dataDir), lang, effects });
+  if (!result.ok) return 1;
+  const secs = ((performance.now() - t0) / 1000).toFixed(1);
+  const stages = Object.entries(result.timings).map(([k, v]) => `${k} ${v.toFixed(2)}s`).join(', ');
+  const where = path.relative(process.cwd(), outDir) || outDir;
+  console.log(lang === 'en' ? `Built ${where}/ in ${secs}s (${stages}, ${result.pages} pages).` : `Selesai: ${where}/ dibangun dalam ${secs} detik (${stages}, ${result.pages} halaman).`);
+  return 0;
+});

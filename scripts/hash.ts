@@ -1,81 +1,144 @@
 /**
- * `npm run hash -- data/private/<raw>.csv [--data data] [--threads n]`
+ * `npm run hash -- data/private/<raw>.csv [--data data] [--threads n] [--part i/n | --merge]`
  *
  * Reads the office's raw recipient list (NIK, Nomor KK, program, status,
  * periode; it stays in data/private/, which git ignores and the site build
  * never reads), checks every row, derives one scrypt key per person on every
- * core, and writes data/penerima.csv (key, program, status, periode — nothing
- * else) and data/penerima-kdf.json (algorithm, parameters and this release's
- * random salt), both atomically.
+ * core, and writes data/penerima.csv (key, program, status, periode and the
+ * salt's id — nothing else) and data/penerima-kdf.json (algorithm,
+ * parameters and this release's random salt).
+ *
+ * Hours of hashing are never lost: keys are checkpointed as they are made
+ * and a rerun resumes with the same salt (scripts/hash/job.ts). For a list
+ * too large for one machine, run `--part 1/8` … `--part 8/8` anywhere that
+ * shares the data folder (an array job on Kubernetes, Slurm or AWS Batch),
+ * then `--merge`.
  */
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_KDF, type KdfParams } from '../src/shared/kdf.ts';
-import { toCsv } from '../src/load/csv.ts';
-import { deriveKeys } from './hash/pool.ts';
-import { folderIO } from '../src/load/portal.ts';
-import { cliLang, formatProblem, hasErrors } from '../src/load/problems.ts';
-import { readRecipients } from './hash/recipients.ts';
 import { loadRegionTree } from '../src/domain/regions.ts';
-import { loadPrograms } from '../src/load/portal.ts';
+import { toCsv } from '../src/load/csv.ts';
+import { folderIO, loadPrograms } from '../src/load/portal.ts';
+import { cliLang, formatProblem, hasErrors } from '../src/load/problems.ts';
+import { portalSchema } from '../src/load/schema/portal.ts';
+import { KDF_FILE, kdfId, KEY_COLUMNS, KEYS_FILE } from '../src/lookup/keys.ts';
+import { DEFAULT_KDF, type KdfParams } from '../src/shared/kdf.ts';
+import { runCli } from './cli.ts';
+import { checkpointWriter, jobDir, openJob, partRange, readCheckpoints } from './hash/job.ts';
+import { deriveKeys } from './hash/pool.ts';
+import { readRecipients, type Person } from './hash/recipients.ts';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { data: { type: 'string', default: process.env.DATA_DIR ?? 'data' }, threads: { type: 'string' }, N: { type: 'string' }, quiet: { type: 'boolean', default: false } } });
 const lang = cliLang();
-const input = positionals[0];
-if (!input) {
-  console.error('Pemakaian: npm run hash -- data/private/<daftar-penerima>.csv');
-  process.exit(2);
-}
-const dataDir = path.resolve(values.data!);
 const say = (id: string, en: string) => console.error(lang === 'en' ? en : id);
 
-const config = JSON.parse(await readFile(path.join(dataDir, 'portal.json'), 'utf8'));
-const tree = (await loadRegionTree(config.kode_kabupaten))!;
-const programProblems: never[] = [];
-const programs = await loadPrograms(folderIO(dataDir), programProblems);
-let bytes: Uint8Array;
-try { bytes = await readFile(input); } catch { say(`GALAT ${input}: berkas tidak ada`, `ERROR ${input}: file missing`); process.exit(1); }
-const { people, rows, problems } = readRecipients(bytes!, path.basename(input), tree, programs);
-for (const p of problems) console.error(formatProblem(p, lang));
-if (hasErrors(problems)) {
-  say(`\nTidak ada yang ditulis: perbaiki ${problems.filter((p) => p.level === 'error').length} galat di atas.`, `\nNothing written: fix the ${problems.filter((p) => p.level === 'error').length} error(s) above.`);
-  process.exit(1);
+/** Write penerima-kdf.json and penerima.csv: both to temporary files first, the keys (bound to the salt by its id) last. */
+async function writeOutputs(dataDir: string, people: Person[], keys: (string | undefined)[], params: KdfParams): Promise<number> {
+  const id = kdfId(params);
+  const rows = people.flatMap((p, i) => p.grants.map((g) => ({ kunci: keys[i]!, program: g.program, status: g.status, periode: g.periode, kdf: id })))
+    .sort((a, b) => a.kunci.localeCompare(b.kunci) || a.program.localeCompare(b.program) || a.periode.localeCompare(b.periode));
+  const csvPath = path.join(dataDir, KEYS_FILE);
+  const kdfPath = path.join(dataDir, KDF_FILE);
+  await writeFile(`${csvPath}.tmp`, toCsv([...KEY_COLUMNS], rows));
+  await writeFile(`${kdfPath}.tmp`, JSON.stringify({ ...params, id, dibuat: new Date().toISOString().slice(0, 10), orang: people.length, baris: rows.length }, null, 2) + '\n');
+  await rename(`${kdfPath}.tmp`, kdfPath);
+  await rename(`${csvPath}.tmp`, csvPath);
+  return rows.length;
 }
 
-const N = values.N ? Number(values.N) : DEFAULT_KDF.N;
-if (!Number.isInteger(Math.log2(N)) || N < 2 ** 14) { say('GALAT --N harus pangkat dua ≥ 16384', 'ERROR --N must be a power of two ≥ 16384'); process.exit(1); }
-const params: KdfParams = { ...DEFAULT_KDF, N, salt: randomBytes(16).toString('hex') };
-say(`${rows} baris → ${people.length} orang; menurunkan kunci scrypt (N=${N}, r=${params.r}, p=${params.p})…`, `${rows} rows → ${people.length} people; deriving scrypt keys (N=${N}, r=${params.r}, p=${params.p})…`);
+/** A run stopped between the two renames left new keys beside their parameters: finish it. */
+async function finishInterruptedWrite(dataDir: string): Promise<void> {
+  const csvTmp = path.join(dataDir, `${KEYS_FILE}.tmp`);
+  const kdfTmp = path.join(dataDir, `${KDF_FILE}.tmp`);
+  if (existsSync(kdfTmp)) { await rm(kdfTmp, { force: true }); await rm(csvTmp, { force: true }); return; } // stopped before either rename: the job redoes it
+  if (!existsSync(csvTmp) || !existsSync(path.join(dataDir, KDF_FILE))) return;
+  const kdf = JSON.parse(await readFile(path.join(dataDir, KDF_FILE), 'utf8'));
+  const firstRow = (await readFile(csvTmp, 'utf8')).split(/\r?\n/)[1] ?? '';
+  if (firstRow.endsWith(`,${kdf.id}`)) {
+    await rename(csvTmp, path.join(dataDir, KEYS_FILE));
+    say(`Dipulihkan: npm run hash sebelumnya terhenti di antara menulis ${KDF_FILE} dan ${KEYS_FILE}; kunci yang sesuai kini terpasang.`, `Restored: the previous npm run hash stopped between writing ${KDF_FILE} and ${KEYS_FILE}; the matching keys are now in place.`);
+  } else await rm(csvTmp, { force: true });
+}
 
-const bar = (done: number, total: number, secs: number) => {
-  const rate = done / Math.max(secs, 1e-9);
-  const eta = (total - done) / Math.max(rate, 1e-9);
-  const width = 30;
-  const fill = Math.round((done / total) * width);
-  return `[${'#'.repeat(fill)}${'.'.repeat(width - fill)}] ${done}/${total}  ${rate.toFixed(1)} orang/dtk  sisa ~${Math.ceil(eta)} dtk`;
-};
-let last = 0;
-const t0 = performance.now();
-const keys = await deriveKeys(people.map((p) => [p.nik, p.kk]), params, {
-  ...(values.threads ? { threads: Number(values.threads) } : {}),
-  onProgress: ({ done, total, seconds }) => {
-    if (values.quiet || (performance.now() - last < 200 && done < total)) return;
-    last = performance.now();
-    process.stderr.write(`\r${bar(done, total, seconds)}`);
-  },
+await runCli(async () => {
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { data: { type: 'string', default: process.env.DATA_DIR ?? 'data' }, threads: { type: 'string' }, N: { type: 'string' }, part: { type: 'string' }, merge: { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false } } });
+  const input = positionals[0];
+  if (!input) {
+    say('Pemakaian: npm run hash -- data/private/<daftar-penerima>.csv [--part i/n | --merge]', 'Usage: npm run hash -- data/private/<recipient-list>.csv [--part i/n | --merge]');
+    return 2;
+  }
+  const dataDir = path.resolve(values.data!);
+  await finishInterruptedWrite(dataDir);
+  const config = portalSchema.safeParse(JSON.parse(await readFile(path.join(dataDir, 'portal.json'), 'utf8').catch(() => 'null')));
+  if (!config.success) { say(`GALAT ${path.join(dataDir, 'portal.json')}: tidak ada atau tidak sah (jalankan npm run build untuk rinciannya)`, `ERROR ${path.join(dataDir, 'portal.json')}: missing or invalid (run npm run build for details)`); return 1; }
+  const tree = await loadRegionTree(config.data.kode_kabupaten);
+  if (!tree) { say(`GALAT portal.json: kode_kabupaten ${config.data.kode_kabupaten} tidak dikenal`, `ERROR portal.json: unknown kode_kabupaten ${config.data.kode_kabupaten}`); return 1; }
+  const programs = await loadPrograms(folderIO(dataDir), []);
+  let bytes: Uint8Array;
+  try { bytes = await readFile(input); } catch { say(`GALAT ${input}: berkas tidak ada`, `ERROR ${input}: file missing`); return 1; }
+  const { people, rows, problems } = readRecipients(bytes, path.basename(input), tree, programs);
+  for (const p of problems) console.error(formatProblem(p, lang));
+  if (hasErrors(problems)) {
+    say(`\nTidak ada yang ditulis: perbaiki ${problems.filter((p) => p.level === 'error').length} galat di atas.`, `\nNothing written: fix the ${problems.filter((p) => p.level === 'error').length} error(s) above.`);
+    return 1;
+  }
+
+  const N = values.N ? Number(values.N) : DEFAULT_KDF.N;
+  if (!Number.isInteger(Math.log2(N)) || N < 2 ** 14) { say('GALAT --N harus pangkat dua ≥ 16384', 'ERROR --N must be a power of two ≥ 16384'); return 1; }
+  const sha = createHash('sha256').update(bytes).digest('hex');
+  const dir = jobDir(dataDir, sha);
+  const { job, resumed } = await openJob(dir, () => ({ input: sha, people: people.length, params: { ...DEFAULT_KDF, N, salt: randomBytes(16).toString('hex') }, created: new Date().toISOString() }));
+  if (job.people !== people.length) throw new Error(`job ${dir} does not match its input`);
+  const params = job.params as KdfParams;
+  const done = await readCheckpoints(dir, job);
+
+  const part = values.part ? /^(\d+)\/(\d+)$/.exec(values.part) : null;
+  if (values.part && (!part || Number(part[1]) < 1 || Number(part[1]) > Number(part[2]))) { say('GALAT --part harus i/n, mis. --part 2/8', 'ERROR --part must be i/n, e.g. --part 2/8'); return 2; }
+  const [from, to] = part ? partRange(people.length, Number(part[1]), Number(part[2])) : [0, people.length];
+  if (!values.merge) {
+    const todo = Array.from({ length: to - from }, (_, i) => from + i).filter((i) => !done.has(i));
+    say(`${rows} baris → ${people.length} orang${part ? `; bagian ${part[1]}/${part[2]}: orang ${from + 1}–${to}` : ''}; scrypt N=${params.N}, r=${params.r}, p=${params.p}${resumed ? `; dilanjutkan dengan garam yang sama: ${(to - from) - todo.length} sudah ada, ${todo.length} tersisa` : ''}…`,
+      `${rows} rows → ${people.length} people${part ? `; part ${part[1]}/${part[2]}: people ${from + 1}–${to}` : ''}; scrypt N=${params.N}, r=${params.r}, p=${params.p}${resumed ? `; resumed with the same salt: ${(to - from) - todo.length} done, ${todo.length} left` : ''}…`);
+    const writer = checkpointWriter(dir, part ? `${part[1]}-of-${part[2]}` : 'all');
+    let last = 0;
+    const t0 = performance.now();
+    try {
+      await deriveKeys(todo.map((i) => [people[i]!.nik, people[i]!.kk] as [string, string]), params, {
+        ...(values.threads ? { threads: Number(values.threads) } : {}),
+        onBatch: (positions, keys) => {
+          writer.append(positions.map((p) => todo[p]!), keys);
+          positions.forEach((p, j) => done.set(todo[p]!, keys[j]!));
+        },
+        onProgress: ({ done: n, total, seconds }) => {
+          if (values.quiet || (performance.now() - last < 200 && n < total)) return;
+          last = performance.now();
+          const rate = n / Math.max(seconds, 1e-9);
+          const fill = Math.round((n / total) * 30);
+          process.stderr.write(`\r[${'#'.repeat(fill)}${'.'.repeat(30 - fill)}] ${n}/${total}  ${rate.toFixed(1)} ${lang === 'en' ? 'people/s' : 'orang/dtk'}  ${lang === 'en' ? 'left' : 'sisa'} ~${Math.ceil((total - n) / Math.max(rate, 1e-9))} ${lang === 'en' ? 's' : 'dtk'}`);
+        },
+      });
+    } finally {
+      writer.close();
+    }
+    if (!values.quiet && todo.length) process.stderr.write('\n');
+    const secs = (performance.now() - t0) / 1000;
+    if (todo.length) say(`${todo.length} kunci dalam ${secs.toFixed(1)} dtk (${(todo.length / secs).toFixed(1)} orang/dtk).`, `${todo.length} keys in ${secs.toFixed(1)}s (${(todo.length / secs).toFixed(1)} people/s).`);
+    if (part) {
+      const missing = people.length - done.size;
+      say(missing ? `Bagian ${part[1]}/${part[2]} selesai; ${missing} orang di bagian lain belum. Setelah semua bagian selesai: npm run hash -- ${input} --merge` : `Semua bagian selesai. Gabungkan: npm run hash -- ${input} --merge`,
+        missing ? `Part ${part[1]}/${part[2]} done; ${missing} people in other parts are not yet. When every part is done: npm run hash -- ${input} --merge` : `Every part is done. Merge: npm run hash -- ${input} --merge`);
+      return 0;
+    }
+  }
+  const missing = people.map((_, i) => i).filter((i) => !done.has(i));
+  if (missing.length) {
+    say(`GALAT: ${missing.length} orang belum punya kunci (mis. orang ${missing[0]! + 1}); jalankan bagian yang belum selesai lagi, lalu --merge.`, `ERROR: ${missing.length} people have no key yet (e.g. person ${missing[0]! + 1}); run the unfinished parts again, then --merge.`);
+    return 1;
+  }
+  const written = await writeOutputs(dataDir, people, people.map((_, i) => done.get(i)), params);
+  await rm(dir, { recursive: true, force: true });
+  say(`Selesai: ${people.length} orang, ${written} baris → ${path.relative(process.cwd(), path.join(dataDir, KEYS_FILE))}, ${path.relative(process.cwd(), path.join(dataDir, KDF_FILE))}`, `Done: ${people.length} people, ${written} rows → ${path.relative(process.cwd(), path.join(dataDir, KEYS_FILE))}, ${path.relative(process.cwd(), path.join(dataDir, KDF_FILE))}`);
+  return 0;
 });
-const secs = (performance.now() - t0) / 1000;
-if (!values.quiet) process.stderr.write('\n');
-
-// Sorted by key, so row order says nothing about the raw list's order.
-const out = people.flatMap((p, i) => p.grants.map((g) => ({ kunci: keys[i]!, program: g.program, status: g.status, periode: g.periode })))
-  .sort((a, b) => a.kunci.localeCompare(b.kunci) || a.program.localeCompare(b.program) || a.periode.localeCompare(b.periode));
-const csvPath = path.join(dataDir, 'penerima.csv');
-const kdfPath = path.join(dataDir, 'penerima-kdf.json');
-await writeFile(csvPath + '.tmp', toCsv(['kunci', 'program', 'status', 'periode'], out));
-await writeFile(kdfPath + '.tmp', JSON.stringify({ ...params, dibuat: new Date().toISOString().slice(0, 10), orang: people.length, baris: out.length }, null, 2) + '\n');
-await rename(kdfPath + '.tmp', kdfPath);
-await rename(csvPath + '.tmp', csvPath);
-say(`Selesai: ${people.length} kunci dalam ${secs.toFixed(1)} dtk (${(people.length / secs).toFixed(1)} orang/dtk) → ${path.relative(process.cwd(), csvPath)}, ${path.relative(process.cwd(), kdfPath)}`, `Done: ${people.length} keys in ${secs.toFixed(1)}s (${(people.length / secs).toFixed(1)} people/s) → ${path.relative(process.cwd(), csvPath)}, ${path.relative(process.cwd(), kdfPath)}`);

@@ -9,6 +9,8 @@ export async function renderPages(modelFile: string, outDir: string): Promise<vo
   // under Vitest) would otherwise make Vite bundle React's development build.
   process.env.NODE_ENV = 'production';
   process.env.TERANG_MODEL = modelFile;
+  // Astro keeps its temporary prerender output beside outDir only when outDir is inside the working folder.
+  process.chdir(ROOT);
   await build({ root: ROOT, outDir, logLevel: process.env.TERANG_VERBOSE ? 'info' : 'warn' });
 }
 

@@ -16,7 +16,8 @@ import { PMKS_CATEGORIES, PSKS_CATEGORIES } from '../src/domain/categories.ts';
 import { buildDownloads } from '../src/publish/downloads.ts';
 import { loadPortal, memoryIO } from '../src/load/portal.ts';
 import { buildModel } from '../src/model/model.ts';
-import { formatProblem } from '../src/load/problems.ts';
+import { cliLang, formatProblem } from '../src/load/problems.ts';
+import { runCli } from './cli.ts';
 import { loadRegionTree, type RegionTree } from '../src/domain/regions.ts';
 
 const YEARS = [2020, 2021, 2022, 2023, 2024, 2025];
@@ -180,10 +181,14 @@ export async function generateSample(region: string, seed = 1): Promise<Record<s
 
   // Verification and graduation per kecamatan.
   const vervalRows: (string | number)[][] = [];
+  // Each kecamatan keeps its own pace of verification from year to year (±15%), as an office's teams do.
+  const pace = new Map(tree.kecamatan.map((k) => [k.code, [r.between(0.1, 0.25), r.between(0.04, 0.1), r.between(0.06, 0.14), r.between(0.01, 0.04)] as const]));
   for (const y of YEARS) for (const k of tree.kecamatan) {
     const reg = k.desa.reduce((s, d) => s + registry.get(`${y}|${d.code}`)!.keluarga, 0);
-    const checked = Math.round(reg * r.between(0.1, 0.25));
-    vervalRows.push([y, k.code, checked, Math.round(checked * r.between(0.04, 0.1)), Math.round(checked * r.between(0.06, 0.14)), Math.round(checked * r.between(0.01, 0.04))]);
+    const [c, del, add, grad] = pace.get(k.code)!;
+    const wiggle = () => r.between(0.85, 1.15);
+    const checked = Math.round(reg * c * wiggle());
+    vervalRows.push([y, k.code, checked, Math.round(checked * del * wiggle()), Math.round(checked * add * wiggle()), Math.round(checked * grad * wiggle())]);
   }
   files['verval.csv'] = excelCsv(['tahun', 'kode_wilayah', 'diperiksa', 'dihapus', 'ditambah', 'graduasi'], vervalRows);
 
@@ -219,7 +224,7 @@ export async function generateSample(region: string, seed = 1): Promise<Record<s
 async function published(files: Record<string, string>): Promise<Record<string, string>> {
   const { data, problems } = await loadPortal(memoryIO(Object.fromEntries(Object.entries(files).filter(([k]) => !k.startsWith('private/') && !k.startsWith('rilis/')))));
   if (!data) throw new Error(problems.map((p) => formatProblem(p, 'id')).join('\n'));
-  return Object.fromEntries(buildDownloads(data, buildModel(data)).filter((f) => f.path.startsWith('data/')).map((f) => [f.path.slice(5), f.content]));
+  return Object.fromEntries(buildDownloads(data, buildModel(data)).files.filter((f) => f.path.startsWith('data/')).map((f) => [f.path.slice(5), f.content]));
 }
 
 /**
@@ -287,29 +292,56 @@ export function syntheticRecipients(tree: RegionTree, r: ReturnType<typeof rng>)
   return 'nik,nomor_kk,nama,program,status,periode\r\n' + rows.map((x) => x.join(',')).join('\r\n') + '\r\n';
 }
 
+/** A folder this generator made: its README says so and its portal.json is marked as sample data. */
+async function madeBySample(dir: string): Promise<boolean> {
+  try {
+    const readme = await readFile(path.join(dir, 'README.md'), 'utf8');
+    const portal = JSON.parse(await readFile(path.join(dir, 'portal.json'), 'utf8'));
+    return readme.startsWith('# Data contoh — bukan data resmi') && portal.data_contoh === true;
+  } catch {
+    return false;
+  }
+}
+
 if (import.meta.main) {
-  const { values } = parseArgs({ options: { region: { type: 'string', default: '34.02' }, out: { type: 'string', default: 'data' }, seed: { type: 'string', default: '1' } } });
-  const out = path.resolve(values.out!);
-  let files: Record<string, string>;
-  try {
-    files = await generateSample(values.region!, Number(values.seed));
-  } catch (e) {
-    console.error((e as Error).message);
-    process.exit(1);
-  }
-  // Write beside the target, then swap, so a failure never leaves half a folder. data/private/ is kept.
-  const tmp = `${out}.tmp-${process.pid}`;
-  await rm(tmp, { recursive: true, force: true });
-  for (const [rel, content] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(tmp, rel)), { recursive: true });
-    await writeFile(path.join(tmp, rel), content);
-  }
-  // Keep the operator's own private files and hashed list; refresh only the synthetic list.
-  for (const keep of ['penerima.csv', 'penerima-kdf.json']) { try { await rename(path.join(out, keep), path.join(tmp, keep)); } catch { /* none */ } }
-  try {
-    for (const f of await readdir(path.join(out, 'private'))) if (!(`private/${f}` in files)) await rename(path.join(out, 'private', f), path.join(tmp, 'private', f));
-  } catch { /* no private folder */ }
-  await rm(out, { recursive: true, force: true });
-  await rename(tmp, out);
-  console.log(`Data contoh untuk ${values.region} ditulis ke ${path.relative(process.cwd(), out) || '.'}/ (${Object.keys(files).length} berkas).`);
+  await runCli(async () => {
+    const { values } = parseArgs({ options: { region: { type: 'string', default: '34.02' }, out: { type: 'string', default: 'data' }, seed: { type: 'string', default: '1' } } });
+    const out = path.resolve(values.out!);
+    const en = cliLang() === 'en';
+    // Never replace a folder this command did not make (`--out .` once deleted a whole project).
+    const existing = await readdir(out).catch(() => null);
+    if (existing && existing.length > 0 && !(await madeBySample(out))) {
+      console.error(en
+        ? `ERROR: ${out} is not empty and was not made by npm run sample; nothing was changed. Choose an empty or new folder, e.g. --out data-sample.`
+        : `GALAT: ${out} tidak kosong dan bukan buatan npm run sample; tidak ada yang diubah. Pilih folder kosong atau baru, mis. --out data-contoh.`);
+      return 1;
+    }
+    let files: Record<string, string>;
+    try {
+      files = await generateSample(values.region!, Number(values.seed));
+    } catch (e) {
+      console.error(`GALAT: ${(e as Error).message}`);
+      return 1;
+    }
+    // Write beside the target, then swap, so a failure never leaves half a folder. data/private/ is kept.
+    const tmp = `${out}.tmp-${process.pid}`;
+    const old = `${out}.old-${process.pid}`;
+    await rm(tmp, { recursive: true, force: true });
+    for (const [rel, content] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(tmp, rel)), { recursive: true });
+      await writeFile(path.join(tmp, rel), content);
+    }
+    if (existing) {
+      // Keep the operator's own private files and hashed list; refresh only the synthetic list.
+      for (const keep of ['penerima.csv', 'penerima-kdf.json']) { try { await rename(path.join(out, keep), path.join(tmp, keep)); } catch { /* none */ } }
+      try {
+        for (const f of await readdir(path.join(out, 'private'))) if (!(`private/${f}` in files)) await rename(path.join(out, 'private', f), path.join(tmp, 'private', f));
+      } catch { /* no private folder */ }
+      await rename(out, old);
+    }
+    await rename(tmp, out);
+    await rm(old, { recursive: true, force: true });
+    console.log(en ? `Sample data for ${values.region} written to ${path.relative(process.cwd(), out) || '.'}/ (${Object.keys(files).length} files).` : `Data contoh untuk ${values.region} ditulis ke ${path.relative(process.cwd(), out) || '.'}/ (${Object.keys(files).length} berkas).`);
+    return 0;
+  });
 }

@@ -113,7 +113,7 @@ describe('a failed build', () => {
     expect(r.stderr).toContain('GALAT pmks.csv baris 2, kolom 4 (jumlah): angka negatif');
     expect(r.stderr).toContain('GALAT pmks.csv baris 3, kolom 2 (kode_wilayah): kode wilayah tidak dikenal');
     expect(r.stderr).toContain('GALAT registri.csv: berkas kosong');
-    expect(r.stderr).toContain('dist/ tidak diubah');
+    expect(r.stderr).toContain('Situs yang sudah terbit tidak diubah');
     expect(r.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/); // no stack trace
     expect(snapshot(dist)).toEqual(before);
     expect(readdirSync(tmp).filter((f) => f.startsWith('.dist-staging'))).toEqual([]);

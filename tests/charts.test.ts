@@ -4,15 +4,17 @@ import {
   allCharts, chartCsv, toBudgetByProgramChart, toBudgetBySourceChart, toBudgetTrendChart, toCategoryChart, toCategoryKecamatanChart, toCategoryTrendChart,
   toCoverageChart, toGraduationChart, toKecamatanCoverageChart, toKecamatanPmksChart, toNoNationalAidChart, toOutputChart, toPovertyChart,
   toPovertyCountChart, toRegistryKecamatanChart, toRegistrySpendingPovertyChart, toUhcChart,
-} from '../src/model/charts.ts';
+} from '../src/model/charts/index.ts';
 import { formatTick, formatValue } from '../src/shared/chart-format.ts';
 import { keyFigures } from '../src/model/figures.ts';
 import { folderIO, loadPortal } from '../src/load/portal.ts';
 import { buildModel } from '../src/model/model.ts';
 import { MINI } from './helpers.ts';
+import { NOT_RELEASED, toDrawn, type Figure } from '../src/protect/figure.ts';
 
 const site = buildModel((await loadPortal(folderIO(MINI))).data!);
-const values = (c: { series: { data: (number | null)[] }[] }) => c.series.map((s) => s.data);
+/** What Chart.js draws: numbers, and null for every absent figure (hidden or not released). */
+const values = (c: { series: { data: Figure[] }[] }) => c.series.map((s) => s.data.map(toDrawn));
 
 describe('chart transforms', () => {
   it('poverty: rate and extreme rate by year, gaps kept as null', () => {
@@ -34,11 +36,14 @@ describe('chart transforms', () => {
   it('PMKS by kecamatan is ranked and carries the codes for the map', () => {
     const c = toCategoryKecamatanChart(site, 'pmks');
     expect(c.codes!.slice(0, 2)).toEqual(['17.07.01', '17.07.02']);
-    expect(c.series[0]!.data.slice(0, 3)).toEqual([17, 3, 0]);
+    // A kecamatan the PMKS file has no row for is not released, never a 0.
+    expect(c.series[0]!.data.slice(0, 3)).toEqual([17, 3, NOT_RELEASED]);
     expect(c.map).toBe(true);
   });
   it('budget: pagu and realisasi per year; per program; per funding source (stacked)', () => {
-    expect(values(toBudgetTrendChart(site))).toEqual([[1_150_000_000], [1_000_000_000]]);
+    // PBI-JK's spending is not known yet: the total is not released rather than the PKH part alone.
+    expect(values(toBudgetTrendChart(site))).toEqual([[1_150_000_000], [null]]);
+    expect(toBudgetTrendChart(site).series[1]!.data).toEqual([NOT_RELEASED]);
     expect(values(toBudgetTrendChart(site, 'pkh'))).toEqual([[1_050_000_000], [1_000_000_000]]);
     const byProgram = toBudgetByProgramChart(site);
     expect(byProgram.labels).toEqual(['PKH', 'PBI-JK']);
@@ -67,7 +72,7 @@ describe('chart transforms', () => {
   it('registry vs spending vs poverty, indexed to the first common year', () => {
     const c = toRegistrySpendingPovertyChart(site);
     expect(c.labels).toEqual(['2024']); // the only year with registry, budget and poverty
-    expect(values(c)).toEqual([[100], [100], [100]]);
+    expect(values(c)).toEqual([[100], [null], [100]]); // spending is not released for 2024 (see the budget test)
   });
   it('indicators without their data produce no chart', () => {
     expect(toNoNationalAidChart(site)).toBeUndefined();
@@ -80,8 +85,8 @@ describe('chart transforms', () => {
     for (const c of charts) for (const s of c.series) expect(s.data).toHaveLength(c.labels.length);
   });
   it('CSV holds exactly the chart numbers, unformatted', () => {
-    expect(chartCsv(toCoverageChart(site, 'pkh')!)).toBe('Kecamatan,Kode wilayah,Penerima ÷ keluarga dalam registri (%)\r\nLebong Utara,17.07.01,25\r\nLebong Atas,17.07.02,20\r\n');
-    expect(chartCsv(toPovertyChart(site))).toBe('Tahun,Penduduk miskin (%),Miskin ekstrem (%)\r\n2023,11.5,\r\n2024,11.02,0.81\r\n');
+    expect(chartCsv(toCoverageChart(site, 'pkh')!)).toBe('Kecamatan,Kode wilayah,Penerima ÷ keluarga dalam registri (%),Disembunyikan (kerahasiaan)\r\nLebong Utara,17.07.01,25,\r\nLebong Atas,17.07.02,20,\r\n');
+    expect(chartCsv(toPovertyChart(site))).toBe('Tahun,Penduduk miskin (%),Miskin ekstrem (%),Disembunyikan (kerahasiaan)\r\n2023,11.5,,\r\n2024,11.02,0.81,\r\n');
   });
 });
 

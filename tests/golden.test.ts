@@ -22,7 +22,7 @@ describe('pipeline on the mini fixture', async () => {
     { path: 'model.json', content: JSON.stringify(buildModel(data!), null, 1) + '\n' },
     // One kecamatan page's data: every figure with its rank, coverage, desa, Puskesos.
     { path: 'kecamatan-17.07.01.json', content: JSON.stringify(kecamatanFigures(buildModel(data!), '17.07.01'), null, 1) + '\n' },
-    ...buildDownloads(data!, buildModel(data!)),
+    ...buildDownloads(data!, buildModel(data!)).files,
   ];
   it.each(outputs.map((o) => [o.path, o] as const))('%s matches the golden copy', (rel, o) => {
     const file = path.join(GOLDEN, rel.replace(/^data\//, ''));

@@ -7,7 +7,8 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkInputs, checkPublished, findNikLike } from '../src/publish/guard.ts';
 import { formatProblem } from '../src/load/problems.ts';
-import { MINI, ROOT } from './helpers.ts';
+import { folderFiles, MINI, ROOT } from './helpers.ts';
+import { folderIO } from '../src/load/io.ts';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'terang-guard-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -26,7 +27,7 @@ describe('before the build', () => {
   it('refuses a planted NIK in an input CSV, naming file and line, without repeating it', async () => {
     const d = copy('nik-in-csv');
     writeFileSync(path.join(d, 'puskesos.csv'), readFileSync(path.join(MINI, 'puskesos.csv'), 'utf8') + '17.07.02,Puskesos Atas,Kantor,3402014101909001,Senin\n');
-    const problems = await checkInputs(d);
+    const problems = await checkInputs(folderIO(d));
     expect(problems.map((p) => formatProblem(p, 'id'))).toEqual([expect.stringContaining('GALAT puskesos.csv baris 3, kolom 4: data pribadi (NIK/KK/nama) tidak boleh diterbitkan — ditemukan "340201…01"')]);
   });
   it('refuses an identifier column outside data/private/, but allows a schema\'s own "nama" and anything in private/', async () => {
@@ -34,7 +35,7 @@ describe('before the build', () => {
     writeFileSync(path.join(d, 'pmks.csv'), 'tahun,kode_wilayah,kategori,jumlah,nomor_kk\n2024,17.07.01,8,3,x\n');
     mkdirSync(path.join(d, 'private'));
     writeFileSync(path.join(d, 'private', 'raw.csv'), 'nik,nomor_kk,nama\n3402014101909001,3402010101209001,Contoh\n');
-    const problems = await checkInputs(d);
+    const problems = await checkInputs(folderIO(d));
     expect(problems).toMatchObject([{ kind: 'identifier', file: 'pmks.csv', line: 1, column: 5, field: 'nomor_kk' }]);
   });
   it('stops a real build on a NIK planted in a program description, leaving dist/ as it was', async () => {
@@ -54,6 +55,6 @@ describe('after the build', () => {
     mkdirSync(path.join(d, 'kecamatan'), { recursive: true });
     writeFileSync(path.join(d, 'index.html'), '<p>ok 14.833</p>');
     writeFileSync(path.join(d, 'kecamatan', 'index.html'), '<p>a</p>\n<p>3402015508859001</p>');
-    expect(await checkPublished(d)).toMatchObject([{ kind: 'identifier', file: 'dist/kecamatan/index.html', line: 2 }]);
+    expect(await checkPublished(folderFiles(d))).toMatchObject([{ kind: 'identifier', file: 'dist/kecamatan/index.html', line: 2 }]);
   });
 });

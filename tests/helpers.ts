@@ -28,3 +28,9 @@ export function fixtureIO(overrides: Record<string, string | Uint8Array | null> 
 }
 
 export const fixtureText = (rel: string): string => readFileSync(path.join(MINI, rel), 'utf8');
+
+/** Read access to a built site folder, as the build's checks see it. */
+export const folderFiles = (dir: string) => ({
+  listFiles: async () => (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[]).filter((d) => d.isFile()).map((d) => path.relative(dir, path.join(d.parentPath, d.name)).split(path.sep).join('/')),
+  readFile: async (rel: string) => readFileSync(path.join(dir, rel), 'utf8'),
+});

@@ -122,7 +122,7 @@ describe('npm run hash', () => {
     const r = await run([path.join(tmp, 'raw.csv'), '--data', data, '--threads', '2', '--quiet']);
     expect(r.code, r.stderr).toBe(0);
     const out = readFileSync(path.join(data, 'penerima.csv'), 'utf8').trim().split('\r\n');
-    expect(out[0]).toBe('kunci,program,status,periode');
+    expect(out[0]).toBe('kunci,program,status,periode,kdf');
     const kdf = JSON.parse(readFileSync(path.join(data, 'penerima-kdf.json'), 'utf8'));
     expect(kdf).toMatchObject({ algorithm: 'scrypt', N: 16384, r: 8, p: 1, dkLen: 16 });
     expect(kdf.salt).toMatch(/^[0-9a-f]{32}$/);

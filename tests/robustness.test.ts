@@ -31,7 +31,7 @@ async function buildBroken(data: string) {
 function expectClean(r: Awaited<ReturnType<typeof buildBroken>>) {
   expect(r.code).toBe(1);
   expect(r.unchanged, 'dist/ changed').toBe(true);
-  expect(r.stderr).toContain('dist/ tidak diubah');
+  expect(r.stderr).toContain('Situs yang sudah terbit tidak diubah');
   expect(r.stderr).not.toMatch(/\n\s+at .*:\d+:\d+/); // no stack trace
   expect(r.stderr).not.toMatch(/TypeError|ReferenceError|undefined is not/);
 }

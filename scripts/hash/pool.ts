@@ -1,6 +1,7 @@
 /**
  * Derive keys for many people on every core: a pool of worker threads, each
- * running the same scrypt as the browser. Reports progress as it goes.
+ * running native scrypt. Results are handed over batch by batch as they
+ * finish (`onBatch`), so the caller can checkpoint them; progress is reported.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -12,7 +13,15 @@ export interface Progress {
   seconds: number;
 }
 
-export async function deriveKeys(pairs: readonly [string, string][], params: KdfParams, opts: { threads?: number; batch?: number; onProgress?: (p: Progress) => void } = {}): Promise<string[]> {
+export interface PoolOptions {
+  threads?: number;
+  batch?: number;
+  onProgress?: (p: Progress) => void;
+  /** Keys of one finished batch: positions in `pairs` and their keys. */
+  onBatch?: (positions: number[], keys: string[]) => void;
+}
+
+export async function deriveKeys(pairs: readonly [string, string][], params: KdfParams, opts: PoolOptions = {}): Promise<string[]> {
   const threads = Math.max(1, Math.min(opts.threads ?? availableParallelism(), pairs.length || 1));
   const size = opts.batch ?? 16;
   const out = new Array<string>(pairs.length);
@@ -31,6 +40,7 @@ export async function deriveKeys(pairs: readonly [string, string][], params: Kdf
       w.on('message', ({ id, keys }: { id: number; keys: string[] }) => {
         keys.forEach((k, i) => { out[id + i] = k; });
         done += keys.length;
+        opts.onBatch?.(keys.map((_, i) => id + i), keys);
         opts.onProgress?.({ done, total: pairs.length, seconds: (performance.now() - t0) / 1000 });
         send();
       });

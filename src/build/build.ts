@@ -1,30 +1,39 @@
 /**
- * The whole build in one screen: load → validate → model → pages → downloads
- * → swap. Everything lands in a staging folder beside `dist/` first; only a
- * complete build replaces `dist/`, so a failure leaves the previous site
- * exactly as it was.
+ * The whole build in one screen: load → validate → prepare (protect, model,
+ * downloads, releases, lookup shards) → pages → files → checks → search →
+ * publish. Side effects come in as `BuildEffects` (cf. Observable
+ * Framework's): on disk they stage, lock and swap atomically
+ * (build/file-effects.ts); in tests they stay in memory.
  */
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { compareReleases } from '../publish/releases.ts';
-import { buildDownloads } from '../publish/downloads.ts';
-import { checkInputs, checkPublished } from '../publish/guard.ts';
+import type { DataIO } from '../load/portal.ts';
+import { formatProblem, type Lang, type Problem } from '../load/problems.ts';
+import type { ShardRandom } from '../lookup/shards.ts';
+import type { SiteModel } from '../model/model.ts';
+import { checkPublished, type SiteFiles } from '../publish/guard.ts';
 import { buildHeaders } from '../publish/headers.ts';
-import { folderIO, loadPortal } from '../load/portal.ts';
-import { buildModel } from '../model/model.ts';
-import { buildShards, groupEntries } from '../lookup/shards.ts';
-import { formatProblem, hasErrors, t, type Lang, type Problem } from '../load/problems.ts';
+import { loadAndPrepare } from './prepare.ts';
+
+export interface BuildEffects extends SiteFiles {
+  log(line: string): void;
+  /** Reserve the output (locks, recovery of an interrupted build, a fresh staging area); `archive` names a release to archive after publishing. */
+  begin(o: { archive?: string }): Promise<void>;
+  /** Render every page of the model into the staged site. */
+  renderPages(model: SiteModel): Promise<void>;
+  writeFile(rel: string, content: string): Promise<void>;
+  /** Build the search index of the staged site. */
+  indexSearch(): Promise<void>;
+  /** Publish the staged site atomically, then archive the release's files with the data. */
+  commit(archive?: { label: string; files: Record<string, string> }): Promise<void>;
+  /** Drop the staged site: the published one stays exactly as it was. */
+  abort(): Promise<void>;
+}
 
 export interface BuildOptions {
-  root: string;
-  dataDir: string;
-  outDir: string;
+  io: DataIO;
   lang: Lang;
-  log: (line: string) => void;
-  /** Render the pages; injected so the pipeline can be tested without Astro. */
-  renderPages: (modelFile: string, outDir: string) => Promise<void>;
-  /** Build the search index of the rendered site (Pagefind). */
-  indexSearch: (siteDir: string) => Promise<void>;
+  effects: BuildEffects;
+  /** Randomness for the lookup's decoys (tests fix it). */
+  rand?: ShardRandom;
 }
 
 export interface BuildResult {
@@ -34,112 +43,43 @@ export interface BuildResult {
   pages?: number;
 }
 
-export async function buildSite(o: BuildOptions): Promise<BuildResult> {
+export async function buildSite({ io, lang, effects: fx, rand }: BuildOptions): Promise<BuildResult> {
   const timings: Record<string, number> = {};
   const time = async <T>(stage: string, f: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
     try { return await f(); } finally { timings[stage] = (performance.now() - t0) / 1000; }
   };
-  const { data, problems } = await time('validate', async () => {
-    const loaded = await loadPortal(folderIO(o.dataDir));
-    return { ...loaded, problems: [...(await checkInputs(o.dataDir)), ...loaded.problems] };
-  });
-  for (const p of problems) o.log(formatProblem(p, o.lang));
-  if (!data || hasErrors(problems)) {
-    const n = problems.filter((p) => p.level === 'error').length;
-    o.log(o.lang === 'en' ? `\nBuild stopped: ${n} error(s). dist/ was not changed.` : `\nBuild dihentikan: ${n} galat. dist/ tidak diubah.`);
+  const stop = (problems: Problem[], id: string, en: string): BuildResult => {
+    fx.log(lang === 'en' ? `\nBuild stopped: ${en}. The published site was not changed.` : `\nBuild dihentikan: ${id}. Situs yang sudah terbit tidak diubah.`);
     return { ok: false, problems, timings };
+  };
+
+  const { prepared, problems } = await time('validate', () => loadAndPrepare(io, rand));
+  for (const p of problems) fx.log(formatProblem(p, lang));
+  if (!prepared) {
+    const n = problems.filter((p) => p.level === 'error').length;
+    return stop(problems, `${n} galat`, `${n} error(s)`);
   }
 
-  const model = await time('aggregate', async () => buildModel(data));
-  const downloads = buildDownloads(data, model);
-  const label = data.config.rilis.label;
-  const current = Object.fromEntries(downloads.filter((f) => f.path.startsWith('data/')).map((f) => [f.path.slice(5), f.content]));
-  // A published release never changes: the same label must mean the same bytes.
-  const archived = data.releases.find((r) => r.label === label);
-  if (archived) {
-    const changed = Object.keys(current).filter((f) => archived.files[f] !== undefined && archived.files[f] !== current[f]);
-    if (changed.length) {
-      const p: Problem = { level: 'error', kind: 'release_changed', file: `rilis/${label}/`, value: changed.join(', '), expected: t(`label rilis baru di portal.json (rilis ${label} sudah terbit dengan angka lain)`, `a new release label in portal.json (release ${label} was published with other figures)`) };
-      o.log(formatProblem(p, o.lang));
-      return { ok: false, problems: [...problems, p], timings };
-    }
-  }
-  const previous = data.releases.filter((r) => r.label !== label).sort((a, b) => a.created.localeCompare(b.created)).at(-1);
-  if (previous) model.changes = compareReleases({ pkg: JSON.parse(previous.files['datapackage.json']!), files: previous.files }, { pkg: JSON.parse(current['datapackage.json']!), files: current });
-  const shards = data.recipients && (await time('shards', async () => buildShards(groupEntries(data.recipients!.rows), data.recipients!.kdf.dkLen * 2)));
-  if (shards) model.cek = { kdf: data.recipients!.kdf, prefixLength: shards.prefixLength, perShard: shards.perShard, shardBytes: shards.bytes, people: shards.real };
-  const staging = path.join(path.dirname(o.outDir), `.dist-staging-${process.pid}`);
-  const work = path.join(o.root, '.terang');
-  const modelFile = path.join(work, `model-${process.pid}.json`);
-  await rm(staging, { recursive: true, force: true });
-  let pages = 0;
+  await fx.begin(prepared.archive ? { archive: prepared.archive.label } : {});
   try {
-    await mkdir(work, { recursive: true });
-    await writeFile(modelFile, JSON.stringify(model));
-    await time('pages', () => o.renderPages(modelFile, staging));
+    await time('pages', () => fx.renderPages(prepared.model));
     await time('downloads', async () => {
-      const rilis = [
-        ...Object.entries(current).map(([f, content]) => ({ path: `data/rilis/${label}/${f}`, content })),
-        ...data.releases.filter((r) => r.label !== label).flatMap((r) => Object.entries(r.files).map(([f, content]) => ({ path: `data/rilis/${r.label}/${f}`, content }))),
-      ];
-      for (const f of [...downloads, ...rilis, ...(shards?.files ?? [])]) {
-        await mkdir(path.dirname(path.join(staging, f.path)), { recursive: true });
-        await writeFile(path.join(staging, f.path), f.content);
-      }
+      for (const f of prepared.files) await fx.writeFile(f.path, f.content);
+      for (const f of await buildHeaders(fx)) await fx.writeFile(f.path, f.content);
     });
-    for (const f of await buildHeaders(staging)) await writeFile(path.join(staging, f.path), f.content);
-    const leaks = await checkPublished(staging);
+    const leaks = await checkPublished(fx);
     if (leaks.length) {
-      for (const p of leaks) o.log(formatProblem(p, o.lang));
-      throw new PublishError(leaks);
+      for (const p of leaks) fx.log(formatProblem(p, lang));
+      await fx.abort();
+      return stop([...problems, ...leaks], 'situs akan memuat data pribadi', 'the site would publish identifiers');
     }
-    await time('search', () => o.indexSearch(staging));
-    pages = (await readdir(staging, { recursive: true })).filter((f) => f.endsWith('.html')).length;
-    await swap(staging, o.outDir);
-    if (!archived) {
-      // Keep this release's published files with the data, so later builds serve them unchanged.
-      const dir = path.join(o.dataDir, 'rilis', label);
-      await mkdir(dir, { recursive: true });
-      for (const [f, content] of Object.entries(current)) await writeFile(path.join(dir, f), content);
-      o.log(o.lang === 'en' ? `Release ${label} archived in ${dir}/ — commit this folder.` : `Rilis ${label} diarsipkan di ${dir}/ — simpan (commit) folder ini.`);
-    }
+    await time('search', () => fx.indexSearch());
+    const pages = (await fx.listFiles()).filter((f) => f.endsWith('.html')).length;
+    await time('publish', () => fx.commit(prepared.archive));
+    return { ok: true, problems, timings, pages };
   } catch (e) {
-    await rm(staging, { recursive: true, force: true });
-    if (e instanceof PublishError) {
-      o.log(o.lang === 'en' ? `\nBuild stopped: the site would publish identifiers. dist/ was not changed.` : `\nBuild dihentikan: situs akan memuat data pribadi. dist/ tidak diubah.`);
-      return { ok: false, problems: [...problems, ...e.problems], timings };
-    }
+    await fx.abort();
     throw e;
-  } finally {
-    await rm(modelFile, { force: true });
-  }
-  return { ok: true, problems, timings, pages };
-}
-
-/** Replace `target` with `staging` using renames on one file system. */
-async function swap(staging: string, target: string): Promise<void> {
-  const old = `${target}.old-${process.pid}`;
-  let moved = false;
-  try {
-    await rename(target, old);
-    moved = true;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-  }
-  try {
-    await rename(staging, target);
-  } catch (e) {
-    if (moved) await rename(old, target);
-    throw e;
-  }
-  if (moved) await rm(old, { recursive: true, force: true });
-}
-
-class PublishError extends Error {
-  problems: Problem[];
-  constructor(problems: Problem[]) {
-    super('identifiers in the built site');
-    this.problems = problems;
   }
 }

@@ -159,6 +159,8 @@ export const en: Dict = {
   hours: 'Opening hours',
 
   hidden: 'hidden',
+  notReleased: 'not released',
+  cHiddenColumn: 'Hidden for privacy',
   hiddenNote: (k) => `“hidden”: counts from 1 to ${k - 1} are not published, to protect the people counted, nor are other figures that would let them be worked out (see Methodology).`,
   chartUnit: 'Unit',
   downloadCsv: 'Download CSV',
@@ -169,7 +171,6 @@ export const en: Dict = {
   viewOnPortal: 'View on the portal',
   tableOf: (title) => `Data table: ${title}`,
   chartAria: (title) => `${title}. The full figures are in the table below it.`,
-  noMapYet: 'No sub-district map yet: the operator can add one with npm run geo:import from a BPS village boundary file (see README).',
   mapFailed: 'The map could not be loaded; the figures are in the table.',
 
   dataTitle: 'Download the data',

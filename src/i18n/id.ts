@@ -167,6 +167,8 @@ export const id = {
 
   // Charts
   hidden: 'disembunyikan',
+  notReleased: 'tidak dirilis',
+  cHiddenColumn: 'Disembunyikan (kerahasiaan)',
   hiddenNote: (k: number) => `“disembunyikan”: angka 1–${k - 1} tidak diterbitkan untuk melindungi warga, demikian pula angka lain yang dapat dipakai untuk menghitungnya kembali (lihat Metodologi).`,
   chartUnit: 'Satuan',
   downloadCsv: 'Unduh CSV',
@@ -177,7 +179,6 @@ export const id = {
   viewOnPortal: 'Lihat di portal',
   tableOf: (title: string) => `Tabel data: ${title}`,
   chartAria: (title: string) => `${title}. Angka lengkap ada di tabel di bawahnya.`,
-  noMapYet: 'Peta kecamatan belum tersedia: operator dapat menambahkannya dengan npm run geo:import dari berkas batas desa BPS (lihat README).',
   mapFailed: 'Peta tidak dapat dimuat; angkanya ada di tabel.',
 
   // Data

@@ -34,6 +34,11 @@ export type ProblemKind =
   | 'invalid_program'
   | 'identifier'
   | 'release_changed'
+  | 'release_incomplete'
+  | 'kdf_mismatch'
+  | 'implausible'
+  | 'jump'
+  | 'area_name_mismatch'
   | 'too_many_problems';
 
 export interface Problem {
@@ -78,6 +83,11 @@ const KIND_TITLE: Record<ProblemKind, Text> = {
   invalid_program: t('deskripsi program tidak sah', 'invalid program description'),
   too_many_problems: t('terlalu banyak masalah', 'too many problems'),
   release_changed: t('rilis yang sudah terbit berubah', 'a published release changed'),
+  release_incomplete: t('arsip rilis tidak utuh', 'release archive incomplete'),
+  kdf_mismatch: t('kunci dan garam tidak sepasang', 'keys and salt do not belong together'),
+  implausible: t('angka tidak masuk akal', 'implausible figure'),
+  jump: t('lonjakan angka', 'sudden jump'),
+  area_name_mismatch: t('kode dan nama wilayah tidak cocok', 'area code and name do not match'),
   identifier: t('data pribadi (NIK/KK/nama) tidak boleh diterbitkan', 'personal identifiers (NIK/KK/name) must not be published'),
 };
 

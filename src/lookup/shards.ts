@@ -35,7 +35,13 @@ export function groupEntries(rows: readonly { kunci: string; program: string; st
   return [...by.entries()];
 }
 
-export function buildShards(entries: readonly Entry[], keyHexLength: number, minPerShard = 50, rand: { bytes: (n: number) => Buffer; int: (n: number) => number } = { bytes: randomBytes, int: (n) => randomInt(n) }): ShardSet {
+/** Where decoys get their randomness (injected so tests can fix it). */
+export interface ShardRandom {
+  bytes: (n: number) => Buffer;
+  int: (n: number) => number;
+}
+
+export function buildShards(entries: readonly Entry[], keyHexLength: number, minPerShard = 50, rand: ShardRandom = { bytes: randomBytes, int: (n) => randomInt(n) }): ShardSet {
   const prefixLength = prefixLengthFor(entries.length, minPerShard);
   const buckets = Array.from({ length: 16 ** prefixLength }, (_, i) => i.toString(16).padStart(prefixLength, '0'));
   const byPrefix = new Map<string, Entry[]>(buckets.map((b) => [b, []]));

@@ -1,62 +1,80 @@
 /**
  * Figures pages show, computed from the model in plain TypeScript so that
  * `.astro` files stay close to markup (and tests can check the numbers).
+ * Every protected number is a `Figure`: hidden cells stay hidden through
+ * sums, ratios, sorting and ranks (see protect/figure.ts).
  */
 import { formatNumber, formatPercent, formatRupiah } from '../shared/format.ts';
 import { localePath, useT } from '../i18n/index.ts';
-import type { Lang } from '../load/problems.ts';
-import { categoryList, sumBy, type CountCell, type SiteModel } from './model.ts';
+import type { Lang } from '../shared/lang.ts';
+import { isShown, NOT_RELEASED, percentOf, released, sumFigures, withRank, type Figure } from '../protect/figure.ts';
+import type { AnggaranRow } from '../load/schema/anggaran.ts';
+import { categoryList, type CountCell, type SiteFigures } from './model.ts';
 
+export { withRank };
 export type Kind = 'pmks' | 'psks';
 
 const index = new WeakMap<CountCell[], Map<string, CountCell>>();
 /** One published cell of the PMKS/PSKS cube (kategori '*' = all categories). */
-export function cell(site: SiteModel, kind: Kind, tahun: number, wilayah: string, kategori = '*'): CountCell | undefined {
+export function cell(site: SiteFigures, kind: Kind, tahun: number, wilayah: string, kategori = '*'): CountCell | undefined {
   const cells = site[kind];
   if (!index.has(cells)) index.set(cells, new Map(cells.map((c) => [`${c.tahun}|${c.wilayah}|${c.kategori}`, c])));
   return index.get(cells)!.get(`${tahun}|${wilayah}|${kategori}`);
 }
+/** The figure of one cube cell: not released where the cube has no such cell. */
+export const count = (site: SiteFigures, kind: Kind, tahun: number, wilayah: string, kategori = '*'): Figure => cell(site, kind, tahun, wilayah, kategori)?.jumlah ?? NOT_RELEASED;
 
 export const yearsOf = (rows: readonly { tahun: number }[]): number[] => [...new Set(rows.map((r) => r.tahun))].sort((a, b) => a - b);
 
 /** Kabupaten total per year. */
-export function totalsByYear(site: SiteModel, kind: Kind): { tahun: number; jumlah: number | null }[] {
-  return yearsOf(site[kind]).map((tahun) => ({ tahun, jumlah: cell(site, kind, tahun, site.tree.code)?.jumlah ?? null }));
+export function totalsByYear(site: SiteFigures, kind: Kind): { tahun: number; jumlah: Figure }[] {
+  return yearsOf(site[kind]).map((tahun) => ({ tahun, jumlah: count(site, kind, tahun, site.tree.code) }));
 }
 
-/** Category × year for the whole kabupaten (or one area); null where hidden for privacy. */
-export function categoryByYear(site: SiteModel, kind: Kind, area?: string): { kategori: string; nama: string; nameEn: string; sensitive: boolean; values: Record<number, number | null> }[] {
+/** Category × year for the whole kabupaten (or one area); a year without a cell for the area is left out. */
+export function categoryByYear(site: SiteFigures, kind: Kind, area?: string): { kategori: string; nama: string; nameEn: string; sensitive: boolean; values: Record<number, Figure> }[] {
   const where = area ?? site.tree.code;
   const years = yearsOf(site[kind]);
   return categoryList(kind).map((c) => {
-    const values: Record<number, number | null> = {};
-    for (const y of years) { const x = cell(site, kind, y, where, c.code); if (x) values[y] = x.jumlah; }
+    const values: Record<number, Figure> = {};
+    for (const y of years) {
+      const x = cell(site, kind, y, where, c.code);
+      if (x) values[y] = x.jumlah;
+    }
     return { kategori: c.code, nama: c.name, nameEn: c.nameEn, sensitive: !!c.sensitive, values };
   });
 }
 
 /** Values per kecamatan for one year (one category or all), with rank (1 = largest; none when hidden). */
-export function byKecamatan(site: SiteModel, kind: Kind, year: number, kategori = '*'): { code: string; name: string; jumlah: number | null; rank?: number }[] {
-  return withRank(site.tree.kecamatan.map((k) => ({ code: k.code, name: k.name, jumlah: cell(site, kind, year, k.code, kategori)?.jumlah ?? 0 })), (x) => x.jumlah);
+export function byKecamatan(site: SiteFigures, kind: Kind, year: number, kategori = '*'): { code: string; name: string; jumlah: Figure; rank?: number }[] {
+  return withRank(
+    site.tree.kecamatan.map((k) => ({ code: k.code, name: k.name, jumlah: count(site, kind, year, k.code, kategori) })),
+    (x) => x.jumlah,
+  );
 }
 
-/** Rank by value, descending; equal values share a rank; hidden (null) values get none. */
-export function withRank<T>(xs: T[], value: (x: T) => number | null | undefined): (T & { rank?: number })[] {
-  const known = xs.map(value).filter((v): v is number => v !== null && v !== undefined).sort((a, b) => b - a);
-  return xs.map((x) => {
-    const v = value(x);
-    return (v === null || v === undefined ? { ...x } : { ...x, rank: 1 + known.indexOf(v) }) as T & { rank?: number };
-  });
+export interface BudgetFigure {
+  tahun: number;
+  pagu: Figure;
+  realisasi: Figure;
+  target_output: Figure;
+  capaian_output: Figure;
+  /** realisasi ÷ pagu × 100. */
+  persen: Figure;
+}
+
+/** Budget lines summed over funding sources (and programs): a sum with a missing part is not released. */
+export function sumBudget(rows: readonly AnggaranRow[]): Omit<BudgetFigure, 'tahun'> {
+  const total = (k: 'pagu' | 'realisasi' | 'target_output' | 'capaian_output') => (rows.length ? sumFigures(rows.map((r) => released(r[k]))) : NOT_RELEASED);
+  const pagu = total('pagu');
+  const realisasi = total('realisasi');
+  return { pagu, realisasi, target_output: total('target_output'), capaian_output: total('capaian_output'), persen: percentOf(realisasi, pagu) };
 }
 
 /** Budget of a program (or all) per year: pagu and realisasi summed over funding sources. */
-export function budgetByYear(site: SiteModel, program?: string) {
+export function budgetByYear(site: SiteFigures, program?: string): BudgetFigure[] {
   const rows = site.anggaran.filter((r) => !program || r.program === program);
-  return sumBy(rows, (r) => String(r.tahun), ['pagu', 'realisasi', 'target_output', 'capaian_output']).map(([y, v]) => ({
-    tahun: Number(y),
-    ...v,
-    persen: v.pagu ? ((v.realisasi ?? 0) / v.pagu) * 100 : undefined,
-  })).sort((a, b) => a.tahun - b.tahun);
+  return yearsOf(rows).map((tahun) => ({ tahun, ...sumBudget(rows.filter((r) => r.tahun === tahun)) }));
 }
 
 export const latest = <T extends { tahun: number }>(rows: readonly T[]): T | undefined => rows.reduce<T | undefined>((a, r) => (!a || r.tahun > a.tahun ? r : a), undefined);
@@ -69,16 +87,16 @@ export interface KeyFigure {
 }
 
 /** "naik 2,3% dari 2024" / "turun 0,41 poin dari 2024": the trend in words, not only by colour or arrow. */
-function change(lang: Lang, cur: number, prev: number | undefined, prevYear: number | undefined, points: boolean): string {
-  if (prev === undefined || prevYear === undefined) return '';
+function change(lang: Lang, cur: number, prev: Figure | undefined, prevYear: number | undefined, points: boolean): string {
+  if (!isShown(prev) || prevYear === undefined) return '';
   const t = useT(lang);
   const d = points ? cur - prev : prev === 0 ? 0 : ((cur - prev) / prev) * 100;
   if (Math.abs(d) < 0.005) return `; ${t.same} ${t.fromYear(prevYear)}`;
   return `; ${d > 0 ? t.up : t.down} ${points ? `${formatNumber(Math.abs(d), lang, 2)} ${t.points}` : formatPercent(Math.abs(d), lang, 1)} ${t.fromYear(prevYear)}`;
 }
 
-/** The home page's key figures, each with its year and its change from the year before. */
-export function keyFigures(site: SiteModel, lang: Lang = 'id'): KeyFigure[] {
+/** The home page's key figures, each with its year and its change from the year before; a hidden figure is left out. */
+export function keyFigures(site: SiteFigures, lang: Lang = 'id'): KeyFigure[] {
   const t = useT(lang);
   const L = (path: string) => localePath(lang, path);
   const out: KeyFigure[] = [];
@@ -87,29 +105,37 @@ export function keyFigures(site: SiteModel, lang: Lang = 'id'): KeyFigure[] {
   if (p1) out.push({ label: t.kfPoverty, href: L('/kemiskinan/'), value: formatPercent(p1.persen_miskin, lang), detail: `${p1.tahun}${change(lang, p1.persen_miskin, p0?.persen_miskin, p0?.tahun, true)}` });
   const ext = pov.filter((r) => r.persen_miskin_ekstrem !== undefined);
   const [e1, e0] = [ext.at(-1), ext.at(-2)];
-  if (e1) out.push({ label: t.kfExtreme, href: L('/kemiskinan/'), value: formatPercent(e1.persen_miskin_ekstrem, lang), detail: `${e1.tahun}${change(lang, e1.persen_miskin_ekstrem!, e0?.persen_miskin_ekstrem, e0?.tahun, true)}` });
+  if (e1?.persen_miskin_ekstrem !== undefined) out.push({ label: t.kfExtreme, href: L('/kemiskinan/'), value: formatPercent(e1.persen_miskin_ekstrem, lang), detail: `${e1.tahun}${change(lang, e1.persen_miskin_ekstrem, e0?.persen_miskin_ekstrem, e0?.tahun, true)}` });
   const pm = totalsByYear(site, 'pmks');
   const [m1, m0] = [pm.at(-1), pm.at(-2)];
-  if (m1?.jumlah != null) out.push({ label: t.kfPmks, href: L('/pmks/'), value: formatNumber(m1.jumlah, lang), detail: `${t.people}, ${m1.tahun}${change(lang, m1.jumlah, m0?.jumlah ?? undefined, m0?.tahun, false)}` });
+  if (m1 && isShown(m1.jumlah)) out.push({ label: t.kfPmks, href: L('/pmks/'), value: formatNumber(m1.jumlah, lang), detail: `${t.people}, ${m1.tahun}${change(lang, m1.jumlah, m0?.jumlah, m0?.tahun, false)}` });
   const rg = site.registri.kabupaten;
   const [r1, r0] = [rg.at(-1), rg.at(-2)];
-  if (r1?.keluarga != null) out.push({ label: t.kfRegistry, href: L('/kecamatan/'), value: formatNumber(r1.keluarga, lang), detail: `${formatNumber(r1.jiwa, lang)} ${t.jiwa}, ${r1.tahun}${change(lang, r1.keluarga, r0?.keluarga ?? undefined, r0?.tahun, false)}` });
+  if (r1 && isShown(r1.keluarga)) out.push({ label: t.kfRegistry, href: L('/kecamatan/'), value: formatNumber(r1.keluarga, lang), detail: `${isShown(r1.jiwa) ? `${formatNumber(r1.jiwa, lang)} ${t.jiwa}, ` : ''}${r1.tahun}${change(lang, r1.keluarga, r0?.keluarga, r0?.tahun, false)}` });
   // Households receiving aid: the largest household program (KPM) of the latest year.
   const kpm = new Set(site.programs.filter((p) => p.satuan === 'KPM').map((p) => p.slug));
   const lastCov = latest(site.cakupan.kabupaten.filter((r) => kpm.has(r.program)));
-  const top = site.cakupan.kabupaten.filter((r) => lastCov && r.tahun === lastCov.tahun && kpm.has(r.program) && r.penerima !== null).sort((a, b) => b.penerima! - a.penerima!)[0];
-  if (top && top.penerima !== null) {
+  const top = site.cakupan.kabupaten
+    .filter((r) => lastCov && r.tahun === lastCov.tahun && kpm.has(r.program))
+    .flatMap((r) => (isShown(r.penerima) ? [{ ...r, penerima: r.penerima }] : []))
+    .sort((a, b) => b.penerima - a.penerima)[0];
+  if (top) {
     const p = site.programs.find((x) => x.slug === top.program)!;
     const prev = site.cakupan.kabupaten.find((r) => r.program === top.program && r.tahun === top.tahun - 1);
-    out.push({ label: t.kfRecipients(p.singkatan ?? p.nama), href: L(`/program/${p.slug}/`), value: formatNumber(top.penerima, lang), detail: `KPM, ${top.tahun}${top.persen != null ? `, ${formatPercent(top.persen, lang, 1)} ${t.ofRegistry}` : ''}${change(lang, top.penerima, prev?.penerima ?? undefined, prev?.tahun, false)}` });
+    const share = isShown(top.persen) ? `, ${formatPercent(top.persen, lang, 1)} ${t.ofRegistry}` : '';
+    out.push({ label: t.kfRecipients(p.singkatan ?? p.nama), href: L(`/program/${p.slug}/`), value: formatNumber(top.penerima, lang), detail: `KPM, ${top.tahun}${share}${change(lang, top.penerima, prev?.penerima, prev?.tahun, false)}` });
   }
   const b = budgetByYear(site);
   const [b1, b0] = [b.at(-1), b.at(-2)];
-  if (b1?.pagu) out.push({ label: t.kfBudget, href: L('/anggaran/'), value: formatRupiah(b1.pagu, lang), detail: `${b1.tahun}, ${t.realised} ${formatPercent(b1.persen, lang, 1)}${change(lang, b1.pagu, b0?.pagu, b0?.tahun, false)}` });
+  if (b1 && isShown(b1.pagu)) {
+    const realised = isShown(b1.persen) ? `, ${t.realised} ${formatPercent(b1.persen, lang, 1)}` : '';
+    out.push({ label: t.kfBudget, href: L('/anggaran/'), value: formatRupiah(b1.pagu, lang), detail: `${b1.tahun}${realised}${change(lang, b1.pagu, b0?.pagu, b0?.tahun, false)}` });
+  }
   return out;
 }
-/** Everything the kecamatan one-pager shows, as plain numbers (the page only formats them); null = hidden for privacy. */
-export function kecamatanFigures(site: SiteModel, code: string) {
+
+/** Everything the kecamatan one-pager shows (the page only formats it). */
+export function kecamatanFigures(site: SiteFigures, code: string) {
   const kec = site.tree.kecamatan.find((k) => k.code === code);
   if (!kec) throw new Error(`unknown kecamatan ${code}`);
   const pmksYears = yearsOf(site.pmks);
@@ -124,12 +150,10 @@ export function kecamatanFigures(site: SiteModel, code: string) {
     const kab = site.cakupan.kabupaten.find((r) => r.tahun === covYear && r.program === p.slug);
     return mine ? [{ program: p.slug, name: p.singkatan ?? p.nama, unit: p.satuan, penerima: mine.penerima, terdaftar: mine.terdaftar, persen: mine.persen, rank: mine.rank, of: all.filter((r) => r.rank !== undefined).length, kabupatenPersen: kab?.persen }] : [];
   });
-  const desa = pmksYear === undefined ? [] : kec.desa.map((d) => ({
-    code: d.code,
-    name: d.name,
-    pmks: cell(site, 'pmks', pmksYear, d.code),
-    keluarga: site.registri.desa.find((r) => r.wilayah === d.code && r.tahun === regYear),
-  })).filter((d) => d.pmks || d.keluarga).map((d) => ({ code: d.code, name: d.name, pmks: d.pmks ? d.pmks.jumlah : undefined, keluarga: d.keluarga ? d.keluarga.keluarga : undefined }));
+  const desa = pmksYear === undefined ? [] : kec.desa
+    .map((d) => ({ code: d.code, name: d.name, pmks: cell(site, 'pmks', pmksYear, d.code), keluarga: site.registri.desa.find((r) => r.wilayah === d.code && r.tahun === regYear) }))
+    .filter((d) => d.pmks || d.keluarga)
+    .map((d) => ({ code: d.code, name: d.name, pmks: d.pmks?.jumlah ?? NOT_RELEASED, keluarga: d.keluarga?.keluarga ?? NOT_RELEASED }));
   return {
     code,
     name: kec.name,

@@ -13,39 +13,43 @@ import type { Program } from '../load/schema/program.ts';
 import type { KemiskinanRow } from '../load/schema/kemiskinan.ts';
 import type { AnggaranRow } from '../load/schema/anggaran.ts';
 import type { PuskesosRow } from '../load/schema/puskesos.ts';
-import { protectPortal, REGISTRY_MEASURES, VERVAL_MEASURES, type CountCell } from '../protect/tables.ts';
+import { protectPortal, REGISTRY_MEASURES, VERVAL_MEASURES, type CountCell, type SuppressionStats } from '../protect/tables.ts';
+import { NOT_RELEASED, percentOf, type Figure } from '../protect/figure.ts';
 import type { ReleaseChanges } from '../publish/releases.ts';
+import type { Problem } from '../load/problems.ts';
+import type { Text } from '../shared/lang.ts';
 
 export type { CountCell } from '../protect/tables.ts';
 
 export interface RegistryFigure {
   tahun: number;
   wilayah: string;
-  keluarga: number | null;
-  jiwa: number | null;
-  keluarga_tanpa_bansos_pusat?: number | null;
-  keluarga_dibantu_apbd?: number | null;
+  keluarga: Figure;
+  jiwa: Figure;
+  keluarga_tanpa_bansos_pusat: Figure;
+  keluarga_dibantu_apbd: Figure;
 }
 export interface CoverageFigure {
   tahun: number;
   wilayah: string;
   program: string;
-  penerima: number | null;
+  penerima: Figure;
   /** Registry households or people, in the program's unit; undefined when the unit has no registry count. */
-  terdaftar?: number | null;
-  /** penerima ÷ terdaftar × 100; null when either is hidden for privacy. */
-  persen?: number | null;
+  terdaftar?: Figure;
+  /** penerima ÷ terdaftar × 100; hidden when either is hidden for privacy. */
+  persen?: Figure;
 }
 export interface VervalFigure {
   tahun: number;
   wilayah: string;
-  diperiksa: number | null;
-  dihapus: number | null;
-  ditambah: number | null;
-  graduasi: number | null;
+  diperiksa: Figure;
+  dihapus: Figure;
+  ditambah: Figure;
+  graduasi: Figure;
 }
 
-export interface SiteModel {
+/** What buildModel computes from validated data: every figure the pages show. */
+export interface SiteFigures {
   config: PortalConfig;
   tree: RegionTree;
   programs: Program[];
@@ -60,16 +64,31 @@ export interface SiteModel {
   anggaran: AnggaranRow[];
   verval: { kabupaten: VervalFigure[]; kecamatan: VervalFigure[] };
   /** Disclosure control applied to this release. */
-  privacy: { k: number; sensitiveLevel: 'kecamatan' | 'kabupaten'; primary: number; secondary: number; published: number };
+  privacy: { k: number; sensitiveLevel: 'kecamatan' | 'kabupaten'; byFile: Record<string, SuppressionStats> } & SuppressionStats;
   puskesos: (PuskesosRow & { kecamatan: string })[];
   /** Set when kecamatan boundaries exist (served at /geo/kecamatan.topo.json). */
   geo?: { attribution: string };
+  /** Every release whose downloads the site serves under /data/rilis/<label>/. */
+  releases: { label: string; created: string }[];
+}
+
+/** What the build noticed, for the operator's report at /laporan/ (never linked, never indexed). */
+export interface OperatorReport {
+  /** Warnings of this build: printed, and listed here so staff can read them without a terminal. */
+  warnings: Problem[];
+  /** Input files read and their rows. */
+  inputs: { file: string; rows: number }[];
+  /** Things to do that are not problems with the data (e.g. add map boundaries). */
+  notes: Text[];
+}
+
+/** Everything a page needs: the figures plus the lookup manifest, the release changes and the report (build/prepare.ts). */
+export interface SiteModel extends SiteFigures {
   /** Set when the folder has a hashed recipient list: what /cek/ needs to find a shard. */
   cek?: CekManifest;
   /** What changed since the previous archived release, if there is one. */
   changes?: ReleaseChanges;
-  /** Every release whose downloads the site serves under /data/rilis/<label>/. */
-  releases: { label: string; created: string }[];
+  report: OperatorReport;
 }
 
 export interface CekManifest {
@@ -91,7 +110,7 @@ const sortBy = <T>(xs: T[], ...keys: ((x: T) => string | number)[]): T[] =>
   xs.sort((a, b) => { for (const k of keys) { const x = k(a), y = k(b); if (x < y) return -1; if (x > y) return 1; } return 0; });
 
 
-export function buildModel(d: PortalData): SiteModel {
+export function buildModel(d: PortalData): SiteFigures {
   const years = [...new Set([...d.kemiskinan, ...d.pmks, ...d.registri, ...d.cakupan, ...d.anggaran].map((r) => r.tahun))].sort();
   const prot = protectPortal(d, { k: d.config.ambang_k, sensitiveLevel: d.config.tingkat_sensitif });
   const levelOfArea = (w: string) => (w === d.tree.code ? 'kabupaten' : levelOf(w));
@@ -101,8 +120,8 @@ export function buildModel(d: PortalData): SiteModel {
   const reg = new Map<string, RegistryFigure>();
   for (const c of m.filter((x) => x.program === '' && (REGISTRY_MEASURES as readonly string[]).includes(x.ukuran))) {
     const key = `${c.tahun}|${c.wilayah}`;
-    const f = reg.get(key) ?? { tahun: c.tahun, wilayah: c.wilayah, keluarga: null, jiwa: null };
-    (f as unknown as Record<string, number | null>)[c.ukuran] = c.nilai;
+    const f = reg.get(key) ?? { tahun: c.tahun, wilayah: c.wilayah, keluarga: NOT_RELEASED, jiwa: NOT_RELEASED, keluarga_tanpa_bansos_pusat: NOT_RELEASED, keluarga_dibantu_apbd: NOT_RELEASED };
+    f[c.ukuran as (typeof REGISTRY_MEASURES)[number]] = c.nilai;
     reg.set(key, f);
   }
   const regAt = (level: string) => sortBy([...reg.values()].filter((r) => levelOfArea(r.wilayah) === level), (r) => r.tahun, (r) => r.wilayah);
@@ -112,8 +131,8 @@ export function buildModel(d: PortalData): SiteModel {
   const coverage = m.filter((x) => x.ukuran === 'penerima').map((c): CoverageFigure & { level: string } => {
     const col = unitOf.get(c.program);
     const r = col ? reg.get(`${c.tahun}|${c.wilayah}`) : undefined;
-    const terdaftar = r ? (r[col!] ?? null) : undefined;
-    const persen = terdaftar === undefined ? undefined : c.nilai === null || terdaftar === null || terdaftar === 0 ? null : (c.nilai / terdaftar) * 100;
+    const terdaftar = col ? (r?.[col] ?? NOT_RELEASED) : undefined;
+    const persen = terdaftar === undefined ? undefined : percentOf(c.nilai, terdaftar);
     return { tahun: c.tahun, wilayah: c.wilayah, program: c.program, penerima: c.nilai, ...(terdaftar !== undefined ? { terdaftar } : {}), ...(persen !== undefined ? { persen } : {}), level: levelOfArea(c.wilayah)! };
   });
   const covAt = (level: string) => sortBy(coverage.filter((c) => c.level === level).map(({ level: _, ...c }) => c), (r) => r.tahun, (r) => r.program, (r) => r.wilayah);
@@ -121,8 +140,8 @@ export function buildModel(d: PortalData): SiteModel {
   const verval = new Map<string, VervalFigure>();
   for (const c of m.filter((x) => (VERVAL_MEASURES as readonly string[]).includes(x.ukuran))) {
     const key = `${c.tahun}|${c.wilayah}`;
-    const f = verval.get(key) ?? { tahun: c.tahun, wilayah: c.wilayah, diperiksa: null, dihapus: null, ditambah: null, graduasi: null };
-    (f as unknown as Record<string, number | null>)[c.ukuran] = c.nilai;
+    const f = verval.get(key) ?? { tahun: c.tahun, wilayah: c.wilayah, diperiksa: NOT_RELEASED, dihapus: NOT_RELEASED, ditambah: NOT_RELEASED, graduasi: NOT_RELEASED };
+    f[c.ukuran as (typeof VERVAL_MEASURES)[number]] = c.nilai;
     verval.set(key, f);
   }
   const vervalAt = (level: string) => sortBy([...verval.values()].filter((r) => levelOfArea(r.wilayah) === level), (r) => r.tahun, (r) => r.wilayah);
@@ -146,21 +165,6 @@ export function buildModel(d: PortalData): SiteModel {
     ...(d.geo ? { geo: { attribution: d.geo.attribution } } : {}),
     puskesos: sortBy(d.puskesos.map((r) => ({ ...strip(r), kecamatan: kecOfArea(r.kode_wilayah) })), (r) => r.kecamatan, (r) => r.kode_wilayah, (r) => r.nama),
   };
-}
-
-/** Sum numeric fields by a key, keeping `undefined` where no row had a value. */
-export function sumBy<R, M extends string>(rows: readonly R[], keyOf: (r: R) => string, measures: readonly M[]): [string, Partial<Record<M, number>>][] {
-  const out = new Map<string, Partial<Record<M, number>>>();
-  for (const r of rows) {
-    const k = keyOf(r);
-    const acc: Partial<Record<M, number>> = out.get(k) ?? {};
-    for (const m of measures) {
-      const v = (r as Record<string, unknown>)[m];
-      if (typeof v === 'number') acc[m] = (acc[m] ?? 0) + v;
-    }
-    out.set(k, acc);
-  }
-  return [...out.entries()];
 }
 
 export const categoryList = (kind: 'pmks' | 'psks'): readonly Category[] => (kind === 'pmks' ? PMKS_CATEGORIES : PSKS_CATEGORIES);

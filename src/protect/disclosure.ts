@@ -41,7 +41,9 @@ export function protect(cells: readonly Cell[], relations: readonly Relation[], 
   if (flags.size === 0) return flags;
 
   const members = relations.map((r) => [r.total, ...r.parts]);
-  const order = (a: Cell, b: Cell) => a.value - b.value || (a.rank ?? 0) - (b.rank ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  // Complements: small-area cells first (a kabupaten total is hidden only when
+  // nothing else can protect), then the smallest value, then finer cells.
+  const order = (a: Cell, b: Cell) => Number(!a.small) - Number(!b.small) || a.value - b.value || (a.rank ?? 0) - (b.rank ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const complement = (ids: string[]): boolean => {
     const candidates = ids.filter((id) => !flags.has(id)).map((id) => byId.get(id)!).sort(order);
     if (!candidates.length) return false;
@@ -63,8 +65,12 @@ export function protect(cells: readonly Cell[], relations: readonly Relation[], 
     if (exposed.length === 0) return flags;
     let progress = false;
     for (const target of exposed) {
-      // Complement within the smallest relation that still has a published cell.
-      const rel = members.filter((ids) => ids.includes(target) && ids.some((id) => !flags.has(id))).sort((a, b) => a.length - b.length)[0];
+      // Complement within the smallest relation that still has a published
+      // small-area cell; only failing that, one where just a total is left.
+      const hasSmall = (ids: string[]) => ids.some((id) => !flags.has(id) && byId.get(id)!.small);
+      const rel = members
+        .filter((ids) => ids.includes(target) && ids.some((id) => !flags.has(id)))
+        .sort((a, b) => Number(hasSmall(b)) - Number(hasSmall(a)) || a.length - b.length)[0];
       if (rel && complement(rel)) progress = true;
     }
     if (!progress) return flags;

@@ -15,6 +15,7 @@
  */
 import { PMKS_CATEGORIES } from '../domain/categories.ts';
 import { protect, type Cell, type Flag, type Relation } from './disclosure.ts';
+import { HIDDEN, type Figure } from './figure.ts';
 import type { PortalData } from '../load/portal.ts';
 import { kecamatanOf, levelOf } from '../domain/regions.ts';
 
@@ -23,8 +24,7 @@ export interface CountCell {
   tahun: number;
   wilayah: string;
   kategori: string;
-  jumlah: number | null;
-  flag?: Flag;
+  jumlah: Figure;
 }
 
 /** One published measure of an area (registry size, recipients, verification). */
@@ -34,8 +34,14 @@ export interface MeasureCell {
   /** Program slug for recipients; '' otherwise. */
   program: string;
   ukuran: string;
-  nilai: number | null;
-  flag?: Flag;
+  nilai: Figure;
+}
+
+/** How many cells of one input file were suppressed, and why (for the operator's report). */
+export interface SuppressionStats {
+  primary: number;
+  secondary: number;
+  published: number;
 }
 
 /** The additive measures of the registry and of verification: one list for protection, model and downloads. */
@@ -51,7 +57,10 @@ export interface Protected {
   pmks: CountCell[];
   psks: CountCell[];
   measures: MeasureCell[];
-  stats: { primary: number; secondary: number; published: number };
+  /** Totals over every protected table, and per input file (`pmks.csv`, …). */
+  stats: SuppressionStats & { byFile: Record<string, SuppressionStats> };
+  /** Why each hidden cell is hidden, keyed `<file>|<year>|<cell id>`: for tests and counts, never published (a primary flag would say "1 to k−1"). */
+  flags: Map<string, Flag>;
 }
 
 const groupBy = <T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> => {
@@ -108,8 +117,7 @@ function categoryCube(rows: readonly { kode_wilayah: string; kategori: string; j
 function toCountCells(tahun: number, cells: readonly Cell[], flags: ReadonlyMap<string, Flag>): CountCell[] {
   return cells.map((c) => {
     const [, wilayah, kategori] = c.id.split('|');
-    const flag = flags.get(c.id);
-    return { tahun, wilayah: wilayah!, kategori: kategori!, jumlah: flag ? null : c.value, ...(flag ? { flag } : {}) };
+    return { tahun, wilayah: wilayah!, kategori: kategori!, jumlah: flags.has(c.id) ? HIDDEN : c.value };
   });
 }
 
@@ -139,16 +147,18 @@ function measureCube(rows: readonly { wilayah: string; value: number }[], kabupa
 export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
   const sensitive = new Set(PMKS_CATEGORIES.filter((c) => c.sensitive).map((c) => c.code));
   const kab = d.tree.code;
-  const out: Protected = { pmks: [], psks: [], measures: [], stats: { primary: 0, secondary: 0, published: 0 } };
-  const count = (flags: ReadonlyMap<string, Flag>, total: number) => {
-    for (const f of flags.values()) out.stats[f]++;
+  const out: Protected = { pmks: [], psks: [], measures: [], stats: { primary: 0, secondary: 0, published: 0, byFile: {} }, flags: new Map() };
+  const count = (file: string, tahun: number, flags: ReadonlyMap<string, Flag>, total: number) => {
+    const f = (out.stats.byFile[file] ??= { primary: 0, secondary: 0, published: 0 });
+    for (const [id, flag] of flags) { out.stats[flag]++; f[flag]++; out.flags.set(`${file}|${tahun}|${id}`, flag); }
     out.stats.published += total - flags.size;
+    f.published += total - flags.size;
   };
 
   for (const [y, rows] of groupBy(d.pmks, (r) => String(r.tahun))) {
     const { cells, relations } = categoryCube(rows, kab, sensitive, o.sensitiveLevel);
     const flags = protect(cells, relations, o.k);
-    count(flags, cells.length);
+    count('pmks.csv', Number(y), flags, cells.length);
     out.pmks.push(...toCountCells(Number(y), cells, flags));
   }
   // PSKS: same cube, nothing hidden (resources, not people in need).
@@ -157,19 +167,16 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
     out.psks.push(...toCountCells(Number(y), cells, new Map()));
   }
 
-  const measure = (tahun: number, program: string, ukuran: string, rows: { wilayah: string; value: number }[]) => {
+  const measure = (file: string, tahun: number, program: string, ukuran: string, rows: { wilayah: string; value: number }[]) => {
     const { cells, relations } = measureCube(rows, kab);
     const flags = protect(cells, relations, o.k);
-    count(flags, cells.length);
-    for (const c of cells) {
-      const flag = flags.get(c.id);
-      out.measures.push({ tahun, wilayah: c.id, program, ukuran, nilai: flag ? null : c.value, ...(flag ? { flag } : {}) });
-    }
+    count(file, tahun, flags, cells.length);
+    for (const c of cells) out.measures.push({ tahun, wilayah: c.id, program, ukuran, nilai: flags.has(c.id) ? HIDDEN : c.value });
   };
   for (const [y, rows] of groupBy(d.registri, (r) => String(r.tahun))) {
     for (const m of REGISTRY_MEASURES) {
       const vals = rows.filter((r) => r[m] !== undefined).map((r) => ({ wilayah: r.kode_wilayah, value: r[m]! }));
-      if (vals.length) measure(Number(y), '', m, vals);
+      if (vals.length) measure('registri.csv', Number(y), '', m, vals);
     }
   }
   // Recipients: the annual figure, or the latest stage where a year only has stages.
@@ -182,10 +189,10 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
   const annual = d.cakupan.filter((r) => best.get(`${r.tahun}|${r.program}|${r.kode_wilayah}`) === r.periode);
   for (const [key, rows] of groupBy(annual, (r) => `${r.tahun}|${r.program}`)) {
     const [y, program] = key.split('|');
-    measure(Number(y), program!, 'penerima', rows.map((r) => ({ wilayah: r.kode_wilayah, value: r.penerima })));
+    measure('cakupan.csv', Number(y), program!, 'penerima', rows.map((r) => ({ wilayah: r.kode_wilayah, value: r.penerima })));
   }
   for (const [y, rows] of groupBy(d.verval, (r) => String(r.tahun))) {
-    for (const m of VERVAL_MEASURES) measure(Number(y), '', m, rows.map((r) => ({ wilayah: r.kode_wilayah, value: r[m] })));
+    for (const m of VERVAL_MEASURES) measure('verval.csv', Number(y), '', m, rows.map((r) => ({ wilayah: r.kode_wilayah, value: r[m] })));
   }
   const order = <T extends { tahun: number; wilayah: string }>(xs: T[], k: (x: T) => string) => xs.sort((a, b) => a.tahun - b.tahun || k(a).localeCompare(k(b)) || a.wilayah.localeCompare(b.wilayah));
   order(out.pmks, (x) => x.kategori.padStart(3, '0'));

@@ -8,8 +8,10 @@ import { createHash } from 'node:crypto';
 import { toCsv } from '../load/csv.ts';
 import { PMKS_CATEGORIES, PSKS_CATEGORIES } from '../domain/categories.ts';
 import type { PortalData } from '../load/portal.ts';
-import type { SiteModel } from '../model/model.ts';
+import type { SiteFigures } from '../model/model.ts';
+import { cellValue, type PublishedTable } from './releases.ts';
 import { REGISTRY_MEASURES, VERVAL_MEASURES } from '../protect/tables.ts';
+import { isHidden, isShown, rounded, type Figure } from '../protect/figure.ts';
 import { REGION_SOURCE } from '../domain/regions.ts';
 import { columnsOf } from '../load/schema/columns.ts';
 import { DATASETS } from '../load/schema/index.ts';
@@ -64,6 +66,7 @@ export function publishedFields(name: string, sample: boolean): Field[] {
   const prot = PROTECTED[name];
   for (const c of columnsOf(ds.schema)) {
     if (prot && !prot.before.includes(c.name) && !prot.measures.includes(c.name)) continue;
+    if (c.name === LABELS.kode_wilayah!.name) continue; // the operator's check column; the official name follows the code
     if (prot && c.name === 'kode_wilayah') fields.push(LEVEL_FIELD);
     if (prot && c.name === 'kategori') { fields.push({ name: c.name, type: 'string', title: c.meta.title.id, description: `${c.meta.description.id} "*" = semua kategori. / ${c.meta.description.en} "*" = all categories.` }, LABELS.kategori!); continue; }
     fields.push({ name: c.name, type: c.meta.type, title: c.meta.title.id, description: `${c.meta.description.id} / ${c.meta.description.en}`, ...(c.meta.unit ? { unit: c.meta.unit } : {}) });
@@ -76,33 +79,52 @@ export function publishedFields(name: string, sample: boolean): Field[] {
 
 const levelName = (code: string, kab: string) => (code === kab ? 'kabupaten' : code.length > 8 ? 'desa' : 'kecamatan');
 
-/** Rows of a protected table, from the site model. */
-function protectedRows(name: string, m: SiteModel): Record<string, unknown>[] {
-  const kab = m.tree.code;
-  if (name === 'pmks' || name === 'psks') {
-    return m[name].map((c) => ({ tahun: c.tahun, tingkat: levelName(c.wilayah, kab), kode_wilayah: c.wilayah, kategori: c.kategori, jumlah: c.jumlah ?? '', kerahasiaan: c.jumlah === null ? 'jumlah' : '' }));
-  }
-  const flagged = (r: Record<string, unknown>, cols: string[]) => cols.filter((c) => r[c] === null).join(';');
-  const blank = (r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? '' : v]));
-  if (name === 'registri') {
-    return [...m.registri.desa, ...m.registri.kecamatan, ...m.registri.kabupaten].sort((a, b) => a.tahun - b.tahun || a.wilayah.localeCompare(b.wilayah))
-      .map((r) => blank({ tahun: r.tahun, tingkat: levelName(r.wilayah, kab), kode_wilayah: r.wilayah, keluarga: r.keluarga, jiwa: r.jiwa, keluarga_tanpa_bansos_pusat: r.keluarga_tanpa_bansos_pusat, keluarga_dibantu_apbd: r.keluarga_dibantu_apbd, kerahasiaan: flagged(r as never, PROTECTED.registri!.measures) }));
-  }
-  if (name === 'cakupan') {
-    return [...m.cakupan.kecamatan, ...m.cakupan.kabupaten].sort((a, b) => a.tahun - b.tahun || a.program.localeCompare(b.program) || a.wilayah.localeCompare(b.wilayah))
-      .map((r) => blank({ tahun: r.tahun, tingkat: levelName(r.wilayah, kab), kode_wilayah: r.wilayah, program: r.program, penerima: r.penerima, terdaftar: r.terdaftar, persen_cakupan: r.persen === null || r.persen === undefined ? r.persen : Math.round(r.persen * 100) / 100, kerahasiaan: [r.penerima === null && 'penerima', r.terdaftar === null && 'terdaftar', r.persen === null && 'persen_cakupan'].filter(Boolean).join(';') }));
-  }
-  return [...m.verval.kecamatan, ...m.verval.kabupaten].sort((a, b) => a.tahun - b.tahun || a.wilayah.localeCompare(b.wilayah))
-    .map((r) => blank({ tahun: r.tahun, tingkat: levelName(r.wilayah, kab), kode_wilayah: r.wilayah, diperiksa: r.diperiksa, dihapus: r.dihapus, ditambah: r.ditambah, graduasi: r.graduasi, kerahasiaan: flagged(r as never, PROTECTED.verval!.measures) }));
+/**
+ * One download row from figures: shown numbers as they are, absent ones
+ * empty, and `kerahasiaan` naming every column hidden for privacy.
+ */
+function figureRow(keys: Record<string, unknown>, figures: Record<string, Figure | undefined>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...keys };
+  for (const [k, f] of Object.entries(figures)) out[k] = isShown(f) ? f : null; // empty in CSV, null in JSON
+  out.kerahasiaan = Object.entries(figures).filter(([, f]) => isHidden(f)).map(([k]) => k).join(';');
+  return out;
 }
 
-export function buildDownloads(d: PortalData, model: SiteModel): OutputFile[] {
+/** Rows of a protected table, from the site model. */
+function protectedRows(name: string, m: SiteFigures): Record<string, unknown>[] {
+  const kab = m.tree.code;
+  const area = (tahun: number, wilayah: string) => ({ tahun, tingkat: levelName(wilayah, kab), kode_wilayah: wilayah });
+  const byYearArea = <T extends { tahun: number; wilayah: string }>(xs: T[], k: (x: T) => string = () => '') => xs.sort((a, b) => a.tahun - b.tahun || k(a).localeCompare(k(b)) || a.wilayah.localeCompare(b.wilayah));
+  if (name === 'pmks' || name === 'psks') {
+    return m[name].map((c) => figureRow({ ...area(c.tahun, c.wilayah), kategori: c.kategori }, { jumlah: c.jumlah }));
+  }
+  if (name === 'registri') {
+    return byYearArea([...m.registri.desa, ...m.registri.kecamatan, ...m.registri.kabupaten])
+      .map((r) => figureRow(area(r.tahun, r.wilayah), Object.fromEntries(REGISTRY_MEASURES.map((k) => [k, r[k]]))));
+  }
+  if (name === 'cakupan') {
+    return byYearArea([...m.cakupan.kecamatan, ...m.cakupan.kabupaten], (r) => r.program)
+      .map((r) => figureRow({ ...area(r.tahun, r.wilayah), program: r.program }, { penerima: r.penerima, terdaftar: r.terdaftar, persen_cakupan: r.persen === undefined ? undefined : rounded(r.persen, 2) }));
+  }
+  return byYearArea([...m.verval.kecamatan, ...m.verval.kabupaten])
+    .map((r) => figureRow(area(r.tahun, r.wilayah), Object.fromEntries(VERVAL_MEASURES.map((k) => [k, r[k]]))));
+}
+
+export interface Downloads {
+  /** Files under `dist/` (`data/…`, the boundary file). */
+  files: OutputFile[];
+  /** The same tables as rows, for comparing releases without re-reading CSV text. */
+  tables: PublishedTable[];
+}
+
+export function buildDownloads(d: PortalData, model: SiteFigures): Downloads {
   const sample = d.config.data_contoh;
   const names = new Map<string, string>([[d.tree.code, d.tree.name]]);
   for (const k of d.tree.kecamatan) { names.set(k.code, k.name); for (const x of k.desa) names.set(x.code, x.name); }
   const catName = new Map([...PMKS_CATEGORIES, ...PSKS_CATEGORIES].map((c) => [c.code, c.name]));
   const progName = new Map(d.programs.map((p) => [p.slug, p.nama]));
   const files: OutputFile[] = [];
+  const tables: PublishedTable[] = [];
   const resources: Record<string, unknown>[] = [];
 
   for (const ds of DATASETS) {
@@ -120,6 +142,7 @@ export function buildDownloads(d: PortalData, model: SiteModel): OutputFile[] {
     const csv = toCsv(fields.map((f) => f.name), rows);
     const json = JSON.stringify({ ...(sample ? { peringatan: SAMPLE_NOTE, warning: SAMPLE_NOTE_EN } : {}), dataset: ds.name, rilis: d.config.rilis.label, data: rows }, null, 1) + '\n';
     const schema = { fields, primaryKey: PROTECTED[ds.name] ? [...PROTECTED[ds.name]!.before] : [...ds.key], missingValues: [''] };
+    tables.push({ name: ds.name, title: ds.title.id, primaryKey: schema.primaryKey, fields, rows: rows.map((r) => Object.fromEntries(fields.map((f) => [f.name, cellValue(r[f.name], f.type)]))) });
     for (const [ext, content, mediatype] of [['csv', csv, 'text/csv'], ['json', json, 'application/json']] as const) {
       const path = `data/${ds.name}.${ext}`;
       files.push({ path, content });
@@ -158,5 +181,5 @@ export function buildDownloads(d: PortalData, model: SiteModel): OutputFile[] {
   };
   files.push({ path: 'data/datapackage.json', content: JSON.stringify(pkg, null, 2) + '\n' });
   if (d.geo) files.push({ path: 'geo/kecamatan.topo.json', content: d.geo.topojson });
-  return files;
+  return { files, tables };
 }

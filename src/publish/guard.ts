@@ -5,12 +5,11 @@
  * as a valid NIK, stops the build. After the build: every text file of the
  * site is scanned for 16-digit NIK/KK-shaped numbers.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { birthDateOfNik, maskId as mask } from '../shared/nik.ts';
 import { guessDelimiter, normaliseHeader } from '../load/csv.ts';
 import * as z from 'zod';
 import { t, type Problem } from '../load/problems.ts';
+import type { DataIO } from '../load/portal.ts';
 import { columnsOf } from '../load/schema/columns.ts';
 import { DATASETS } from '../load/schema/index.ts';
 
@@ -37,14 +36,24 @@ export function findNikLike(text: string): { line: number; column: number; value
 }
 
 
+/** Every text file of a data folder with its bytes, recursively, except data/private/ and the boundary files. */
+async function inputFiles(io: DataIO, rel = '.'): Promise<[string, Uint8Array][]> {
+  const out: [string, Uint8Array][] = [];
+  for (const name of await io.list(rel)) {
+    const p = rel === '.' ? name : `${rel}/${name}`;
+    if (name === 'private' || p === 'geo' || name.startsWith('.')) continue;
+    const bytes = await io.read(p);
+    if (bytes === null) out.push(...(await inputFiles(io, p))); // a folder
+    else if (/\.(csv|md|json|txt)$/i.test(name)) out.push([p, bytes]);
+  }
+  return out;
+}
+
 /** Scan the input folder (never data/private/) before anything is built. */
-export async function checkInputs(dataDir: string): Promise<Problem[]> {
+export async function checkInputs(io: DataIO): Promise<Problem[]> {
   const problems: Problem[] = [];
-  const all = await readdir(dataDir, { recursive: true }).catch(() => [] as string[]); // a missing folder is the loader's to report
-  const files = all.filter((f) => !f.split(path.sep).includes('private') && /\.(csv|md|json|txt)$/i.test(f) && !f.startsWith('geo'));
-  for (const f of files.sort()) {
-    const rel = f.split(path.sep).join('/');
-    const text = await readFile(path.join(dataDir, f), 'utf8');
+  for (const [rel, bytes] of (await inputFiles(io)).sort(([a], [b]) => a.localeCompare(b))) {
+    const text = new TextDecoder().decode(bytes);
     // Archived releases are Terang's own published files (their name columns are area and program names).
     if (rel.endsWith('.csv') && !rel.startsWith('rilis/')) {
       const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
@@ -66,13 +75,18 @@ export async function checkInputs(dataDir: string): Promise<Problem[]> {
   return problems;
 }
 
+/** Read access to a built site, on disk or in memory. */
+export interface SiteFiles {
+  listFiles(): Promise<string[]>;
+  readFile(rel: string): Promise<string>;
+}
+
 /** Scan the built site: any 16-digit NIK-shaped number in a text file is an error with file and line. */
-export async function checkPublished(siteDir: string): Promise<Problem[]> {
+export async function checkPublished(site: SiteFiles): Promise<Problem[]> {
   const problems: Problem[] = [];
-  const files = (await readdir(siteDir, { recursive: true })).filter((f) => /\.(html|css|js|mjs|json|csv|txt|xml|svg|md|conf)$/i.test(f) || f === '_headers');
+  const files = (await site.listFiles()).filter((f) => /\.(html|css|js|mjs|json|csv|txt|xml|svg|md|conf)$/i.test(f) || f === '_headers');
   for (const f of files.sort()) {
-    const text = await readFile(path.join(siteDir, f), 'utf8');
-    for (const hit of findNikLike(text)) problems.push({ level: 'error', kind: 'identifier', file: `dist/${f.split(path.sep).join('/')}`, line: hit.line, column: hit.column, value: mask(hit.value), expected: t('tidak ada NIK atau Nomor KK di situs yang diterbitkan', 'no NIK or family card number on the published site') });
+    for (const hit of findNikLike(await site.readFile(f))) problems.push({ level: 'error', kind: 'identifier', file: `dist/${f}`, line: hit.line, column: hit.column, value: mask(hit.value), expected: t('tidak ada NIK atau Nomor KK di situs yang diterbitkan', 'no NIK or family card number on the published site') });
   }
   return problems;
 }

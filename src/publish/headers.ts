@@ -8,8 +8,7 @@
  *  - `_nginx-http.conf` (a `map` for the http block) and `_nginx-server.conf`
  *    (the add_header lines for the server block): the same policies for nginx.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
+import type { SiteFiles } from './guard.ts';
 
 export const COMMON_HEADERS: [string, string][] = [
   ['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'],
@@ -19,14 +18,14 @@ export const COMMON_HEADERS: [string, string][] = [
   ['Cross-Origin-Opener-Policy', 'same-origin'],
 ];
 
-export async function buildHeaders(siteDir: string): Promise<{ path: string; content: string }[]> {
-  const pages = (await readdir(siteDir, { recursive: true })).filter((f) => f.endsWith('index.html')).sort();
+export async function buildHeaders(site: SiteFiles): Promise<{ path: string; content: string }[]> {
+  const pages = (await site.listFiles()).filter((f) => f.endsWith('index.html')).sort();
   const policies: [string, string][] = [];
   for (const f of pages) {
-    const html = await readFile(path.join(siteDir, f), 'utf8');
+    const html = await site.readFile(f);
     const csp = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1];
     if (!csp) continue;
-    const url = `/${path.dirname(f) === '.' ? '' : path.dirname(f).split(path.sep).join('/') + '/'}`;
+    const url = `/${f.slice(0, -'index.html'.length)}`;
     const frame = /^\/(en\/)?embed\//.test(url) ? 'frame-ancestors *' : "frame-ancestors 'none'";
     policies.push([url, `${csp.replace(/&#39;/g, "'").replace(/\s*;\s*/g, '; ').trim().replace(/;$/, '')}; ${frame}`]);
   }

@@ -1,10 +1,93 @@
 /**
- * "Perubahan data": what changed between the previous release and this one,
- * computed from the published files of both (the archived ones are never
- * regenerated): rows added and removed, years added, revisions to past
- * years, totals per year, and the PMKS total per kecamatan.
+ * Releases. Every build publishes the current release's downloads; each
+ * earlier release is kept in `data/rilis/<label>/` exactly as it was
+ * published and served at `/data/rilis/<label>/`, so a citation keeps
+ * working. Here: reading an archive back into rows, refusing a label that
+ * would change published figures, and "Perubahan data" — what changed from
+ * the previous release — all by comparing rows, never CSV text.
  */
+import { createHash } from 'node:crypto';
 import Papa from 'papaparse';
+import { t, type Problem } from '../load/problems.ts';
+import type { ArchivedRelease } from '../load/portal.ts';
+
+/** One published table as rows of values (numbers, text, or null for an empty cell). */
+export interface PublishedTable {
+  name: string;
+  title: string;
+  primaryKey: string[];
+  fields: { name: string; type: string }[];
+  rows: Record<string, string | number | null>[];
+}
+
+interface Resource {
+  name: string;
+  path: string;
+  title?: string;
+  format: string;
+  bytes?: number;
+  hash?: string;
+  schema?: { fields: { name: string; type: string }[]; primaryKey: string[] };
+}
+
+const NUMERIC = new Set(['integer', 'number', 'year']);
+
+/** The value of a cell as a download states it: numbers as numbers, empty as null. */
+export const cellValue = (v: unknown, type: string): string | number | null =>
+  v === undefined || v === null || v === '' ? null : NUMERIC.has(type) ? Number(v) : String(v);
+
+/** An archived release's CSV resources as rows, typed by its own datapackage.json. */
+export function tablesOfArchive(files: Record<string, string>): PublishedTable[] {
+  const pkg = JSON.parse(files['datapackage.json'] ?? '{"resources":[]}') as { resources: Resource[] };
+  return pkg.resources
+    .filter((r) => r.format === 'csv' && r.schema && r.path in files)
+    .map((r) => {
+      const fields = r.schema!.fields;
+      const raw = Papa.parse<Record<string, string>>(files[r.path]!, { header: true, skipEmptyLines: true }).data;
+      return { name: r.name, title: r.title ?? r.name, primaryKey: r.schema!.primaryKey, fields, rows: raw.map((row) => Object.fromEntries(fields.map((f) => [f.name, cellValue(row[f.name], f.type)]))) };
+    });
+}
+
+/**
+ * Problems with archived releases: a folder whose files do not match its own
+ * datapackage.json was left half-written (or edited) and cannot be trusted.
+ */
+export function checkArchive(r: ArchivedRelease): Problem[] {
+  const dir = `rilis/${r.label}/`;
+  const restore = t(
+    `folder rilis/${r.label}/ yang utuh. Bila rilis ini sudah pernah terbit, salin kembali berkasnya dari situs (/data/rilis/${r.label}/) atau dari git; bila belum pernah terbit (mis. build terputus), hapus folder rilis/${r.label}/ lalu build lagi`,
+    `a complete rilis/${r.label}/ folder. If this release was published, copy its files back from the site (/data/rilis/${r.label}/) or from git; if it never was (e.g. an interrupted build), delete the rilis/${r.label}/ folder and build again`,
+  );
+  let pkg: { resources?: Resource[] };
+  try {
+    pkg = JSON.parse(r.files['datapackage.json'] ?? '');
+  } catch {
+    return [{ level: 'error', kind: 'release_incomplete', file: `${dir}datapackage.json`, value: r.files['datapackage.json'] === undefined ? '' : r.files['datapackage.json']!.slice(0, 40), expected: restore }];
+  }
+  const out: Problem[] = [];
+  for (const res of pkg.resources ?? []) {
+    const content = r.files[res.path];
+    if (content === undefined) { out.push({ level: 'error', kind: 'release_incomplete', file: `${dir}${res.path}`, expected: restore }); continue; }
+    const hash = `sha256:${createHash('sha256').update(content).digest('hex')}`;
+    if ((res.bytes !== undefined && Buffer.byteLength(content) !== res.bytes) || (res.hash !== undefined && hash !== res.hash)) {
+      out.push({ level: 'error', kind: 'release_incomplete', file: `${dir}${res.path}`, value: `${Buffer.byteLength(content)} bytes`, expected: restore });
+    }
+  }
+  return out;
+}
+
+const rowKey = (table: PublishedTable, row: PublishedTable['rows'][number]) => table.primaryKey.map((k) => row[k]).join('|');
+const canonical = (table: PublishedTable) => table.rows.map((row) => JSON.stringify(table.fields.map((f) => row[f.name] ?? null))).sort();
+
+/** Datasets whose published figures differ between an archive and this build (only datasets both have). */
+export function changedTables(archived: readonly PublishedTable[], current: readonly PublishedTable[]): string[] {
+  return current.filter((c) => {
+    const a = archived.find((x) => x.name === c.name);
+    if (!a) return false;
+    const [x, y] = [canonical(a), canonical({ ...c, fields: a.fields })];
+    return x.length !== y.length || x.some((v, i) => v !== y[i]);
+  }).map((c) => c.name);
+}
 
 export interface DatasetChange {
   name: string;
@@ -16,6 +99,7 @@ export interface DatasetChange {
   /** Cells of years in both releases whose published value differs. */
   revised: number;
   examples: { key: string; column: string; before: string; after: string }[];
+  /** Total of the first measure per year; null where a part of it is not published. */
   totals: { tahun: number; before: number | null; after: number | null }[];
   measure: string;
 }
@@ -29,66 +113,63 @@ export interface ReleaseChanges {
   categoriesRemoved: string[];
 }
 
-interface Pkg { version: string; resources: { name: string; path: string; title?: string; format: string; schema?: { fields: { name: string; type: string }[]; primaryKey: string[] } }[] }
+type Row = PublishedTable['rows'][number];
+const years = (rows: readonly Row[]) => new Set(rows.map((x) => Number(x.tahun)).filter((y) => !Number.isNaN(y)));
 
-const parse = (text: string) => Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
-const num = (v: string | undefined) => (v === undefined || v === '' ? null : Number(v));
+/** Total of a measure in one year: kabupaten rows where the table has levels, else every row; null if any part is empty. */
+function yearTotal(rows: readonly Row[], y: number, measure: string | undefined): number | null {
+  if (!measure) return null;
+  const rs = rows.filter((x) => Number(x.tahun) === y && (!('tingkat' in x) || (x.tingkat === 'kabupaten' && (!('kategori' in x) || x.kategori === '*'))));
+  const vals = rs.map((x) => x[measure]);
+  return vals.length === 0 || vals.some((v) => typeof v !== 'number') ? null : (vals as number[]).reduce((s, v) => s + v, 0);
+}
 
-export function compareReleases(before: { pkg: Pkg; files: Record<string, string> }, after: { pkg: Pkg; files: Record<string, string> }): ReleaseChanges {
+export function compareReleases(before: { label: string; tables: readonly PublishedTable[] }, after: { label: string; tables: readonly PublishedTable[] }): ReleaseChanges {
   const datasets: DatasetChange[] = [];
-  for (const r of after.pkg.resources.filter((x) => x.format === 'csv' && x.schema)) {
-    const old = before.pkg.resources.find((x) => x.name === r.name && x.format === 'csv');
-    if (!old || !(r.path in before.files) || !(r.path in after.files)) continue;
-    const a = parse(before.files[r.path]!);
-    const b = parse(after.files[r.path]!);
-    const keyCols = r.schema!.primaryKey;
-    const measures = r.schema!.fields.filter((f) => (f.type === 'integer' || f.type === 'number') && !keyCols.includes(f.name)).map((f) => f.name);
-    const keyOf = (row: Record<string, string>) => keyCols.map((k) => row[k]).join('|');
-    const years = (rows: Record<string, string>[]) => new Set(rows.map((x) => Number(x.tahun)).filter((y) => !Number.isNaN(y)));
-    const ya = years(a);
-    const yb = years(b);
-    const byKey = new Map(a.map((row) => [keyOf(row), row]));
+  for (const b of after.tables) {
+    const a = before.tables.find((x) => x.name === b.name);
+    if (!a) continue;
+    const measures = b.fields.filter((f) => NUMERIC.has(f.type) && f.type !== 'year' && !b.primaryKey.includes(f.name)).map((f) => f.name);
+    const [ya, yb] = [years(a.rows), years(b.rows)];
+    const byKey = new Map(a.rows.map((row) => [rowKey(a, row), row]));
     let revised = 0;
     const examples: DatasetChange['examples'] = [];
-    for (const row of b) {
-      const prev = byKey.get(keyOf(row));
+    for (const row of b.rows) {
+      const prev = byKey.get(rowKey(b, row));
       if (!prev) continue;
-      for (const m of measures) if ((prev[m] ?? '') !== (row[m] ?? '') && prev[m] !== '' && row[m] !== '') {
+      for (const m of measures) {
+        if (prev[m] === null || prev[m] === undefined || row[m] === null || prev[m] === row[m]) continue;
         revised++;
-        if (examples.length < 5) examples.push({ key: keyCols.map((k) => row[k]).join(', '), column: m, before: prev[m]!, after: row[m]! });
+        if (examples.length < 5) examples.push({ key: b.primaryKey.map((k) => row[k]).join(', '), column: m, before: String(prev[m]), after: String(row[m]) });
       }
     }
-    // Totals per year of the first measure, from kabupaten rows where the table has levels.
     const measure = measures[0];
-    const total = (rows: Record<string, string>[], y: number) => {
-      if (!measure) return null;
-      const rs = rows.filter((x) => Number(x.tahun) === y && (!('tingkat' in x) || (x.tingkat === 'kabupaten' && (!('kategori' in x) || x.kategori === '*'))));
-      const vals = rs.map((x) => num(x[measure]));
-      return vals.length === 0 || vals.some((v) => v === null) ? null : vals.reduce((s, v) => s! + v!, 0);
-    };
     const allYears = [...new Set([...ya, ...yb])].sort((x, y) => x - y);
     datasets.push({
-      name: r.name,
-      title: r.title ?? r.name,
-      rowsBefore: a.length,
-      rowsAfter: b.length,
+      name: b.name,
+      title: b.title,
+      rowsBefore: a.rows.length,
+      rowsAfter: b.rows.length,
       yearsAdded: [...yb].filter((y) => !ya.has(y)).sort(),
       yearsRemoved: [...ya].filter((y) => !yb.has(y)).sort(),
       revised,
       examples,
-      totals: allYears.map((y) => ({ tahun: y, before: ya.has(y) ? total(a, y) : null, after: yb.has(y) ? total(b, y) : null })),
+      totals: allYears.map((y) => ({ tahun: y, before: ya.has(y) ? yearTotal(a.rows, y, measure) : null, after: yb.has(y) ? yearTotal(b.rows, y, measure) : null })),
       measure: measure ?? '',
     });
   }
   // PMKS per kecamatan, the latest year both releases have.
-  const pm = (files: Record<string, string>) => ('pmks.csv' in files ? parse(files['pmks.csv']!) : []);
-  const pa = pm(before.files);
-  const pb = pm(after.files);
-  const common = [...new Set(pa.map((x) => Number(x.tahun)))].filter((y) => pb.some((x) => Number(x.tahun) === y)).sort().at(-1);
-  const kec = (rows: Record<string, string>[], code: string) => num(rows.find((x) => Number(x.tahun) === common && x.kode_wilayah === code && x.kategori === '*')?.jumlah);
-  const kecamatan = common === undefined ? [] : pb.filter((x) => Number(x.tahun) === common && x.tingkat === 'kecamatan' && x.kategori === '*').map((x) => ({ code: x.kode_wilayah!, name: x.nama_wilayah!, tahun: common, before: kec(pa, x.kode_wilayah!), after: kec(pb, x.kode_wilayah!) }));
-  const cats = (rows: Record<string, string>[]) => new Set(rows.filter((x) => x.kategori !== '*' && x.jumlah !== '0').map((x) => x.nama_kategori!));
-  const ca = cats(pa);
-  const cb = cats(pb);
-  return { previous: before.pkg.version, current: after.pkg.version, datasets, kecamatan, categoriesAdded: [...cb].filter((c) => !ca.has(c)).sort(), categoriesRemoved: [...ca].filter((c) => !cb.has(c)).sort() };
+  const pm = (tables: readonly PublishedTable[]) => tables.find((x) => x.name === 'pmks')?.rows ?? [];
+  const [pa, pb] = [pm(before.tables), pm(after.tables)];
+  const common = [...years(pa)].filter((y) => years(pb).has(y)).sort().at(-1);
+  const kec = (rows: readonly Row[], code: string) => {
+    const v = rows.find((x) => Number(x.tahun) === common && x.kode_wilayah === code && x.kategori === '*')?.jumlah;
+    return typeof v === 'number' ? v : null;
+  };
+  const kecamatan = common === undefined ? [] : pb
+    .filter((x) => Number(x.tahun) === common && x.tingkat === 'kecamatan' && x.kategori === '*')
+    .map((x) => ({ code: String(x.kode_wilayah), name: String(x.nama_wilayah), tahun: common, before: kec(pa, String(x.kode_wilayah)), after: kec(pb, String(x.kode_wilayah)) }));
+  const cats = (rows: readonly Row[]) => new Set(rows.filter((x) => x.kategori !== '*' && x.jumlah !== 0).map((x) => String(x.nama_kategori)));
+  const [ca, cb] = [cats(pa), cats(pb)];
+  return { previous: before.label, current: after.label, datasets, kecamatan, categoriesAdded: [...cb].filter((c) => !ca.has(c)).sort(), categoriesRemoved: [...ca].filter((c) => !cb.has(c)).sort() };
 }

@@ -32,17 +32,18 @@ function rebuild(rows: Record<string, string>[], groupKey: (r: Record<string, st
       if (hidden) expect(r.kerahasiaan, `${g} ${id(r)}`).toContain(m);
     }
     const has = new Set(cells.map((c) => c.id));
-    const rel = (total: string, part: string) => { if (!has.has(total)) return; const x = relations.get(total) ?? { total, parts: [] }; x.parts.push(part); relations.set(total, x); };
+    // One relation per total and kind of sum: a kabupaten total is both the sum of its kecamatan and the sum of its categories.
+    const rel = (total: string, part: string, kind: 'area' | 'category') => { if (!has.has(total)) return; const key = `${total}#${kind}`; const x = relations.get(key) ?? { total, parts: [] }; x.parts.push(part); relations.set(key, x); };
     for (const c of cells) {
       const [code, cat] = c.id.split('|');
       const parent = parentOf(code!);
       // Area hierarchy: a parent area equals the sum of its children, category by category.
       // (A desa total covers only the categories published for desa, so it is not a part of the kecamatan total.)
-      if (parent && !(category && cat === '*' && code!.split('.').length === 4)) rel(`${parent}|${cat}`, c.id);
+      if (parent && !(category && cat === '*' && code!.split('.').length === 4)) rel(`${parent}|${cat}`, c.id, 'area');
     }
     if (category) {
       // Category totals: '*' equals the sum over categories published for that area.
-      for (const c of cells) { const [code, cat] = c.id.split('|'); if (cat !== '*') rel(`${code}|*`, c.id); }
+      for (const c of cells) { const [code, cat] = c.id.split('|'); if (cat !== '*') rel(`${code}|*`, c.id, 'category'); }
     }
     // Only complete sums are published relations (a desa '*' covers only the categories published for desa).
     out.push({ cells, relations: [...relations.values()], shownSmall });

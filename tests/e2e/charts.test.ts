@@ -67,8 +67,12 @@ async function checkChartsOn(page: Page, url: string): Promise<string[]> {
     const csv = readFileSync((await download.path())!, 'utf8').trim().split('\r\n').map((l) => l.split(','));
     const header = csv[0]!;
     const first = header[1] === 'Kode wilayah' ? 2 : 1;
-    const fromCsv = header.slice(first).map((_, j) => csv.slice(1).map((r) => (r[first + j] === '' ? null : Number(r[first + j]))));
+    // The last column names the series hidden for privacy in that row; their cells are empty, as in the table.
+    expect(header.at(-1)).toBe('Disembunyikan (kerahasiaan)');
+    const fromCsv = header.slice(first, -1).map((_, j) => csv.slice(1).map((r) => (r[first + j] === '' ? null : Number(r[first + j]))));
     expect(fromCsv, `${url} ${id}: CSV differs`).toEqual(drawn);
+    const hiddenInTable = await page.$$eval(`table[data-chart-table="${id}"] tbody tr`, (trs) => trs.map((tr) => tr.querySelectorAll('td[data-hidden]').length));
+    expect(csv.slice(1).map((r) => (r.at(-1) ? r.at(-1)!.split('; ').length : 0)), `${url} ${id}: hidden cells differ`).toEqual(hiddenInTable);
   }
   return ids;
 }
@@ -104,10 +108,13 @@ describe('charts in Chromium', () => {
     await page.close();
   });
 
-  it('without boundaries, a ranked bar chart stands in for the map and says how to add one', async () => {
+  it('without boundaries, a ranked bar chart stands in for the map; how to add one is told to the operator, not the reader', async () => {
     const page = await browser.newPage();
     await page.goto(`${origin}/program/pkh/`);
-    expect(await page.textContent('#program-pkh-cakupan')).toContain('npm run geo:import');
+    expect(await page.locator('canvas[data-chart="program-pkh-cakupan"]').count()).toBe(1);
+    expect(await page.textContent('body')).not.toContain('npm run geo:import');
+    await page.goto(`${origin}/laporan/`);
+    expect(await page.textContent('body')).toContain('npm run geo:import');
     await page.close();
   });
 

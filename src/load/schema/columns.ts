@@ -83,6 +83,23 @@ export const areaCode = (levels: readonly AreaLevel[], doc: Partial<Doc> = {}) =
     ...doc,
   }, false) as z.ZodString;
 
+/**
+ * Optional: the area's name as the operator knows it. Not published from the
+ * input (downloads add the official name); it is checked against the code's
+ * name, so a BPS code typed as a Kemendagri code is caught.
+ */
+export const areaName = () =>
+  text({
+    title: t('Nama wilayah (pemeriksaan)', 'Area name (check)'),
+    description: t(
+      'Opsional: nama kecamatan/desa sesuai kode_wilayah. Bila diisi, build memeriksa bahwa nama ini memang nama kode itu (menangkap kode BPS yang tertukar dengan kode Kemendagri).',
+      'Optional: the kecamatan/desa name for kode_wilayah. When filled, the build checks it is that code\'s name (catching BPS codes typed as Kemendagri codes).',
+    ),
+    max: 120,
+    optional: true,
+    example: 'Srandakan',
+  });
+
 export const category = (kind: 'pmks' | 'psks', doc: Doc) =>
   col(z.string(), {
     kind,

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { t } from '../problems.ts';
-import { areaCode, category, count, year } from './columns.ts';
+import { areaCode, areaName, category, count, year } from './columns.ts';
 import { defineDataset } from './dataset.ts';
 
 /** PMKS/PPKS counts by year, area and the 26 categories of Permensos 08/2012. */
@@ -18,6 +18,7 @@ export const pmks = defineDataset({
   schema: z.object({
     tahun: year({ title: t('Tahun', 'Year'), description: t('Tahun pendataan.', 'Year of the count.') }),
     kode_wilayah: areaCode(['kecamatan', 'desa']),
+    nama_wilayah: areaName(),
     kategori: category('pmks', { title: t('Kategori PMKS', 'PMKS category'), description: t('Nomor kategori 1–26 (Permensos 08/2012) atau nama kategori.', 'Category number 1–26 (Permensos 08/2012) or its name.'), example: '8' }),
     jumlah: count({ title: t('Jumlah', 'Count'), description: t('Jumlah orang dalam kategori ini.', 'Number of people in this category.'), unit: 'orang' }),
   }),

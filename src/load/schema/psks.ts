@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { t } from '../problems.ts';
-import { areaCode, category, count, year } from './columns.ts';
+import { areaCode, areaName, category, count, year } from './columns.ts';
 import { defineDataset } from './dataset.ts';
 
 /** PSKS (welfare resources) by year, area and category. */
@@ -18,6 +18,7 @@ export const psks = defineDataset({
   schema: z.object({
     tahun: year({ title: t('Tahun', 'Year'), description: t('Tahun pendataan.', 'Year of the count.') }),
     kode_wilayah: areaCode(['kecamatan', 'desa']),
+    nama_wilayah: areaName(),
     kategori: category('psks', { title: t('Kategori PSKS', 'PSKS category'), description: t('Kode kategori PSKS (lihat daftar di kamus data).', 'PSKS category code (see the list in the data dictionary).'), example: 'tksk' }),
     jumlah: count({ title: t('Jumlah', 'Count'), description: t('Jumlah orang atau lembaga.', 'Number of people or organisations.'), unit: 'orang/lembaga' }),
   }),

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { t } from '../problems.ts';
-import { areaCode, text } from './columns.ts';
+import { areaCode, areaName, text } from './columns.ts';
 import { defineDataset } from './dataset.ts';
 
 /** Directory of Puskesos service desks, where residents register, verify and complain. */
@@ -16,6 +16,7 @@ export const puskesos = defineDataset({
   key: ['kode_wilayah', 'nama'],
   schema: z.object({
     kode_wilayah: areaCode(['kecamatan', 'desa']),
+    nama_wilayah: areaName(),
     nama: text({ title: t('Nama', 'Name'), description: t('Nama Puskesos.', 'Name of the Puskesos.'), max: 120 }),
     alamat: text({ title: t('Alamat', 'Address'), description: t('Alamat kantor layanan.', 'Office address.'), max: 240 }),
     telepon: text({ title: t('Telepon/WhatsApp', 'Phone/WhatsApp'), description: t('Nomor kantor layanan (bukan nomor pribadi).', 'Office number (not a personal number).'), max: 60, optional: true }),

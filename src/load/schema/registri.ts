@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { t } from '../problems.ts';
-import { areaCode, count, year } from './columns.ts';
+import { areaCode, areaName, count, year } from './columns.ts';
 import { defineDataset } from './dataset.ts';
 
 /** Size of the welfare registry (DTKS, since 2025 DTSEN) by year and area: the denominator of coverage. */
@@ -18,6 +18,7 @@ export const registri = defineDataset({
   schema: z.object({
     tahun: year({ title: t('Tahun', 'Year'), description: t('Tahun data (posisi akhir tahun).', 'Year (position at year end).') }),
     kode_wilayah: areaCode(['kecamatan', 'desa']),
+    nama_wilayah: areaName(),
     keluarga: count({ title: t('Keluarga terdaftar', 'Registered households'), description: t('Jumlah keluarga dalam DTKS/DTSEN.', 'Households in DTKS/DTSEN.'), unit: 'keluarga' }),
     jiwa: count({ title: t('Jiwa terdaftar', 'Registered people'), description: t('Jumlah anggota keluarga (jiwa) dalam DTKS/DTSEN.', 'People in DTKS/DTSEN.'), unit: 'jiwa' }),
     keluarga_tanpa_bansos_pusat: count({ title: t('Keluarga tanpa bansos pusat', 'Households without national aid'), description: t('Keluarga terdaftar yang tidak menerima bantuan APBN apa pun.', 'Registered households receiving no APBN-funded aid.'), unit: 'keluarga', optional: true }),

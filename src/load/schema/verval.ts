@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { t } from '../problems.ts';
-import { areaCode, count, year } from './columns.ts';
+import { areaCode, areaName, count, year } from './columns.ts';
 import { defineDataset } from './dataset.ts';
 
 /** Registry verification (verval) and graduation by year and kecamatan. */
@@ -17,6 +17,7 @@ export const verval = defineDataset({
   schema: z.object({
     tahun: year({ title: t('Tahun', 'Year'), description: t('Tahun verval.', 'Year of verification.') }),
     kode_wilayah: areaCode(['kecamatan']),
+    nama_wilayah: areaName(),
     diperiksa: count({ title: t('Diperiksa', 'Checked'), description: t('Keluarga yang diverifikasi ulang.', 'Households re-checked.'), unit: 'keluarga' }),
     dihapus: count({ title: t('Dihapus', 'Removed'), description: t('Keluarga yang dikeluarkan dari registri.', 'Households removed from the registry.'), unit: 'keluarga' }),
     ditambah: count({ title: t('Ditambah', 'Added'), description: t('Keluarga baru yang masuk registri.', 'Households newly added to the registry.'), unit: 'keluarga' }),

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { chartCsv } from '../../../../model/charts.ts';
+import { chartCsv } from '../../../../model/charts/index.ts';
 import { langOf, langPaths } from '../../../../i18n/index.ts';
-import { getCharts } from '../../../../model/site.ts';
+import { getCharts } from '../../../../build/site.ts';
 
 /** Exactly the numbers of one chart, as CSV, at a stable URL. */
 export async function getStaticPaths() {

@@ -1,23 +1,30 @@
 /**
- * Page-side access to the model. `npm run build` validates once and passes
- * the model file in TERANG_MODEL; `astro dev` has no such file and loads the
- * data folder itself.
+ * Page-side access to the model. `npm run build` prepares it once and passes
+ * the file in TERANG_MODEL; `astro dev` has no such file and prepares the
+ * data folder itself — through the same `loadAndPrepare`, so both render the
+ * same pages.
  */
 import { readFile } from 'node:fs/promises';
-import { folderIO, loadPortal } from '../load/portal.ts';
-import { allCharts, type ChartSpec } from './charts.ts';
-import { buildModel, type SiteModel } from './model.ts';
+import { folderIO } from '../load/portal.ts';
+import { allCharts, type ChartSpec } from '../model/charts/index.ts';
+import type { SiteModel } from '../model/model.ts';
 import { formatProblem, type Lang } from '../load/problems.ts';
+import { loadAndPrepare } from './prepare.ts';
 
 let cached: Promise<SiteModel> | undefined;
+
+/** The model of a data folder as `astro dev` sees it. */
+export async function devModel(dataDir: string): Promise<SiteModel> {
+  const { prepared, problems } = await loadAndPrepare(folderIO(dataDir));
+  if (!prepared) throw new Error(problems.filter((p) => p.level === 'error').map((p) => formatProblem(p, 'id')).join('\n'));
+  return prepared.model;
+}
 
 export function getSite(): Promise<SiteModel> {
   cached ??= (async () => {
     const file = process.env.TERANG_MODEL;
     if (file) return JSON.parse(await readFile(file, 'utf8')) as SiteModel;
-    const { data, problems } = await loadPortal(folderIO(process.env.DATA_DIR ?? 'data'));
-    if (!data) throw new Error(problems.map((p) => formatProblem(p, 'id')).join('\n'));
-    return buildModel(data);
+    return devModel(process.env.DATA_DIR ?? 'data');
   })();
   return cached;
 }

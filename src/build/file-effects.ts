@@ -1,0 +1,91 @@
+/**
+ * BuildEffects on disk: render inside the project, stage, check, then swap
+ * into OUT_DIR atomically and archive the release (see output.ts for the
+ * guarantees). Astro and Pagefind come in as functions (scripts/render-pages.ts).
+ */
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Lang } from '../shared/lang.ts';
+import type { SiteModel } from '../model/model.ts';
+import type { BuildEffects } from './build.ts';
+import { acquireLock, cleanWorkDir, failpoint, outDirNames, recoverOutDir, releaseArchiver, swapIn } from './output.ts';
+
+export interface FileEffectsOptions {
+  /** The project root: Astro renders inside it (its own temporary files live there too). */
+  root: string;
+  dataDir: string;
+  outDir: string;
+  lang: Lang;
+  log: (line: string) => void;
+  render: (modelFile: string, siteDir: string) => Promise<void>;
+  index: (siteDir: string) => Promise<void>;
+  /** How long a second build waits for the first before it refuses (default 10 minutes). */
+  lockWaitMs?: number;
+}
+
+export function fileEffects(o: FileEffectsOptions): BuildEffects {
+  const work = path.join(o.root, '.terang');
+  const mine = path.join(work, `build-${process.pid}`);
+  const site = path.join(mine, 'site');
+  const releases: (() => void)[] = [];
+  let archiver: ReturnType<typeof releaseArchiver> | undefined;
+  const unlock = () => { for (const r of releases.splice(0).reverse()) r(); };
+  const abs = (rel: string) => {
+    const p = path.join(site, rel);
+    if (!p.startsWith(site + path.sep)) throw new Error(`path outside the site: ${rel}`);
+    return p;
+  };
+  return {
+    log: o.log,
+    async begin({ archive }) {
+      const wait = { lang: o.lang, log: o.log, waitMs: o.lockWaitMs ?? Number(process.env.TERANG_LOCK_WAIT_MS ?? 600_000) };
+      releases.push(await acquireLock(path.join(work, 'build.lock'), o.root, wait));
+      releases.push(await acquireLock(outDirNames(o.outDir).lock, o.outDir, wait));
+      for (const line of await recoverOutDir(o.outDir, o.lang)) o.log(line);
+      const stale = await cleanWorkDir(work);
+      if (stale) o.log(o.lang === 'en' ? `Cleaned up: ${stale} staging folder(s) of stopped builds in .terang/.` : `Dibersihkan: ${stale} folder staging build yang terhenti di .terang/.`);
+      await rm(mine, { recursive: true, force: true });
+      await mkdir(site, { recursive: true });
+      if (archive) {
+        archiver = releaseArchiver(o.dataDir, archive);
+        await archiver.prepare();
+      }
+    },
+    async renderPages(model: SiteModel) {
+      const modelFile = path.join(mine, 'model.json');
+      await writeFile(modelFile, JSON.stringify(model));
+      await o.render(modelFile, site);
+      failpoint('after-render');
+    },
+    async writeFile(rel, content) {
+      await mkdir(path.dirname(abs(rel)), { recursive: true });
+      await writeFile(abs(rel), content);
+    },
+    readFile: (rel) => readFile(abs(rel), 'utf8'),
+    listFiles: async () => (await readdir(site, { recursive: true, withFileTypes: true })).filter((d) => d.isFile()).map((d) => path.relative(site, path.join(d.parentPath, d.name)).split(path.sep).join('/')),
+    async indexSearch() {
+      await o.index(site);
+      failpoint('after-index');
+    },
+    async commit(archive) {
+      try {
+        await swapIn(site, o.outDir);
+        if (archive && archiver) {
+          await archiver.write(archive.files);
+          o.log(o.lang === 'en' ? `Release ${archive.label} archived in ${archiver.final}/ — commit this folder.` : `Rilis ${archive.label} diarsipkan di ${archiver.final}/ — simpan (commit) folder ini.`);
+        }
+        await rm(mine, { recursive: true, force: true });
+      } finally {
+        unlock();
+      }
+    },
+    async abort() {
+      try {
+        await rm(mine, { recursive: true, force: true });
+        await archiver?.abort();
+      } finally {
+        unlock();
+      }
+    },
+  };
+}

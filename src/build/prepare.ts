@@ -1,0 +1,76 @@
+/**
+ * One direction through the build: a data folder in, everything the site
+ * needs out — the page model, every file besides the pages, and the release
+ * to archive. Pure apart from reading the folder; `npm run build` and
+ * `astro dev` both come through here, so they see the same pages.
+ */
+import { loadPortal, type DataIO, type PortalData } from '../load/portal.ts';
+import { hasErrors, t, type Problem } from '../load/problems.ts';
+import { DATASETS } from '../load/schema/index.ts';
+import { buildShards, groupEntries, type ShardRandom } from '../lookup/shards.ts';
+import { buildModel, type SiteModel } from '../model/model.ts';
+import { buildDownloads, type OutputFile } from '../publish/downloads.ts';
+import { checkInputs } from '../publish/guard.ts';
+import { changedTables, checkArchive, compareReleases, tablesOfArchive } from '../publish/releases.ts';
+
+export interface Prepared {
+  model: SiteModel;
+  /** Every file under `dist/` besides the rendered pages: downloads, releases, lookup shards. */
+  files: OutputFile[];
+  /** This release's published files, to archive in `data/rilis/<label>/` once the site is out; absent when already archived. */
+  archive?: { label: string; files: Record<string, string> };
+}
+
+/** Read, validate and prepare a data folder: problems (errors stop the build) and, if none is an error, the prepared site. */
+export async function loadAndPrepare(io: DataIO, rand?: ShardRandom): Promise<{ prepared?: Prepared; problems: Problem[] }> {
+  const loaded = await loadPortal(io);
+  const problems = [...(await checkInputs(io)), ...loaded.problems];
+  if (!loaded.data || hasErrors(problems)) return { problems };
+  return prepareSite(loaded.data, problems, rand);
+}
+
+export function prepareSite(data: PortalData, problems: readonly Problem[], rand?: ShardRandom): { prepared?: Prepared; problems: Problem[] } {
+  const all = [...problems, ...data.releases.flatMap(checkArchive)];
+  if (hasErrors(all)) return { problems: all };
+  const figures = buildModel(data);
+  const downloads = buildDownloads(data, figures);
+  const label = data.config.rilis.label;
+  const current = Object.fromEntries(downloads.files.filter((f) => f.path.startsWith('data/')).map((f) => [f.path.slice('data/'.length), f.content]));
+
+  // A published release never changes: the same label must mean the same figures.
+  const archived = data.releases.find((r) => r.label === label);
+  if (archived) {
+    const changed = changedTables(tablesOfArchive(archived.files), downloads.tables);
+    if (changed.length) {
+      all.push({ level: 'error', kind: 'release_changed', file: `rilis/${label}/`, value: changed.map((n) => `${n}.csv`).join(', '), expected: t(`label rilis baru di portal.json (rilis ${label} sudah terbit dengan angka lain)`, `a new release label in portal.json (release ${label} was published with other figures)`) });
+      return { problems: all };
+    }
+  }
+  const previous = data.releases.filter((r) => r.label !== label).sort((a, b) => a.created.localeCompare(b.created)).at(-1);
+  const changes = previous && compareReleases({ label: previous.label, tables: tablesOfArchive(previous.files) }, { label, tables: downloads.tables });
+  const shards = data.recipients && buildShards(groupEntries(data.recipients.rows), data.recipients.kdf.dkLen * 2, 50, rand);
+
+  const model: SiteModel = {
+    ...figures,
+    ...(shards ? { cek: { kdf: data.recipients!.kdf, prefixLength: shards.prefixLength, perShard: shards.perShard, shardBytes: shards.bytes, people: shards.real } } : {}),
+    ...(changes ? { changes } : {}),
+    report: {
+      warnings: all.filter((p) => p.level === 'warning'),
+      inputs: DATASETS.map((ds) => ({ file: ds.file, rows: (data[ds.name as keyof PortalData] as unknown[] | undefined)?.length ?? 0 })).filter((x) => x.rows > 0),
+      notes: data.geo ? [] : [t('Peta kecamatan belum ada: jalankan npm run geo:import -- <berkas-batas-desa.geojson> (lihat README) agar grafik per kecamatan juga tampil sebagai peta.', 'No kecamatan map yet: run npm run geo:import -- <desa-boundaries.geojson> (see README) so that kecamatan charts are also drawn as maps.')],
+    },
+  };
+  // The current release at its own URL (the archived bytes once it has been archived), and every earlier one as published.
+  const releaseFiles = [
+    ...Object.entries(archived?.files ?? current).map(([f, content]) => ({ path: `data/rilis/${label}/${f}`, content })),
+    ...data.releases.filter((r) => r.label !== label).flatMap((r) => Object.entries(r.files).map(([f, content]) => ({ path: `data/rilis/${r.label}/${f}`, content }))),
+  ];
+  return {
+    problems: all,
+    prepared: {
+      model,
+      files: [...downloads.files, ...releaseFiles, ...(shards?.files ?? [])],
+      ...(archived ? {} : { archive: { label, files: current } }),
+    },
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * How the loader reads a data folder: through `DataIO`, so the same code
+ * reads a folder on disk (`folderIO`) or one held in memory (`memoryIO`: a
+ * generated sample before it is written, test fixtures).
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface DataIO {
+  /** File bytes, or null when the file does not exist. */
+  read(rel: string): Promise<Uint8Array | null>;
+  list(rel: string): Promise<string[]>;
+}
+
+export const folderIO = (dir: string): DataIO => ({
+  read: async (rel) => {
+    try { return await readFile(path.join(dir, rel)); } catch (e) { if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'EISDIR') return null; throw e; }
+  },
+  list: async (rel) => {
+    try { return (await readdir(path.join(dir, rel))).sort(); } catch { return []; }
+  },
+});
+
+/** An in-memory data folder (path → text), e.g. a generated sample before it is written. */
+export const memoryIO = (files: Record<string, string>): DataIO => ({
+  read: async (rel) => (rel in files ? new TextEncoder().encode(files[rel]) : null),
+  list: async (rel) => [...new Set(Object.keys(files).filter((k) => rel === '.' || k.startsWith(`${rel}/`)).map((k) => (rel === '.' ? k : k.slice(rel.length + 1)).split('/')[0]!))].sort(),
+});
+

@@ -1,0 +1,95 @@
+/**
+ * Every chart on the site is data (cf. OWID's *State / *Chart split): a pure
+ * transform produces a ChartSpec; the island only hands it to Chart.js, and
+ * the same spec renders the build-time HTML table, the CSV download and the
+ * embed page. Chart ids are stable: they are permalinks (`#id`) and embed
+ * URLs (`/embed/<id>/`). `defineChart` applies what every chart shares —
+ * source line, language path of its page, the label column's header — so a
+ * transform states only what is its own.
+ */
+import { formatDate } from '../../shared/format.ts';
+import type { ValueFormat } from '../../shared/chart-format.ts';
+import type { Lang } from '../../shared/lang.ts';
+import { localePath, useT } from '../../i18n/index.ts';
+import type { Dict } from '../../i18n/id.ts';
+import { isHidden, isShown, rounded, type Figure } from '../../protect/figure.ts';
+
+export { rounded };
+import type { SiteFigures } from '../model.ts';
+
+export type { ValueFormat };
+
+export interface ChartSeries {
+  label: string;
+  data: Figure[];
+  /** The published cell behind each value, where it comes from a protected table (see model/show.ts). */
+  refs?: string[];
+  /** Draw this series as a line on a bar chart (or vice versa). */
+  type?: 'bar' | 'line';
+  /** Stack id for stacked bars. */
+  stack?: string;
+}
+
+export interface ChartSpec {
+  id: string;
+  title: string;
+  /** bar: vertical bars; hbar: horizontal bars (ranked lists); line: trends. */
+  kind: 'bar' | 'hbar' | 'line';
+  labels: string[];
+  /** Kemendagri codes behind the labels, where labels are kecamatan (for the map). */
+  codes?: string[];
+  series: ChartSeries[];
+  /** Unit of the values, shown on the axis and in the table header. */
+  unit: string;
+  format: ValueFormat;
+  /** Header of the label column in the table and CSV (e.g. "Tahun"). */
+  labelHeader: string;
+  source: string;
+  /** The page that holds the chart, in the chart's language, for the embed page's link back. */
+  page: string;
+  /** Draw as a kecamatan choropleth when boundaries exist. */
+  map?: boolean;
+  note?: string;
+  stacked?: boolean;
+}
+
+/** "Sumber: Dinas Sosial …, rilis 2026-1 (31 Maret 2026)." */
+export const sourceLine = (site: SiteFigures, lang: Lang, extra?: string): string => {
+  const t = useT(lang);
+  return `${t.sourceLine(`${extra ? `${extra}; ` : ''}${site.config.instansi.nama}`, site.config.rilis.label, formatDate(site.config.rilis.tanggal, lang))}${site.config.data_contoh ? ` ${t.cSample}` : ''}`;
+};
+
+type LabelAxis = 'year' | 'category' | 'kecamatan' | 'program';
+export type ChartInput = Omit<ChartSpec, 'source' | 'labelHeader'> & { labelHeader: LabelAxis; sourceExtra?: string };
+
+/** A chart builder bound to one site and language: `chart({ … })` completes the shared parts. */
+export function defineChart(site: SiteFigures, lang: Lang): { t: Dict; chart: (c: ChartInput) => ChartSpec } {
+  const t = useT(lang);
+  return {
+    t,
+    chart: ({ sourceExtra, labelHeader, page, ...c }) => ({ ...c, labelHeader: t[labelHeader], page: localePath(lang, page), source: sourceLine(site, lang, sourceExtra) }),
+  };
+}
+
+export const catName = (c: { nama: string; nameEn?: string }, lang: Lang) => (lang === 'en' && c.nameEn ? c.nameEn : c.nama);
+
+/**
+ * CSV of exactly the chart's numbers: the label column, then one column per
+ * series, then `kerahasiaan` naming the series whose cell in that row is
+ * hidden for privacy (empty cell, never a 0), as the dataset downloads do.
+ */
+export function chartCsv(spec: ChartSpec, lang: Lang = 'id'): string {
+  const t = useT(lang);
+  const esc = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const header = [spec.labelHeader, ...(spec.codes ? [t.cKecamatanCode] : []), ...spec.series.map((s) => s.label), t.cHiddenColumn];
+  const rows = spec.labels.map((l, i) => [
+    l,
+    ...(spec.codes ? [spec.codes[i]!] : []),
+    ...spec.series.map((s) => { const v = s.data[i]; return isShown(v) ? String(v) : ''; }),
+    spec.series.filter((s) => isHidden(s.data[i])).map((s) => s.label).join('; '),
+  ]);
+  return [header, ...rows].map((r) => r.map(esc).join(',')).join('\r\n') + '\r\n';
+}
+
+/** True when a chart has anything to draw. */
+export const hasData = (c: ChartSpec | undefined): c is ChartSpec => !!c && c.series.some((s) => s.data.some(isShown));
