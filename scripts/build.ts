@@ -22,7 +22,7 @@ await runCli(async () => {
   if (!result.ok) return 1;
   const secs = ((performance.now() - t0) / 1000).toFixed(1);
   const stages = Object.entries(result.timings).map(([k, v]) => `${k} ${v.toFixed(2)}s`).join(', ');
-  const where = path.relative(process.cwd(), outDir) || outDir;
+  const where = outDir.startsWith(process.cwd() + path.sep) ? path.relative(process.cwd(), outDir) : outDir;
   console.log(lang === 'en' ? `Built ${where}/ in ${secs}s (${stages}, ${result.pages} pages).` : `Selesai: ${where}/ dibangun dalam ${secs} detik (${stages}, ${result.pages} halaman).`);
   return 0;
 });

@@ -8,6 +8,11 @@ import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { createGzip } from 'node:zlib';
+import { existsSync } from 'node:fs';
+import { UserError } from '../src/build/errors.ts';
+import { acquireLock, outDirNames, recoverOutDir } from '../src/build/output.ts';
+import { cliLang } from '../src/load/problems.ts';
+import { runCli } from './cli.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
@@ -41,12 +46,30 @@ export function serveStatic(root: string, port: number, host = '127.0.0.1'): Pro
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404 — halaman tidak ditemukan');
     }
   });
-  return new Promise((resolve) => server.listen(port, host, () => resolve(server)));
+  return new Promise((resolve, reject) => {
+    server.once('error', reject); // EADDRINUSE: told as one sentence by runCli
+    server.listen(port, host, () => resolve(server));
+  });
 }
 
 if (import.meta.main) {
-  const root = path.resolve(process.env.OUT_DIR ?? path.join(import.meta.dirname, '..', 'dist'));
-  const port = Number(process.env.PORT ?? 4321);
-  await serveStatic(root, port, process.env.HOST ?? '127.0.0.1');
-  console.log(`Portal berjalan di http://localhost:${port}/ (Ctrl+C untuk berhenti)`);
+  await runCli(async () => {
+    const root = path.resolve(process.env.OUT_DIR ?? path.join(import.meta.dirname, '..', 'dist'));
+    const port = Number(process.env.PORT ?? 4321);
+    const lang = cliLang();
+    // A build stopped in the middle of its swap leaves the site for the next command to restore.
+    try {
+      const unlock = await acquireLock(outDirNames(root).lock, root, { lang, log: () => {}, waitMs: 0 });
+      try { for (const line of await recoverOutDir(root, lang)) console.error(line); } finally { unlock(); }
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e; // a build is running: it will finish the swap itself
+    }
+    if (!existsSync(path.join(root, 'index.html'))) {
+      console.error(lang === 'en' ? `ERROR: ${root} holds no built site; run npm run build first.` : `GALAT: ${root} belum berisi situs; jalankan npm run build dulu.`);
+      return 1;
+    }
+    const server = await serveStatic(root, port, process.env.HOST ?? '127.0.0.1');
+    console.log(lang === 'en' ? `The portal is running at http://localhost:${port}/ (Ctrl+C to stop)` : `Portal berjalan di http://localhost:${port}/ (Ctrl+C untuk berhenti)`);
+    await new Promise<void>((resolve) => server.on('close', resolve));
+  });
 }

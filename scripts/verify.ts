@@ -1,18 +1,30 @@
 /**
- * `npm run verify -- <folder>`: check a built or downloaded site folder (or a
- * folder of downloads) against its datapackage.json: every file listed must
- * exist with the listed size and sha256. Checks the current release and every
- * archived one under data/rilis/. Exit code 1 on any mismatch.
+ * `npm run verify -- <folder>`: check a built or downloaded site folder
+ * against itself:
+ *  - every file its datapackage.json lists (current release and every
+ *    archived one under data/rilis/) exists with the listed size and sha256;
+ *  - every page's stylesheets, scripts, icons and the lookup's worker exist,
+ *    so a site published without its assets (e.g. by two builds at once) is
+ *    caught before readers see unstyled pages.
+ * Exit code 1 on any mismatch.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cliLang } from '../src/load/problems.ts';
+import { runCli } from './cli.ts';
 
 export interface Mismatch { file: string; problem: string }
 
-export async function verifyFolder(root: string): Promise<{ checked: number; packages: number; mismatches: Mismatch[] }> {
+/** Local assets a page refers to: `<link href>`, `<script src>`, `<img src>`, and module imports Astro writes inline. */
+function assetsOf(html: string): string[] {
+  const urls = [...html.matchAll(/<(?:link|script|img)\b[^>]*?\s(?:href|src)="([^"]+)"/g)].map((m) => m[1]!);
+  urls.push(...[...html.matchAll(/(?:component-url|renderer-url)="([^"]+)"/g)].map((m) => m[1]!));
+  return urls.filter((u) => u.startsWith('/') && !u.startsWith('//') && /\.(css|js|mjs|svg|png|ico|webmanifest)(\?|$)/.test(u)).map((u) => u.split(/[?#]/)[0]!);
+}
+
+export async function verifyFolder(root: string): Promise<{ checked: number; packages: number; pages: number; mismatches: Mismatch[] }> {
   const candidates = [path.join(root, 'data', 'datapackage.json'), path.join(root, 'datapackage.json')];
   const rilis = path.join(root, 'data', 'rilis');
   if (existsSync(rilis)) for (const r of await readdir(rilis)) candidates.push(path.join(rilis, r, 'datapackage.json'));
@@ -33,18 +45,27 @@ export async function verifyFolder(root: string): Promise<{ checked: number; pac
       if (hash !== r.hash) mismatches.push({ file: rel, problem: `hash ${hash.slice(0, 19)}… ≠ ${r.hash.slice(0, 19)}…` });
     }
   }
-  return { checked, packages, mismatches };
+  const pages = (await readdir(root, { recursive: true })).map(String).filter((f) => f.endsWith('.html'));
+  for (const page of pages) {
+    for (const url of new Set(assetsOf(await readFile(path.join(root, page), 'utf8')))) {
+      checked++;
+      if (!existsSync(path.join(root, decodeURIComponent(url)))) mismatches.push({ file: page.split(path.sep).join('/'), problem: `${url} missing` });
+    }
+  }
+  return { checked, packages, pages: pages.length, mismatches };
 }
 
 if (import.meta.main) {
-  const en = cliLang() === 'en';
-  const dir = path.resolve(process.argv[2] ?? 'dist');
-  const { checked, packages, mismatches } = await verifyFolder(dir);
-  if (packages === 0) {
-    console.error(en ? `ERROR ${dir}: no datapackage.json found` : `GALAT ${dir}: datapackage.json tidak ditemukan`);
-    process.exit(1);
-  }
-  for (const m of mismatches) console.error(`${en ? 'MISMATCH' : 'TIDAK COCOK'} ${m.file}: ${m.problem}`);
-  console.log(en ? `${checked} files in ${packages} data package(s) checked: ${mismatches.length} mismatch(es).` : `${checked} berkas dalam ${packages} paket data diperiksa: ${mismatches.length} tidak cocok.`);
-  process.exit(mismatches.length ? 1 : 0);
+  await runCli(async () => {
+    const en = cliLang() === 'en';
+    const dir = path.resolve(process.argv[2] ?? 'dist');
+    const { checked, packages, pages, mismatches } = await verifyFolder(dir);
+    if (packages === 0 && pages === 0) {
+      console.error(en ? `ERROR ${dir}: no datapackage.json and no pages found` : `GALAT ${dir}: tidak ada datapackage.json maupun halaman`);
+      return 1;
+    }
+    for (const m of mismatches) console.error(`${en ? 'MISMATCH' : 'TIDAK COCOK'} ${m.file}: ${m.problem}`);
+    console.log(en ? `${checked} files in ${packages} data package(s) and ${pages} pages checked: ${mismatches.length} mismatch(es).` : `${checked} berkas dalam ${packages} paket data dan ${pages} halaman diperiksa: ${mismatches.length} tidak cocok.`);
+    return mismatches.length ? 1 : 0;
+  });
 }

@@ -15,7 +15,9 @@ import { loadAndPrepare } from './prepare.ts';
 
 export interface BuildEffects extends SiteFiles {
   log(line: string): void;
-  /** Reserve the output (locks, recovery of an interrupted build, a fresh staging area); `archive` names a release to archive after publishing. */
+  /** Take the output for this build (locks; recovery of an interrupted build). Until commit or abort, no other build reads or writes it. */
+  lock(): Promise<void>;
+  /** A fresh staging area; `archive` names a release to archive after publishing (checked writable now). */
   begin(o: { archive?: string }): Promise<void>;
   /** Render every page of the model into the staged site. */
   renderPages(model: SiteModel): Promise<void>;
@@ -54,15 +56,17 @@ export async function buildSite({ io, lang, effects: fx, rand }: BuildOptions): 
     return { ok: false, problems, timings };
   };
 
-  const { prepared, problems } = await time('validate', () => loadAndPrepare(io, rand));
-  for (const p of problems) fx.log(formatProblem(p, lang));
-  if (!prepared) {
-    const n = problems.filter((p) => p.level === 'error').length;
-    return stop(problems, `${n} galat`, `${n} error(s)`);
-  }
-
-  await fx.begin(prepared.archive ? { archive: prepared.archive.label } : {});
+  // The lock comes first: a build that waited must read what the one before it archived.
+  await fx.lock();
   try {
+    const { prepared, problems } = await time('validate', () => loadAndPrepare(io, rand));
+    for (const p of problems) fx.log(formatProblem(p, lang));
+    if (!prepared) {
+      await fx.abort();
+      const n = problems.filter((p) => p.level === 'error').length;
+      return stop(problems, `${n} galat`, `${n} error(s)`);
+    }
+    await fx.begin(prepared.archive ? { archive: prepared.archive.label } : {});
     await time('pages', () => fx.renderPages(prepared.model));
     await time('downloads', async () => {
       for (const f of prepared.files) await fx.writeFile(f.path, f.content);

@@ -37,13 +37,15 @@ export function fileEffects(o: FileEffectsOptions): BuildEffects {
   };
   return {
     log: o.log,
-    async begin({ archive }) {
+    async lock() {
       const wait = { lang: o.lang, log: o.log, waitMs: o.lockWaitMs ?? Number(process.env.TERANG_LOCK_WAIT_MS ?? 600_000) };
       releases.push(await acquireLock(path.join(work, 'build.lock'), o.root, wait));
       releases.push(await acquireLock(outDirNames(o.outDir).lock, o.outDir, wait));
       for (const line of await recoverOutDir(o.outDir, o.lang)) o.log(line);
       const stale = await cleanWorkDir(work);
       if (stale) o.log(o.lang === 'en' ? `Cleaned up: ${stale} staging folder(s) of stopped builds in .terang/.` : `Dibersihkan: ${stale} folder staging build yang terhenti di .terang/.`);
+    },
+    async begin({ archive }) {
       await rm(mine, { recursive: true, force: true });
       await mkdir(site, { recursive: true });
       if (archive) {

@@ -21,7 +21,8 @@
  * tests use it to prove the guarantees (cf. failpoints in FoundationDB/TiKV).
  */
 import { closeSync, existsSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { t, type Lang } from '../shared/lang.ts';
 import { UserError } from './errors.ts';
@@ -143,7 +144,12 @@ export async function swapIn(site: string, outDir: string): Promise<void> {
   if (await sameDevice(path.dirname(site), n.parent)) await rename(site, next);
   else {
     // Another file system: copy next to OUT_DIR first; the swap itself is still a rename.
-    await cp(site, next, { recursive: true });
+    try {
+      await cp(site, next, { recursive: true });
+    } catch (e) {
+      await rm(next, { recursive: true, force: true }); // e.g. a full disk: leave nothing half-copied behind
+      throw e;
+    }
     await rm(site, { recursive: true, force: true });
   }
   failpoint('before-swap');
@@ -188,6 +194,7 @@ export function releaseArchiver(dataDir: string, label: string) {
     final,
     async prepare(): Promise<void> {
       try {
+        await access(dataDir, constants.W_OK);
         await mkdir(dir, { recursive: true });
         for (const f of await readdir(dir)) {
           const pid = pidOf(f);

@@ -30,23 +30,34 @@ export const jumps: Rule = (d: RuleInput) => {
     for (const list of series.values()) {
       list.sort((a, b) => a.tahun - b.tahun);
       for (const m of measures) {
+        const place = (i: number) => { const r = list[i]; const prev = list[i - 1]; const next = list[i + 1]; return { r, prev: prev && prev.tahun === r!.tahun - 1 ? prev : undefined, next: next && next.tahun === r!.tahun + 1 ? next : undefined }; };
+        const val = (x: Row | undefined) => (x && typeof x[m.name] === 'number' ? (x[m.name] as number) : undefined);
+        const jumpsFrom = (v: number, others: number[]) => {
+          if (!others.length || (m.meta.kind === 'integer' && Math.max(v, ...others) < MIN_COUNT)) return undefined;
+          if (others.every((n) => v >= FACTOR * Math.max(n, 1e-9))) return 'up';
+          if (others.every((n) => (v > 0 ? n >= FACTOR * v : n > 0))) return 'down';
+          return undefined;
+        };
+        // A value out of line with both neighbours is the suspect; the ends of a series are judged by their one neighbour unless it is that suspect.
+        const spikes = new Set<number>();
         for (let i = 0; i < list.length; i++) {
-          const r = list[i]!;
-          const v = r[m.name];
-          if (typeof v !== 'number') continue;
-          const around = [list[i - 1], list[i + 1]].filter((x): x is Row => !!x && x.tahun === r.tahun + (x === list[i - 1] ? -1 : 1) && typeof x[m.name] === 'number');
-          if (!around.length) continue;
-          const vals = around.map((x) => x[m.name] as number);
-          const big = Math.max(v, ...vals);
-          if (m.meta.kind === 'integer' && m.meta.unit !== 'Rp' && big < MIN_COUNT) continue;
-          const up = vals.every((n) => v >= FACTOR * Math.max(n, 1e-9));
-          const down = vals.every((n) => v > 0 ? n >= FACTOR * v : n > 0);
-          if (!up && !down) continue;
-          const lines = around.map((x) => `${x.tahun}: ${idNum(x[m.name] as number)} (baris ${x._line})`).join(', ');
-          const linesEn = around.map((x) => `${x.tahun}: ${enNum(x[m.name] as number)} (line ${x._line})`).join(', ');
-          out.push(at(d, ds.file, r, m.name, 'jump', 'warning', idNum(v), t(
-            `angka yang tidak ${up ? 'melonjak' : 'anjlok'} ${FACTOR}× atau lebih dibanding ${lines} — periksa digitnya`,
-            `a figure that does not ${up ? 'jump' : 'fall'} ${FACTOR}× or more against ${linesEn} — check its digits`,
+          const { prev, next, r } = place(i);
+          const [v, a, b] = [val(r), val(prev), val(next)];
+          if (v !== undefined && a !== undefined && b !== undefined && jumpsFrom(v, [a, b])) spikes.add(i);
+        }
+        for (let i = 0; i < list.length; i++) {
+          const { r, prev, next } = place(i);
+          const v = val(r);
+          if (v === undefined) continue;
+          const around = spikes.has(i) ? [prev!, next!] : [prev, next].filter((x): x is Row => !!x && val(x) !== undefined);
+          if (!spikes.has(i) && (around.length !== 1 || spikes.has(list.indexOf(around[0]!)))) continue;
+          const dir = jumpsFrom(v, around.map((x) => val(x)!));
+          if (!dir) continue;
+          const lines = around.map((x) => `${x.tahun}: ${idNum(val(x)!)} (baris ${x._line})`).join(', ');
+          const linesEn = around.map((x) => `${x.tahun}: ${enNum(val(x)!)} (line ${x._line})`).join(', ');
+          out.push(at(d, ds.file, r!, m.name, 'jump', 'warning', idNum(v), t(
+            `angka yang tidak ${dir === 'up' ? 'melonjak' : 'anjlok'} ${FACTOR}× atau lebih dibanding ${lines} — periksa digitnya`,
+            `a figure that does not ${dir === 'up' ? 'jump' : 'fall'} ${FACTOR}× or more against ${linesEn} — check its digits`,
           )));
         }
       }
