@@ -29,7 +29,10 @@ import { indexSearch, renderPages, ROOT } from './render-pages.ts';
 import { generateSample } from './sample.ts';
 
 const rows: [string, string][] = [];
-const out = (k: string, v: string) => { rows.push([k, v]); console.log(`${k.padEnd(52)} ${v}`); };
+const out = (k: string, v: string) => {
+  rows.push([k, v]);
+  console.log(`${k.padEnd(52)} ${v}`);
+};
 const tmp = mkdtempSync(path.join(tmpdir(), 'terang-bench-'));
 
 try {
@@ -54,14 +57,26 @@ try {
     const browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 412, height: 915 } });
     const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
-    for (const [name, url, budget] of [['home', '/', 150_000], ['program (PKH)', '/program/pkh/', undefined], ['kecamatan (34.02.01)', '/kecamatan/34.02.01/', 120_000], ['PMKS', '/pmks/', undefined], ['data', '/data/', undefined], ['embed', '/embed/kemiskinan-persen/', undefined]] as const) {
+    for (const [name, url, budget] of [
+      ['home', '/', 150_000],
+      ['program (PKH)', '/program/pkh/', undefined],
+      ['kecamatan (34.02.01)', '/kecamatan/34.02.01/', 120_000],
+      ['PMKS', '/pmks/', undefined],
+      ['data', '/data/', undefined],
+      ['embed', '/embed/kemiskinan-persen/', undefined],
+    ] as const) {
       const first = await pageWeight(page, origin, dist, url, false);
       const full = await pageWeight(page, origin, dist, url, true);
-      out(`weight ${name}: first load / all charts (gzip)`, `${kb(first.total)} / ${kb(full.total)} (JS ${kb(full.byType.js ?? 0)}, HTML ${kb(full.byType.html ?? 0)}, CSS ${kb(full.byType.css ?? 0)})${budget ? `; budget ${kb(budget)}` : ''}`);
+      out(
+        `weight ${name}: first load / all charts (gzip)`,
+        `${kb(first.total)} / ${kb(full.total)} (JS ${kb(full.byType.js ?? 0)}, HTML ${kb(full.byType.html ?? 0)}, CSS ${kb(full.byType.css ?? 0)})${budget ? `; budget ${kb(budget)}` : ''}`,
+      );
     }
 
     // 3. The aid lookup: submit → answer, 4× CPU throttling (and slow 4G for the page load).
-    const pair = (await readFile(path.join(ROOT, 'scripts', 'sample', 'penerima-sintetis-bantul.csv'), 'utf8')).split('\r\n')[1]!.split(',');
+    const pair = (await readFile(path.join(ROOT, 'scripts', 'sample', 'penerima-sintetis-bantul.csv'), 'utf8'))
+      .split('\r\n')[1]!
+      .split(',');
     const lookupMs: number[] = [];
     for (let i = 0; i < 5; i++) {
       const ctx = await browser.newContext({ viewport: { width: 412, height: 915 } });
@@ -69,20 +84,36 @@ try {
       const cdp = await ctx.newCDPSession(p);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
       await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 150,
+        downloadThroughput: (1.6 * 1024 * 1024) / 8,
+        uploadThroughput: (750 * 1024) / 8,
+      });
       await p.goto(`${origin}/cek/`, { waitUntil: 'networkidle' });
       await p.fill('#nik', pair[0]!);
       await p.fill('#kk', pair[1]!);
-      const t = await p.evaluate(() => new Promise<number>((resolve) => {
-        const t0 = performance.now();
-        new MutationObserver((_, o) => { if (document.querySelector('#cek-result h2')) { o.disconnect(); resolve(performance.now() - t0); } }).observe(document.querySelector('#cek-result')!, { childList: true, subtree: true });
-        (document.querySelector('#cek-form button') as HTMLButtonElement).click();
-      }));
+      const t = await p.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const t0 = performance.now();
+            new MutationObserver((_, o) => {
+              if (document.querySelector('#cek-result h2')) {
+                o.disconnect();
+                resolve(performance.now() - t0);
+              }
+            }).observe(document.querySelector('#cek-result')!, { childList: true, subtree: true });
+            (document.querySelector('#cek-form button') as HTMLButtonElement).click();
+          }),
+      );
       lookupMs.push(t);
       await ctx.close();
     }
     lookupMs.sort((a, b) => a - b);
-    out('lookup submit→answer, 4× CPU, slow 4G (median of 5)', `${lookupMs[2]!.toFixed(0)} ms (min ${lookupMs[0]!.toFixed(0)}, max ${lookupMs[4]!.toFixed(0)}); target ≤ 1500 ms`);
+    out(
+      'lookup submit→answer, 4× CPU, slow 4G (median of 5)',
+      `${lookupMs[2]!.toFixed(0)} ms (min ${lookupMs[0]!.toFixed(0)}, max ${lookupMs[4]!.toFixed(0)}); target ≤ 1500 ms`,
+    );
     const astro = await readdir(path.join(dist, '_astro'));
     const cekHtml = await readFile(path.join(dist, 'cek', 'index.html'), 'utf8');
     const cekJs = [...cekHtml.matchAll(/src="\/_astro\/([^"]+\.js)"/g)].map((m) => m[1]!);
@@ -96,7 +127,13 @@ try {
     const pf = path.join(dist, 'pagefind');
     const pfFiles = await readdir(pf, { recursive: true });
     let pfBytes = 0;
-    for (const f of pfFiles) { try { pfBytes += (await readFile(path.join(pf, f))).length; } catch { /* folder */ } }
+    for (const f of pfFiles) {
+      try {
+        pfBytes += (await readFile(path.join(pf, f))).length;
+      } catch {
+        /* folder */
+      }
+    }
     out('search index (Pagefind, both languages, on disk)', `${(pfBytes / 1e6).toFixed(2)} MB in ${pfFiles.length} files`);
     const sp = await browser.newPage();
     const times: number[] = [];
@@ -112,7 +149,12 @@ try {
       times.push(ms);
     }
     out('search query → 10 results with excerpts (ms, first query cold)', times.map((x) => x.toFixed(0)).join(', '));
-    const transfer = await sp.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/pagefind/')).reduce((a, e) => a + (e as PerformanceResourceTiming).transferSize, 0));
+    const transfer = await sp.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.includes('/pagefind/'))
+        .reduce((a, e) => a + (e as PerformanceResourceTiming).transferSize, 0),
+    );
     out('search bytes fetched for the last query page (uncompressed)', `${(transfer / 1000).toFixed(1)} KB`);
 
     await browser.close();
@@ -122,7 +164,10 @@ try {
   // 4. npm run hash: all cores vs one thread of the same KDF.
   const kdf = { ...DEFAULT_KDF, salt: '00112233445566778899aabbccddeeff' };
   const rows = Number(process.env.BENCH_HASH_ROWS ?? 2000);
-  const pairs = Array.from({ length: rows }, (_, i) => [`3402014101${String(900000 + i).padStart(6, '0')}`, `3402010101${String(200000 + i).padStart(6, '0')}`] as [string, string]);
+  const pairs = Array.from(
+    { length: rows },
+    (_, i) => [`3402014101${String(900000 + i).padStart(6, '0')}`, `3402010101${String(200000 + i).padStart(6, '0')}`] as [string, string],
+  );
   // Single-thread figure: the same worker machinery with one thread, so the ratio measures scaling only.
   const single = Math.min(300, rows);
   let t = performance.now();
@@ -133,7 +178,10 @@ try {
   const all = rows / ((performance.now() - t) / 1000);
   const cores = availableParallelism();
   out('scrypt single-thread throughput (keys/s)', oneThread.toFixed(1));
-  out(`npm run hash throughput, ${cores} threads, ${rows} rows (keys/s)`, `${all.toFixed(1)} = ${(all / (cores * oneThread)).toFixed(2)} × (cores × single); target ≥ 0.85`);
+  out(
+    `npm run hash throughput, ${cores} threads, ${rows} rows (keys/s)`,
+    `${all.toFixed(1)} = ${(all / (cores * oneThread)).toFixed(2)} × (cores × single); target ≥ 0.85`,
+  );
   out('  projected time for 100,000 rows', `${(100_000 / all / 60).toFixed(1)} min (BENCH_HASH_ROWS=100000 to measure)`);
 
   // 5. Larger portals: Jombang (35.17: 21 kecamatan, 306 desa, 6 years), with 100,000 and 1,000,000 hashed recipient rows.
@@ -154,19 +202,26 @@ try {
         // Already-hashed rows: random 128-bit keys, as npm run hash would write them (no identifiers).
         const lines = ['kunci,program,status,periode'];
         for (let i = 0; i < rows; i++) lines.push(`${randomBytes(16).toString('hex')},${programs[i % 5]},aktif,${periods[i % 2]}`);
-        await writeFile(path.join(jombang, 'penerima.csv'), lines.join('\r\n') + '\r\n');
+        await writeFile(path.join(jombang, 'penerima.csv'), `${lines.join('\r\n')}\r\n`);
         await writeFile(path.join(jombang, 'penerima-kdf.json'), JSON.stringify({ ...DEFAULT_KDF, salt: randomBytes(16).toString('hex') }));
       }
       // A fresh process per build, as `npm run build` runs (pages read the model once per process).
       const t0 = performance.now();
-      const rb = await promisify(execFile)(process.execPath, ['scripts/build.ts'], { cwd: ROOT, env: { ...process.env, DATA_DIR: jombang, OUT_DIR: path.join(tmp, `jombang-dist-${rows}`), LANG: 'en_US.UTF-8' }, maxBuffer: 64 << 20 }).catch((e) => e as { stdout: string; stderr: string });
+      const rb = await promisify(execFile)(process.execPath, ['scripts/build.ts'], {
+        cwd: ROOT,
+        env: { ...process.env, DATA_DIR: jombang, OUT_DIR: path.join(tmp, `jombang-dist-${rows}`), LANG: 'en_US.UTF-8' },
+        maxBuffer: 64 << 20,
+      }).catch((e) => e as { stdout: string; stderr: string });
       const secs = (performance.now() - t0) / 1000;
       stamp[rows] = secs;
       const summary = /\((.*)\)\.\s*$/.exec(rb.stdout.trim())?.[1] ?? `FAILED: ${rb.stderr.slice(0, 300)}`;
       out(`Jombang build, ${rows.toLocaleString('en')} recipient rows (s)`, `${secs.toFixed(1)} total; ${summary}`);
       await rm(path.join(tmp, `jombang-dist-${rows}`), { recursive: true, force: true });
     }
-    out('growth from 100,000 to 1,000,000 rows (10× data)', `${(stamp[1_000_000]! / stamp[100_000]!).toFixed(2)}× the time (linear would be ≤ 10×)`);
+    out(
+      'growth from 100,000 to 1,000,000 rows (10× data)',
+      `${(stamp[1_000_000]! / stamp[100_000]!).toFixed(2)}× the time (linear would be ≤ 10×)`,
+    );
     out('Jombang (306 desa) vs Bantul sample (75 desa), no recipients', `${(stamp[0]! / sampleSecs).toFixed(2)}× the time`);
   }
 
@@ -178,13 +233,24 @@ try {
     const { serve } = await import('../tests/browser.ts');
     const { CHROMIUM_FLAGS } = await import('../tests/browser.ts');
     const { server, origin } = await serve(path.join(tmp, 'dist'));
-    const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', chromeFlags: CHROMIUM_FLAGS });
+    const chrome = await chromeLauncher.launch({
+      chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      chromeFlags: CHROMIUM_FLAGS,
+    });
     try {
       for (const url of ['/', '/kecamatan/34.02.01/', '/cek/']) {
-        const res = await lighthouse(origin + url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
+        const res = await lighthouse(origin + url, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+        });
         const c = res!.lhr.categories;
         const score = (k: string) => Math.round((c[k]?.score ?? 0) * 100);
-        out(`Lighthouse mobile ${url}`, `performance ${score('performance')}, accessibility ${score('accessibility')}, best practices ${score('best-practices')}, SEO ${score('seo')} (targets ≥95, 100, 100, ≥95)`);
+        out(
+          `Lighthouse mobile ${url}`,
+          `performance ${score('performance')}, accessibility ${score('accessibility')}, best practices ${score('best-practices')}, SEO ${score('seo')} (targets ≥95, 100, 100, ≥95)`,
+        );
       }
     } finally {
       await chrome.kill();

@@ -21,8 +21,14 @@ await runCli(async () => {
   const result = await buildSite({ io: folderIO(dataDir), lang, effects });
   if (!result.ok) return 1;
   const secs = ((performance.now() - t0) / 1000).toFixed(1);
-  const stages = Object.entries(result.timings).map(([k, v]) => `${k} ${v.toFixed(2)}s`).join(', ');
+  const stages = Object.entries(result.timings)
+    .map(([k, v]) => `${k} ${v.toFixed(2)}s`)
+    .join(', ');
   const where = outDir.startsWith(process.cwd() + path.sep) ? path.relative(process.cwd(), outDir) : outDir;
-  console.log(lang === 'en' ? `Built ${where}/ in ${secs}s (${stages}, ${result.pages} pages).` : `Selesai: ${where}/ dibangun dalam ${secs} detik (${stages}, ${result.pages} halaman).`);
+  console.log(
+    lang === 'en'
+      ? `Built ${where}/ in ${secs}s (${stages}, ${result.pages} pages).`
+      : `Selesai: ${where}/ dibangun dalam ${secs} detik (${stages}, ${result.pages} halaman).`,
+  );
   return 0;
 });

@@ -7,9 +7,9 @@
 import { explainError } from '../src/build/errors.ts';
 import { cliLang } from '../src/load/problems.ts';
 
-export async function runCli(main: () => Promise<number | void>): Promise<void> {
+export async function runCli(main: () => Promise<number>): Promise<void> {
   try {
-    process.exitCode = (await main()) ?? 0;
+    process.exitCode = await main();
   } catch (e) {
     const lang = cliLang();
     const sentence = explainError(e, lang);

@@ -15,39 +15,71 @@ import type { FeatureCollection } from 'geojson';
 import { importBoundaries } from './geo/boundaries.ts';
 import { loadRegionTree } from '../src/domain/regions.ts';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { data: { type: 'string', default: process.env.DATA_DIR ?? 'data' }, mapping: { type: 'string' }, 'max-kb': { type: 'string', default: '150' }, region: { type: 'string' }, attribution: { type: 'string' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    data: { type: 'string', default: process.env.DATA_DIR ?? 'data' },
+    mapping: { type: 'string' },
+    'max-kb': { type: 'string', default: '150' },
+    region: { type: 'string' },
+    attribution: { type: 'string' },
+  },
+});
 const input = positionals[0];
 if (!input) {
   console.error('Pemakaian: npm run geo:import -- <berkas-batas-desa.geojson> [--data data] [--mapping pemetaan.json]');
   process.exit(2);
 }
 const dataDir = path.resolve(values.data!);
-const fail = (msg: string): never => { console.error(`GALAT ${msg}`); process.exit(1); };
+const fail = (msg: string): never => {
+  console.error(`GALAT ${msg}`);
+  process.exit(1);
+};
 
 let region = values.region;
 if (!region) {
-  try { region = JSON.parse(await readFile(path.join(dataDir, 'portal.json'), 'utf8')).kode_kabupaten; } catch { fail(`${path.join(dataDir, 'portal.json')}: tidak terbaca; beri --region 34.02`); }
+  try {
+    region = JSON.parse(await readFile(path.join(dataDir, 'portal.json'), 'utf8')).kode_kabupaten;
+  } catch {
+    fail(`${path.join(dataDir, 'portal.json')}: tidak terbaca; beri --region 34.02`);
+  }
 }
-const tree = await loadRegionTree(region!) ?? fail(`kode kabupaten "${region}" tidak ada di idn-area-data`);
+const tree = (await loadRegionTree(region!)) ?? fail(`kode kabupaten "${region}" tidak ada di idn-area-data`);
 let fc: FeatureCollection;
-try { fc = JSON.parse(await readFile(input, 'utf8')); } catch (e) { fail(`${input}: bukan GeoJSON yang sah (${(e as Error).message})`); }
+try {
+  fc = JSON.parse(await readFile(input, 'utf8'));
+} catch (e) {
+  fail(`${input}: bukan GeoJSON yang sah (${(e as Error).message})`);
+}
 if (fc!.type !== 'FeatureCollection') fail(`${input}: diharapkan FeatureCollection GeoJSON`);
 const mappingFile = values.mapping ?? path.join(dataDir, 'geo', 'pemetaan.json');
 let mapping: Record<string, string> = {};
-try { mapping = JSON.parse(await readFile(mappingFile, 'utf8')); } catch (e) { if (values.mapping) fail(`${mappingFile}: ${(e as Error).message}`); }
+try {
+  mapping = JSON.parse(await readFile(mappingFile, 'utf8'));
+} catch (e) {
+  if (values.mapping) fail(`${mappingFile}: ${(e as Error).message}`);
+}
 
 const props = fc!.features[0]?.properties ?? {};
-const attribution = values.attribution ?? `Batas wilayah: ${props.source ?? 'BPS'} (berlaku ${props.valid_on ?? '?'}), "Indonesia - Subnational Administrative Boundaries" (COD-AB, sumber BPS), lisensi CC BY-IGO 3.0; digabung ke kecamatan dan disederhanakan oleh Terang.`;
+const attribution =
+  values.attribution ??
+  `Batas wilayah: ${props.source ?? 'BPS'} (berlaku ${props.valid_on ?? '?'}), "Indonesia - Subnational Administrative Boundaries" (COD-AB, sumber BPS), lisensi CC BY-IGO 3.0; digabung ke kecamatan dan disederhanakan oleh Terang.`;
 const result = importBoundaries(fc!, tree!, { mapping, maxBytes: Number(values['max-kb']) * 1000, attribution });
 const { report } = result;
 const how = { mapping: 'berkas pemetaan', name: 'nama', desa: 'nama desa (periksa!)' };
-for (const m of report.matched) console.log(`  ${m.bps} ${m.name.padEnd(22)} → ${m.code} ${m.kemendagriName} (${m.desa} desa; cocok menurut ${how[m.how]})`);
-for (const u of report.unmatched) console.error(`GALAT ${u.bps} ${u.name} (${u.desa} desa): tidak cocok dengan kecamatan mana pun di ${tree!.name}; tambahkan ke ${path.relative(process.cwd(), mappingFile)}, mis. { "${u.bps}": "${tree!.code}.xx" }`);
+for (const m of report.matched)
+  console.log(`  ${m.bps} ${m.name.padEnd(22)} → ${m.code} ${m.kemendagriName} (${m.desa} desa; cocok menurut ${how[m.how]})`);
+for (const u of report.unmatched)
+  console.error(
+    `GALAT ${u.bps} ${u.name} (${u.desa} desa): tidak cocok dengan kecamatan mana pun di ${tree!.name}; tambahkan ke ${path.relative(process.cwd(), mappingFile)}, mis. { "${u.bps}": "${tree!.code}.xx" }`,
+  );
 for (const m of report.missing) console.error(`PERINGATAN ${m.code} ${m.name}: tidak ada batas wilayahnya di berkas ini`);
 if (report.unmatched.length) process.exit(1);
 
 const out = path.join(dataDir, 'geo', 'kecamatan.topo.json');
 await mkdir(path.dirname(out), { recursive: true });
-await writeFile(out + '.tmp', JSON.stringify(result.topology));
-await rename(out + '.tmp', out);
-console.log(`${report.matched.length} wilayah BPS → ${new Set(report.matched.map((m) => m.code)).size} kecamatan; ${path.relative(process.cwd(), out)} (${(result.bytes / 1000).toFixed(1)} KB).`);
+await writeFile(`${out}.tmp`, JSON.stringify(result.topology));
+await rename(`${out}.tmp`, out);
+console.log(
+  `${report.matched.length} wilayah BPS → ${new Set(report.matched.map((m) => m.code)).size} kecamatan; ${path.relative(process.cwd(), out)} (${(result.bytes / 1000).toFixed(1)} KB).`,
+);

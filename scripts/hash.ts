@@ -37,12 +37,17 @@ const say = (id: string, en: string) => console.error(lang === 'en' ? en : id);
 /** Write penerima-kdf.json and penerima.csv: both to temporary files first, the keys (bound to the salt by its id) last. */
 async function writeOutputs(dataDir: string, people: Person[], keys: (string | undefined)[], params: KdfParams): Promise<number> {
   const id = kdfId(params);
-  const rows = people.flatMap((p, i) => p.grants.map((g) => ({ kunci: keys[i]!, program: g.program, status: g.status, periode: g.periode, kdf: id })))
+  const rows = people
+    .flatMap((p, i) => p.grants.map((g) => ({ kunci: keys[i]!, program: g.program, status: g.status, periode: g.periode, kdf: id })))
     .sort((a, b) => a.kunci.localeCompare(b.kunci) || a.program.localeCompare(b.program) || a.periode.localeCompare(b.periode));
   const csvPath = path.join(dataDir, KEYS_FILE);
   const kdfPath = path.join(dataDir, KDF_FILE);
   await writeFile(`${csvPath}.tmp`, toCsv([...KEY_COLUMNS], rows));
-  await writeFile(`${kdfPath}.tmp`, JSON.stringify({ ...params, id, dibuat: new Date().toISOString().slice(0, 10), orang: people.length, baris: rows.length }, null, 2) + '\n');
+  await writeFile(
+    `${kdfPath}.tmp`,
+    JSON.stringify({ ...params, id, dibuat: new Date().toISOString().slice(0, 10), orang: people.length, baris: rows.length }, null, 2) +
+      '\n',
+  );
   await rename(`${kdfPath}.tmp`, kdfPath);
   await rename(`${csvPath}.tmp`, csvPath);
   return rows.length;
@@ -52,93 +57,176 @@ async function writeOutputs(dataDir: string, people: Person[], keys: (string | u
 async function finishInterruptedWrite(dataDir: string): Promise<void> {
   const csvTmp = path.join(dataDir, `${KEYS_FILE}.tmp`);
   const kdfTmp = path.join(dataDir, `${KDF_FILE}.tmp`);
-  if (existsSync(kdfTmp)) { await rm(kdfTmp, { force: true }); await rm(csvTmp, { force: true }); return; } // stopped before either rename: the job redoes it
+  if (existsSync(kdfTmp)) {
+    await rm(kdfTmp, { force: true });
+    await rm(csvTmp, { force: true });
+    return;
+  } // stopped before either rename: the job redoes it
   if (!existsSync(csvTmp) || !existsSync(path.join(dataDir, KDF_FILE))) return;
   const kdf = JSON.parse(await readFile(path.join(dataDir, KDF_FILE), 'utf8'));
   const firstRow = (await readFile(csvTmp, 'utf8')).split(/\r?\n/)[1] ?? '';
   if (firstRow.endsWith(`,${kdf.id}`)) {
     await rename(csvTmp, path.join(dataDir, KEYS_FILE));
-    say(`Dipulihkan: npm run hash sebelumnya terhenti di antara menulis ${KDF_FILE} dan ${KEYS_FILE}; kunci yang sesuai kini terpasang.`, `Restored: the previous npm run hash stopped between writing ${KDF_FILE} and ${KEYS_FILE}; the matching keys are now in place.`);
+    say(
+      `Dipulihkan: npm run hash sebelumnya terhenti di antara menulis ${KDF_FILE} dan ${KEYS_FILE}; kunci yang sesuai kini terpasang.`,
+      `Restored: the previous npm run hash stopped between writing ${KDF_FILE} and ${KEYS_FILE}; the matching keys are now in place.`,
+    );
   } else await rm(csvTmp, { force: true });
 }
 
 await runCli(async () => {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { data: { type: 'string', default: process.env.DATA_DIR ?? 'data' }, threads: { type: 'string' }, N: { type: 'string' }, part: { type: 'string' }, merge: { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      data: { type: 'string', default: process.env.DATA_DIR ?? 'data' },
+      threads: { type: 'string' },
+      N: { type: 'string' },
+      part: { type: 'string' },
+      merge: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
   const input = positionals[0];
   if (!input) {
-    say('Pemakaian: npm run hash -- data/private/<daftar-penerima>.csv [--part i/n | --merge]', 'Usage: npm run hash -- data/private/<recipient-list>.csv [--part i/n | --merge]');
+    say(
+      'Pemakaian: npm run hash -- data/private/<daftar-penerima>.csv [--part i/n | --merge]',
+      'Usage: npm run hash -- data/private/<recipient-list>.csv [--part i/n | --merge]',
+    );
     return 2;
   }
   const dataDir = path.resolve(values.data!);
   await finishInterruptedWrite(dataDir);
   const config = portalSchema.safeParse(JSON.parse(await readFile(path.join(dataDir, 'portal.json'), 'utf8').catch(() => 'null')));
-  if (!config.success) { say(`GALAT ${path.join(dataDir, 'portal.json')}: tidak ada atau tidak sah (jalankan npm run build untuk rinciannya)`, `ERROR ${path.join(dataDir, 'portal.json')}: missing or invalid (run npm run build for details)`); return 1; }
+  if (!config.success) {
+    say(
+      `GALAT ${path.join(dataDir, 'portal.json')}: tidak ada atau tidak sah (jalankan npm run build untuk rinciannya)`,
+      `ERROR ${path.join(dataDir, 'portal.json')}: missing or invalid (run npm run build for details)`,
+    );
+    return 1;
+  }
   const tree = await loadRegionTree(config.data.kode_kabupaten);
-  if (!tree) { say(`GALAT portal.json: kode_kabupaten ${config.data.kode_kabupaten} tidak dikenal`, `ERROR portal.json: unknown kode_kabupaten ${config.data.kode_kabupaten}`); return 1; }
+  if (!tree) {
+    say(
+      `GALAT portal.json: kode_kabupaten ${config.data.kode_kabupaten} tidak dikenal`,
+      `ERROR portal.json: unknown kode_kabupaten ${config.data.kode_kabupaten}`,
+    );
+    return 1;
+  }
   const programs = await loadPrograms(folderIO(dataDir), []);
   let bytes: Uint8Array;
-  try { bytes = await readFile(input); } catch { say(`GALAT ${input}: berkas tidak ada`, `ERROR ${input}: file missing`); return 1; }
+  try {
+    bytes = await readFile(input);
+  } catch {
+    say(`GALAT ${input}: berkas tidak ada`, `ERROR ${input}: file missing`);
+    return 1;
+  }
   const { people, rows, problems } = readRecipients(bytes, path.basename(input), tree, programs);
   for (const p of problems) console.error(formatProblem(p, lang));
   if (hasErrors(problems)) {
-    say(`\nTidak ada yang ditulis: perbaiki ${problems.filter((p) => p.level === 'error').length} galat di atas.`, `\nNothing written: fix the ${problems.filter((p) => p.level === 'error').length} error(s) above.`);
+    say(
+      `\nTidak ada yang ditulis: perbaiki ${problems.filter((p) => p.level === 'error').length} galat di atas.`,
+      `\nNothing written: fix the ${problems.filter((p) => p.level === 'error').length} error(s) above.`,
+    );
     return 1;
   }
 
   const N = values.N ? Number(values.N) : DEFAULT_KDF.N;
-  if (!Number.isInteger(Math.log2(N)) || N < 2 ** 14) { say('GALAT --N harus pangkat dua ≥ 16384', 'ERROR --N must be a power of two ≥ 16384'); return 1; }
+  if (!Number.isInteger(Math.log2(N)) || N < 2 ** 14) {
+    say('GALAT --N harus pangkat dua ≥ 16384', 'ERROR --N must be a power of two ≥ 16384');
+    return 1;
+  }
   const sha = createHash('sha256').update(bytes).digest('hex');
   const dir = jobDir(dataDir, sha);
-  const { job, resumed } = await openJob(dir, () => ({ input: sha, people: people.length, params: { ...DEFAULT_KDF, N, salt: randomBytes(16).toString('hex') }, created: new Date().toISOString() }));
+  const { job, resumed } = await openJob(dir, () => ({
+    input: sha,
+    people: people.length,
+    params: { ...DEFAULT_KDF, N, salt: randomBytes(16).toString('hex') },
+    created: new Date().toISOString(),
+  }));
   if (job.people !== people.length) throw new Error(`job ${dir} does not match its input`);
   const params = job.params as KdfParams;
   const done = await readCheckpoints(dir, job);
 
   const part = values.part ? /^(\d+)\/(\d+)$/.exec(values.part) : null;
-  if (values.part && (!part || Number(part[1]) < 1 || Number(part[1]) > Number(part[2]))) { say('GALAT --part harus i/n, mis. --part 2/8', 'ERROR --part must be i/n, e.g. --part 2/8'); return 2; }
+  if (values.part && (!part || Number(part[1]) < 1 || Number(part[1]) > Number(part[2]))) {
+    say('GALAT --part harus i/n, mis. --part 2/8', 'ERROR --part must be i/n, e.g. --part 2/8');
+    return 2;
+  }
   const [from, to] = part ? partRange(people.length, Number(part[1]), Number(part[2])) : [0, people.length];
   if (!values.merge) {
     const todo = Array.from({ length: to - from }, (_, i) => from + i).filter((i) => !done.has(i));
-    say(`${rows} baris → ${people.length} orang${part ? `; bagian ${part[1]}/${part[2]}: orang ${from + 1}–${to}` : ''}; scrypt N=${params.N}, r=${params.r}, p=${params.p}${resumed ? `; dilanjutkan dengan garam yang sama: ${(to - from) - todo.length} sudah ada, ${todo.length} tersisa` : ''}…`,
-      `${rows} rows → ${people.length} people${part ? `; part ${part[1]}/${part[2]}: people ${from + 1}–${to}` : ''}; scrypt N=${params.N}, r=${params.r}, p=${params.p}${resumed ? `; resumed with the same salt: ${(to - from) - todo.length} done, ${todo.length} left` : ''}…`);
+    say(
+      `${rows} baris → ${people.length} orang${part ? `; bagian ${part[1]}/${part[2]}: orang ${from + 1}–${to}` : ''}; scrypt N=${params.N}, r=${params.r}, p=${params.p}${resumed ? `; dilanjutkan dengan garam yang sama: ${to - from - todo.length} sudah ada, ${todo.length} tersisa` : ''}…`,
+      `${rows} rows → ${people.length} people${part ? `; part ${part[1]}/${part[2]}: people ${from + 1}–${to}` : ''}; scrypt N=${params.N}, r=${params.r}, p=${params.p}${resumed ? `; resumed with the same salt: ${to - from - todo.length} done, ${todo.length} left` : ''}…`,
+    );
     const writer = checkpointWriter(dir, part ? `${part[1]}-of-${part[2]}` : 'all');
     let last = 0;
     const t0 = performance.now();
     try {
-      await deriveKeys(todo.map((i) => [people[i]!.nik, people[i]!.kk] as [string, string]), params, {
-        ...(values.threads ? { threads: Number(values.threads) } : {}),
-        onBatch: (positions, keys) => {
-          writer.append(positions.map((p) => todo[p]!), keys);
-          positions.forEach((p, j) => done.set(todo[p]!, keys[j]!));
+      await deriveKeys(
+        todo.map((i) => [people[i]!.nik, people[i]!.kk] as [string, string]),
+        params,
+        {
+          ...(values.threads ? { threads: Number(values.threads) } : {}),
+          onBatch: (positions, keys) => {
+            writer.append(
+              positions.map((p) => todo[p]!),
+              keys,
+            );
+            for (const [j, p] of positions.entries()) done.set(todo[p]!, keys[j]!);
+          },
+          onProgress: ({ done: n, total, seconds }) => {
+            if (values.quiet || (performance.now() - last < 200 && n < total)) return;
+            last = performance.now();
+            const rate = n / Math.max(seconds, 1e-9);
+            const fill = Math.round((n / total) * 30);
+            process.stderr.write(
+              `\r[${'#'.repeat(fill)}${'.'.repeat(30 - fill)}] ${n}/${total}  ${rate.toFixed(1)} ${lang === 'en' ? 'people/s' : 'orang/dtk'}  ${lang === 'en' ? 'left' : 'sisa'} ~${Math.ceil((total - n) / Math.max(rate, 1e-9))} ${lang === 'en' ? 's' : 'dtk'}`,
+            );
+          },
         },
-        onProgress: ({ done: n, total, seconds }) => {
-          if (values.quiet || (performance.now() - last < 200 && n < total)) return;
-          last = performance.now();
-          const rate = n / Math.max(seconds, 1e-9);
-          const fill = Math.round((n / total) * 30);
-          process.stderr.write(`\r[${'#'.repeat(fill)}${'.'.repeat(30 - fill)}] ${n}/${total}  ${rate.toFixed(1)} ${lang === 'en' ? 'people/s' : 'orang/dtk'}  ${lang === 'en' ? 'left' : 'sisa'} ~${Math.ceil((total - n) / Math.max(rate, 1e-9))} ${lang === 'en' ? 's' : 'dtk'}`);
-        },
-      });
+      );
     } finally {
       writer.close();
     }
     if (!values.quiet && todo.length) process.stderr.write('\n');
     const secs = (performance.now() - t0) / 1000;
-    if (todo.length) say(`${todo.length} kunci dalam ${secs.toFixed(1)} dtk (${(todo.length / secs).toFixed(1)} orang/dtk).`, `${todo.length} keys in ${secs.toFixed(1)}s (${(todo.length / secs).toFixed(1)} people/s).`);
+    if (todo.length)
+      say(
+        `${todo.length} kunci dalam ${secs.toFixed(1)} dtk (${(todo.length / secs).toFixed(1)} orang/dtk).`,
+        `${todo.length} keys in ${secs.toFixed(1)}s (${(todo.length / secs).toFixed(1)} people/s).`,
+      );
     if (part) {
       const missing = people.length - done.size;
-      say(missing ? `Bagian ${part[1]}/${part[2]} selesai; ${missing} orang di bagian lain belum. Setelah semua bagian selesai: npm run hash -- ${input} --merge` : `Semua bagian selesai. Gabungkan: npm run hash -- ${input} --merge`,
-        missing ? `Part ${part[1]}/${part[2]} done; ${missing} people in other parts are not yet. When every part is done: npm run hash -- ${input} --merge` : `Every part is done. Merge: npm run hash -- ${input} --merge`);
+      say(
+        missing
+          ? `Bagian ${part[1]}/${part[2]} selesai; ${missing} orang di bagian lain belum. Setelah semua bagian selesai: npm run hash -- ${input} --merge`
+          : `Semua bagian selesai. Gabungkan: npm run hash -- ${input} --merge`,
+        missing
+          ? `Part ${part[1]}/${part[2]} done; ${missing} people in other parts are not yet. When every part is done: npm run hash -- ${input} --merge`
+          : `Every part is done. Merge: npm run hash -- ${input} --merge`,
+      );
       return 0;
     }
   }
   const missing = people.map((_, i) => i).filter((i) => !done.has(i));
   if (missing.length) {
-    say(`GALAT: ${missing.length} orang belum punya kunci (mis. orang ${missing[0]! + 1}); jalankan bagian yang belum selesai lagi, lalu --merge.`, `ERROR: ${missing.length} people have no key yet (e.g. person ${missing[0]! + 1}); run the unfinished parts again, then --merge.`);
+    say(
+      `GALAT: ${missing.length} orang belum punya kunci (mis. orang ${missing[0]! + 1}); jalankan bagian yang belum selesai lagi, lalu --merge.`,
+      `ERROR: ${missing.length} people have no key yet (e.g. person ${missing[0]! + 1}); run the unfinished parts again, then --merge.`,
+    );
     return 1;
   }
-  const written = await writeOutputs(dataDir, people, people.map((_, i) => done.get(i)), params);
+  const written = await writeOutputs(
+    dataDir,
+    people,
+    people.map((_, i) => done.get(i)),
+    params,
+  );
   await rm(dir, { recursive: true, force: true });
-  say(`Selesai: ${people.length} orang, ${written} baris → ${path.relative(process.cwd(), path.join(dataDir, KEYS_FILE))}, ${path.relative(process.cwd(), path.join(dataDir, KDF_FILE))}`, `Done: ${people.length} people, ${written} rows → ${path.relative(process.cwd(), path.join(dataDir, KEYS_FILE))}, ${path.relative(process.cwd(), path.join(dataDir, KDF_FILE))}`);
+  say(
+    `Selesai: ${people.length} orang, ${written} baris → ${path.relative(process.cwd(), path.join(dataDir, KEYS_FILE))}, ${path.relative(process.cwd(), path.join(dataDir, KDF_FILE))}`,
+    `Done: ${people.length} people, ${written} rows → ${path.relative(process.cwd(), path.join(dataDir, KEYS_FILE))}, ${path.relative(process.cwd(), path.join(dataDir, KDF_FILE))}`,
+  );
   return 0;
 });

@@ -21,7 +21,10 @@ export async function renderPages(modelFile: string, outDir: string): Promise<vo
  */
 export async function indexSearch(siteDir: string): Promise<void> {
   const pagefind = await import('pagefind');
-  const { index, errors } = await pagefind.createIndex({ rootSelector: 'html', excludeSelectors: ['.no-print', 'nav', 'footer', '[data-embed-code]'] });
+  const { index, errors } = await pagefind.createIndex({
+    rootSelector: 'html',
+    excludeSelectors: ['.no-print', 'nav', 'footer', '[data-embed-code]'],
+  });
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
   const added = await index.addDirectory({ path: siteDir });
   if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);

@@ -48,7 +48,11 @@ function rng(seed: number) {
     x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
     return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
   };
-  return { next, between: (lo: number, hi: number) => lo + (hi - lo) * next(), int: (lo: number, hi: number) => Math.floor(lo + (hi - lo + 1) * next()) };
+  return {
+    next,
+    between: (lo: number, hi: number) => lo + (hi - lo) * next(),
+    int: (lo: number, hi: number) => Math.floor(lo + (hi - lo + 1) * next()),
+  };
 }
 const hash = (s: string) => [...s].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261);
 
@@ -59,7 +63,10 @@ export function apportion(total: number, weights: number[]): number[] {
   const out = raw.map(Math.floor);
   let left = total - out.reduce((a, b) => a + b, 0);
   const order = raw.map((r, i) => [r - Math.floor(r), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (const [, i] of order) { if (left-- <= 0) break; out[i]!++; }
+  for (const [, i] of order) {
+    if (left-- <= 0) break;
+    out[i]!++;
+  }
   return out;
 }
 
@@ -70,7 +77,7 @@ function excelCsv(header: string[], rows: (string | number | undefined)[][]): st
     if (typeof v === 'number') return String(v).replace('.', ',');
     return /[;"\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
   };
-  return '\uFEFF' + [header, ...rows].map((r) => r.map(cell).join(';')).join('\r\n') + '\r\n';
+  return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`;
 }
 
 export async function generateSample(region: string, seed = 1): Promise<Record<string, string>> {
@@ -95,25 +102,55 @@ export async function generateSample(region: string, seed = 1): Promise<Record<s
     const rate = a.poverty?.[y] ?? Math.round(base * shape[y]! * 100) / 100;
     const pop = Math.round(population * (1 + 0.009 * (y - 2020)));
     const extremeBase = a.extreme?.[2022] ? a.extreme[2022] / 0.96 : base * 0.18;
-    const extreme = y === 2020 ? undefined : (a.extreme?.[y] ?? Math.round(extremeBase * { 2021: 1.05, 2022: 0.96, 2023: 0.6, 2024: 0.35, 2025: 0.2 }[y]! * 100) / 100);
-    return [y, rate, Math.round((pop * rate) / 100), Math.round(380_000 * 1.05 ** (y - 2020) + r.int(0, 20_000)), extreme, `Data contoh (sintetis) — format BPS ${shortName}, Susenas Maret ${y}`];
+    const extreme =
+      y === 2020
+        ? undefined
+        : (a.extreme?.[y] ?? Math.round(extremeBase * { 2021: 1.05, 2022: 0.96, 2023: 0.6, 2024: 0.35, 2025: 0.2 }[y]! * 100) / 100);
+    return [
+      y,
+      rate,
+      Math.round((pop * rate) / 100),
+      Math.round(380_000 * 1.05 ** (y - 2020) + r.int(0, 20_000)),
+      extreme,
+      `Data contoh (sintetis) — format BPS ${shortName}, Susenas Maret ${y}`,
+    ];
   });
-  files['kemiskinan.csv'] = excelCsv(['tahun', 'persen_miskin', 'jumlah_miskin', 'garis_kemiskinan', 'persen_miskin_ekstrem', 'sumber'], poverty as never);
+  files['kemiskinan.csv'] = excelCsv(
+    ['tahun', 'persen_miskin', 'jumlah_miskin', 'garis_kemiskinan', 'persen_miskin_ekstrem', 'sumber'],
+    poverty as never,
+  );
 
   // PMKS: non-sensitive categories per desa, sensitive ones only per kecamatan (UU 27/2022).
-  const catWeight = new Map(PMKS_CATEGORIES.map((c) => [c.code, ({ '8': 14, '9': 12, '24': 16, '2': 7, '11': 3, '12': 3, '23': 6, '5': 4 } as Record<string, number>)[c.code] ?? r.between(0.3, 2)]));
+  const catWeight = new Map(
+    PMKS_CATEGORIES.map((c) => [
+      c.code,
+      ({ '8': 14, '9': 12, '24': 16, '2': 7, '11': 3, '12': 3, '23': 6, '5': 4 } as Record<string, number>)[c.code] ?? r.between(0.3, 2),
+    ]),
+  );
   const pmksRows: (string | number)[][] = [];
   const pmksBase = a.pmksTotal ? a.pmksTotal[1] / 1.03 : Math.round(population * r.between(0.012, 0.02));
   for (const y of YEARS) {
-    const total = a.pmksTotal?.[0] === y ? a.pmksTotal[1] : Math.round(pmksBase * ({ 2020: 1, 2021: 1.03, 2022: 1.01, 2023: 0.98, 2024: 0.97, 2025: 0.95 }[y]!) * r.between(0.99, 1.01));
-    const perCat = apportion(total, PMKS_CATEGORIES.map((c) => catWeight.get(c.code)! * r.between(0.9, 1.1)));
+    const total =
+      a.pmksTotal?.[0] === y
+        ? a.pmksTotal[1]
+        : Math.round(pmksBase * { 2020: 1, 2021: 1.03, 2022: 1.01, 2023: 0.98, 2024: 0.97, 2025: 0.95 }[y]! * r.between(0.99, 1.01));
+    const perCat = apportion(
+      total,
+      PMKS_CATEGORIES.map((c) => catWeight.get(c.code)! * r.between(0.9, 1.1)),
+    );
     PMKS_CATEGORIES.forEach((c, i) => {
       if (c.sensitive) {
-        const parts = apportion(perCat[i]!, tree.kecamatan.map((k) => kecWeight(k.code) * r.between(0.3, 1.7)));
-        tree.kecamatan.forEach((k, j) => pmksRows.push([y, k.code, Number(c.code), parts[j]!]));
+        const parts = apportion(
+          perCat[i]!,
+          tree.kecamatan.map((k) => kecWeight(k.code) * r.between(0.3, 1.7)),
+        );
+        for (const [j, k] of tree.kecamatan.entries()) pmksRows.push([y, k.code, Number(c.code), parts[j]!]);
       } else {
-        const parts = apportion(perCat[i]!, desaAll.map((d) => desaWeight.get(d.code)! * r.between(0.5, 1.5)));
-        desaAll.forEach((d, j) => pmksRows.push([y, d.code, Number(c.code), parts[j]!]));
+        const parts = apportion(
+          perCat[i]!,
+          desaAll.map((d) => desaWeight.get(d.code)! * r.between(0.5, 1.5)),
+        );
+        for (const [j, d] of desaAll.entries()) pmksRows.push([y, d.code, Number(c.code), parts[j]!]);
       }
     });
   }
@@ -121,17 +158,22 @@ export async function generateSample(region: string, seed = 1): Promise<Record<s
 
   // PSKS per kecamatan.
   const psksRows: (string | number)[][] = [];
-  for (const y of YEARS) for (const k of tree.kecamatan) for (const c of PSKS_CATEGORIES) {
-    const n = c.code === 'tksk' ? 1 : c.code === 'karang-taruna' ? k.desa.length : r.int(0, c.code === 'psm' ? 40 : 8);
-    psksRows.push([y, k.code, c.code, n]);
-  }
+  for (const y of YEARS)
+    for (const k of tree.kecamatan)
+      for (const c of PSKS_CATEGORIES) {
+        const n = c.code === 'tksk' ? 1 : c.code === 'karang-taruna' ? k.desa.length : r.int(0, c.code === 'psm' ? 40 : 8);
+        psksRows.push([y, k.code, c.code, n]);
+      }
   files['psks.csv'] = excelCsv(['tahun', 'kode_wilayah', 'kategori', 'jumlah'], psksRows);
 
   // Registry per desa (it grows every year despite more programs, as in Lebong).
   const registryRows: (string | number)[][] = [];
   const registry = new Map<string, { keluarga: number; jiwa: number }>();
   const hhBase = (population / 3.4) * r.between(0.32, 0.42);
-  const hhParts = apportion(Math.round(hhBase), desaAll.map((d) => desaWeight.get(d.code)!));
+  const hhParts = apportion(
+    Math.round(hhBase),
+    desaAll.map((d) => desaWeight.get(d.code)!),
+  );
   for (const y of YEARS) {
     desaAll.forEach((d, j) => {
       const keluarga = Math.round(hhParts[j]! * (1 + 0.025 * (y - 2020)) * r.between(0.98, 1.02));
@@ -141,25 +183,38 @@ export async function generateSample(region: string, seed = 1): Promise<Record<s
       registryRows.push([y, d.code, keluarga, jiwa, tanpa, Math.round(tanpa * r.between(0.2, 0.45))]);
     });
   }
-  files['registri.csv'] = excelCsv(['tahun', 'kode_wilayah', 'keluarga', 'jiwa', 'keluarga_tanpa_bansos_pusat', 'keluarga_dibantu_apbd'], registryRows);
+  files['registri.csv'] = excelCsv(
+    ['tahun', 'kode_wilayah', 'keluarga', 'jiwa', 'keluarga_tanpa_bansos_pusat', 'keluarga_dibantu_apbd'],
+    registryRows,
+  );
 
   // Recipients per kecamatan and program, as a share of the registry.
   const share: Record<string, [unit: 'keluarga' | 'jiwa', lo: number, hi: number]> = {
-    pkh: ['keluarga', 0.22, 0.3], sembako: ['keluarga', 0.38, 0.48], 'pbi-jk': ['jiwa', 0.55, 0.75], 'blt-dd': ['keluarga', 0.03, 0.07], 'bansos-daerah': ['keluarga', 0.05, 0.09],
+    pkh: ['keluarga', 0.22, 0.3],
+    sembako: ['keluarga', 0.38, 0.48],
+    'pbi-jk': ['jiwa', 0.55, 0.75],
+    'blt-dd': ['keluarga', 0.03, 0.07],
+    'bansos-daerah': ['keluarga', 0.05, 0.09],
   };
   const cakupanRows: (string | number)[][] = [];
   const recipients = new Map<string, number>();
-  for (const y of YEARS) for (const k of tree.kecamatan) for (const [prog, [unit, lo, hi]] of Object.entries(share)) {
-    const reg = k.desa.reduce((s, d) => s + registry.get(`${y}|${d.code}`)![unit], 0);
-    const n = Math.round(reg * r.between(lo, hi) * (prog === 'pbi-jk' ? 1 + 0.03 * (y - 2020) : 1));
-    recipients.set(`${y}|${prog}`, (recipients.get(`${y}|${prog}`) ?? 0) + n);
-    cakupanRows.push([y, 'tahunan', k.code, prog, n]);
-  }
+  for (const y of YEARS)
+    for (const k of tree.kecamatan)
+      for (const [prog, [unit, lo, hi]] of Object.entries(share)) {
+        const reg = k.desa.reduce((s, d) => s + registry.get(`${y}|${d.code}`)![unit], 0);
+        const n = Math.round(reg * r.between(lo, hi) * (prog === 'pbi-jk' ? 1 + 0.03 * (y - 2020) : 1));
+        recipients.set(`${y}|${prog}`, (recipients.get(`${y}|${prog}`) ?? 0) + n);
+        cakupanRows.push([y, 'tahunan', k.code, prog, n]);
+      }
   files['cakupan.csv'] = excelCsv(['tahun', 'periode', 'kode_wilayah', 'program', 'penerima'], cakupanRows);
 
   // Budget by program, year and funding source; output in each program's unit.
   const perUnit: Record<string, [source: string, rupiah: number, unit: string]> = {
-    pkh: ['APBN', 3_000_000, 'KPM'], sembako: ['APBN', 2_400_000, 'KPM'], 'pbi-jk': ['APBN', 504_000, 'jiwa'], 'blt-dd': ['Dana Desa', 3_600_000, 'KPM'], 'bansos-daerah': ['APBD', 1_200_000, 'KPM'],
+    pkh: ['APBN', 3_000_000, 'KPM'],
+    sembako: ['APBN', 2_400_000, 'KPM'],
+    'pbi-jk': ['APBN', 504_000, 'jiwa'],
+    'blt-dd': ['Dana Desa', 3_600_000, 'KPM'],
+    'bansos-daerah': ['APBD', 1_200_000, 'KPM'],
   };
   const anggaranRows: (string | number | undefined)[][] = [];
   for (const y of YEARS) {
@@ -167,64 +222,143 @@ export async function generateSample(region: string, seed = 1): Promise<Record<s
       const target = Math.round(recipients.get(`${y}|${prog}`)! * r.between(1.0, 1.06));
       const done = recipients.get(`${y}|${prog}`)!;
       const pagu = Math.round((target * cost) / 1e6) * 1e6;
-      anggaranRows.push([y, prog, source, pagu, Math.round((pagu * r.between(0.86, 0.995)) / 1e3) * 1e3, target, Math.min(done, target), unit]);
+      anggaranRows.push([
+        y,
+        prog,
+        source,
+        pagu,
+        Math.round((pagu * r.between(0.86, 0.995)) / 1e3) * 1e3,
+        target,
+        Math.min(done, target),
+        unit,
+      ]);
     }
     // PBI-JK top-up from APBD (Jamkesda integration) and RTLH from APBD.
     const pbiDaerah = Math.round(recipients.get(`${y}|pbi-jk`)! * r.between(0.08, 0.14));
     const pbiPagu = Math.round((pbiDaerah * 504_000) / 1e6) * 1e6;
-    anggaranRows.push([y, 'pbi-jk', 'APBD', pbiPagu, Math.round((pbiPagu * r.between(0.9, 0.99)) / 1e3) * 1e3, pbiDaerah, pbiDaerah - r.int(0, 50), 'jiwa']);
+    anggaranRows.push([
+      y,
+      'pbi-jk',
+      'APBD',
+      pbiPagu,
+      Math.round((pbiPagu * r.between(0.9, 0.99)) / 1e3) * 1e3,
+      pbiDaerah,
+      pbiDaerah - r.int(0, 50),
+      'jiwa',
+    ]);
     const units = a.rtlh?.[0] === y ? a.rtlh[1] : r.int(4, 12) * tree.kecamatan.length;
     const rtlhPagu = units * 20_000_000;
-    anggaranRows.push([y, 'rtlh', 'APBD', rtlhPagu, Math.round((rtlhPagu * r.between(0.8, 0.98)) / 1e3) * 1e3, units, Math.round(units * r.between(0.8, 0.98)), 'unit rumah']);
+    anggaranRows.push([
+      y,
+      'rtlh',
+      'APBD',
+      rtlhPagu,
+      Math.round((rtlhPagu * r.between(0.8, 0.98)) / 1e3) * 1e3,
+      units,
+      Math.round(units * r.between(0.8, 0.98)),
+      'unit rumah',
+    ]);
   }
-  files['anggaran.csv'] = excelCsv(['tahun', 'program', 'sumber_dana', 'pagu', 'realisasi', 'target_output', 'capaian_output', 'satuan_output'], anggaranRows);
+  files['anggaran.csv'] = excelCsv(
+    ['tahun', 'program', 'sumber_dana', 'pagu', 'realisasi', 'target_output', 'capaian_output', 'satuan_output'],
+    anggaranRows,
+  );
 
   // Verification and graduation per kecamatan.
   const vervalRows: (string | number)[][] = [];
   // Each kecamatan keeps its own pace of verification from year to year (±15%), as an office's teams do.
-  const pace = new Map(tree.kecamatan.map((k) => [k.code, [r.between(0.1, 0.25), r.between(0.04, 0.1), r.between(0.06, 0.14), r.between(0.01, 0.04)] as const]));
-  for (const y of YEARS) for (const k of tree.kecamatan) {
-    const reg = k.desa.reduce((s, d) => s + registry.get(`${y}|${d.code}`)!.keluarga, 0);
-    const [c, del, add, grad] = pace.get(k.code)!;
-    const wiggle = () => r.between(0.85, 1.15);
-    const checked = Math.round(reg * c * wiggle());
-    vervalRows.push([y, k.code, checked, Math.round(checked * del * wiggle()), Math.round(checked * add * wiggle()), Math.round(checked * grad * wiggle())]);
-  }
+  const pace = new Map(
+    tree.kecamatan.map((k) => [
+      k.code,
+      [r.between(0.1, 0.25), r.between(0.04, 0.1), r.between(0.06, 0.14), r.between(0.01, 0.04)] as const,
+    ]),
+  );
+  for (const y of YEARS)
+    for (const k of tree.kecamatan) {
+      const reg = k.desa.reduce((s, d) => s + registry.get(`${y}|${d.code}`)!.keluarga, 0);
+      const [c, del, add, grad] = pace.get(k.code)!;
+      const wiggle = () => r.between(0.85, 1.15);
+      const checked = Math.round(reg * c * wiggle());
+      vervalRows.push([
+        y,
+        k.code,
+        checked,
+        Math.round(checked * del * wiggle()),
+        Math.round(checked * add * wiggle()),
+        Math.round(checked * grad * wiggle()),
+      ]);
+    }
   files['verval.csv'] = excelCsv(['tahun', 'kode_wilayah', 'diperiksa', 'dihapus', 'ditambah', 'graduasi'], vervalRows);
 
   // Puskesos: one per kecamatan, plus a few desa ones. Phone numbers are visibly fake.
   const puskesosRows: string[][] = [];
   tree.kecamatan.forEach((k, i) => {
-    puskesosRows.push([k.code, `Puskesos Kecamatan ${k.name}`, `Kantor Kecamatan ${k.name} (alamat contoh)`, `0800-0000-${String(i + 1).padStart(4, '0')} (contoh)`, 'Senin–Jumat 08.00–15.00']);
-    if (i % 4 === 0 && k.desa[0]) puskesosRows.push([k.desa[0].code, `Puskesos Desa ${k.desa[0].name}`, `Balai Desa ${k.desa[0].name} (alamat contoh)`, `0800-0001-${String(i + 1).padStart(4, '0')} (contoh)`, 'Senin–Kamis 08.00–12.00']);
+    puskesosRows.push([
+      k.code,
+      `Puskesos Kecamatan ${k.name}`,
+      `Kantor Kecamatan ${k.name} (alamat contoh)`,
+      `0800-0000-${String(i + 1).padStart(4, '0')} (contoh)`,
+      'Senin–Jumat 08.00–15.00',
+    ]);
+    if (i % 4 === 0 && k.desa[0])
+      puskesosRows.push([
+        k.desa[0].code,
+        `Puskesos Desa ${k.desa[0].name}`,
+        `Balai Desa ${k.desa[0].name} (alamat contoh)`,
+        `0800-0001-${String(i + 1).padStart(4, '0')} (contoh)`,
+        'Senin–Kamis 08.00–12.00',
+      ]);
   });
   files['puskesos.csv'] = excelCsv(['kode_wilayah', 'nama', 'alamat', 'telepon', 'jam_layanan'], puskesosRows);
 
-  files['portal.json'] = JSON.stringify({
-    kode_kabupaten: tree.code,
-    instansi: { nama: `Dinas Sosial ${tree.name}`, alamat: `Alamat contoh — ${tree.name}, ${tree.province}`, telepon: '0800-0000-0000 (contoh)', whatsapp: '0800-0000-0001 (contoh)' },
-    rilis: RELEASE,
-    sumber: [
-      { nama: `Data contoh sintetis dibuat oleh "npm run sample -- --region ${tree.code}" (bukan data resmi)` },
-      { nama: 'Struktur wilayah: idn-area-data 4.0.1 (Kepmendagri 300.2.2-2138/2025), ODbL', url: 'https://github.com/fityannugroho/idn-area-data' },
-    ],
-    lisensi: { id: 'CC-BY-4.0', nama: 'Creative Commons Atribusi 4.0 Internasional', url: 'https://creativecommons.org/licenses/by/4.0/deed.id' },
-    data_contoh: true,
-  }, null, 2) + '\n';
+  files['portal.json'] = `${JSON.stringify(
+    {
+      kode_kabupaten: tree.code,
+      instansi: {
+        nama: `Dinas Sosial ${tree.name}`,
+        alamat: `Alamat contoh — ${tree.name}, ${tree.province}`,
+        telepon: '0800-0000-0000 (contoh)',
+        whatsapp: '0800-0000-0001 (contoh)',
+      },
+      rilis: RELEASE,
+      sumber: [
+        { nama: `Data contoh sintetis dibuat oleh "npm run sample -- --region ${tree.code}" (bukan data resmi)` },
+        {
+          nama: 'Struktur wilayah: idn-area-data 4.0.1 (Kepmendagri 300.2.2-2138/2025), ODbL',
+          url: 'https://github.com/fityannugroho/idn-area-data',
+        },
+      ],
+      lisensi: {
+        id: 'CC-BY-4.0',
+        nama: 'Creative Commons Atribusi 4.0 Internasional',
+        url: 'https://creativecommons.org/licenses/by/4.0/deed.id',
+      },
+      data_contoh: true,
+    },
+    null,
+    2,
+  )}\n`;
 
   const programDir = path.join(import.meta.dirname, 'sample', 'program');
   for (const f of (await readdir(programDir)).sort()) files[`program/${f}`] = await readFile(path.join(programDir, f), 'utf8');
   files['private/penerima-sintetis.csv'] = syntheticRecipients(tree, r);
   Object.assign(files, await releaseArchives(files));
-  files['README.md'] = `# Data contoh — bukan data resmi\n\nSemua angka di folder ini **sintetis**, dibuat oleh \`npm run sample -- --region ${tree.code}\` untuk ${tree.name} (${tree.kecamatan.length} kecamatan, ${desaAll.length} desa/kelurahan). Nama dan kode wilayah nyata (idn-area-data 4.0.1, ODbL); angka-angkanya tidak.\n\nGanti berkas-berkas ini dengan data resmi Dinas Sosial, lalu ubah \`data_contoh\` di \`portal.json\` menjadi \`false\`.\n`;
+  files['README.md'] =
+    `# Data contoh — bukan data resmi\n\nSemua angka di folder ini **sintetis**, dibuat oleh \`npm run sample -- --region ${tree.code}\` untuk ${tree.name} (${tree.kecamatan.length} kecamatan, ${desaAll.length} desa/kelurahan). Nama dan kode wilayah nyata (idn-area-data 4.0.1, ODbL); angka-angkanya tidak.\n\nGanti berkas-berkas ini dengan data resmi Dinas Sosial, lalu ubah \`data_contoh\` di \`portal.json\` menjadi \`false\`.\n`;
   return files;
 }
 
 /** The published files of a data folder, as the build would write them under data/. */
 async function published(files: Record<string, string>): Promise<Record<string, string>> {
-  const { data, problems } = await loadPortal(memoryIO(Object.fromEntries(Object.entries(files).filter(([k]) => !k.startsWith('private/') && !k.startsWith('rilis/')))));
+  const { data, problems } = await loadPortal(
+    memoryIO(Object.fromEntries(Object.entries(files).filter(([k]) => !k.startsWith('private/') && !k.startsWith('rilis/')))),
+  );
   if (!data) throw new Error(problems.map((p) => formatProblem(p, 'id')).join('\n'));
-  return Object.fromEntries(buildDownloads(data, buildModel(data)).files.filter((f) => f.path.startsWith('data/')).map((f) => [f.path.slice(5), f.content]));
+  return Object.fromEntries(
+    buildDownloads(data, buildModel(data))
+      .files.filter((f) => f.path.startsWith('data/'))
+      .map((f) => [f.path.slice(5), f.content]),
+  );
 }
 
 /**
@@ -237,18 +371,29 @@ async function releaseArchives(files: Record<string, string>): Promise<Record<st
   const last = YEARS.at(-1)!;
   const previous: Record<string, string> = {};
   for (const [k, v] of Object.entries(files)) {
-    if (k === 'portal.json') previous[k] = v.replace(`"label": "${RELEASE.label}"`, '"label": "2025-1"').replace(`"tanggal": "${RELEASE.tanggal}"`, '"tanggal": "2025-03-31"');
+    if (k === 'portal.json')
+      previous[k] = v
+        .replace(`"label": "${RELEASE.label}"`, '"label": "2025-1"')
+        .replace(`"tanggal": "${RELEASE.tanggal}"`, '"tanggal": "2025-03-31"');
     else if (k.endsWith('.csv') && !k.startsWith('private/')) {
       let n = 0;
-      previous[k] = v.split('\r\n').filter((line) => !line.startsWith(`${last};`)).map((line) => {
-        // The 2025-1 release had slightly different 2024 PMKS counts, revised since.
-        if (k === 'pmks.csv' && line.startsWith(`${last - 1};`) && n++ % 9 === 0) return line.replace(/;(\d+)$/, (_, x: string) => `;${Math.max(0, Number(x) - 1)}`);
-        return line;
-      }).join('\r\n');
+      previous[k] = v
+        .split('\r\n')
+        .filter((line) => !line.startsWith(`${last};`))
+        .map((line) => {
+          // The 2025-1 release had slightly different 2024 PMKS counts, revised since.
+          if (k === 'pmks.csv' && line.startsWith(`${last - 1};`) && n++ % 9 === 0)
+            return line.replace(/;(\d+)$/, (_, x: string) => `;${Math.max(0, Number(x) - 1)}`);
+          return line;
+        })
+        .join('\r\n');
     } else previous[k] = v;
   }
   const out: Record<string, string> = {};
-  for (const [label, f] of [['2025-1', previous], [RELEASE.label, files]] as const) {
+  for (const [label, f] of [
+    ['2025-1', previous],
+    [RELEASE.label, files],
+  ] as const) {
     for (const [name, content] of Object.entries(await published(f))) out[`rilis/${label}/${name}`] = content;
   }
   return out;
@@ -280,16 +425,21 @@ export function syntheticRecipients(tree: RegionTree, r: ReturnType<typeof rng>)
       const home = h === 7 && m === 0 ? '330201' : region(kec.code); // one head registered elsewhere: people move
       members.push(`${home}${pad(r.int(1, 28) + (female ? 40 : 0))}${pad(r.int(1, 12))}${pad(year)}${pad(serial++ % 10000, 4)}`);
     }
-    const status = () => { const x = r.next(); return x < 0.85 ? 'aktif' : x < 0.9 ? 'ditangguhkan' : x < 0.97 ? 'dihentikan' : 'usulan'; };
+    const status = () => {
+      const x = r.next();
+      return x < 0.85 ? 'aktif' : x < 0.9 ? 'ditangguhkan' : x < 0.97 ? 'dihentikan' : 'usulan';
+    };
     const household: string[] = [];
     if (r.next() < 0.35) household.push('pkh');
     if (r.next() < 0.55) household.push('sembako');
     if (r.next() < 0.06) household.push('blt-dd');
     if (!household.length && r.next() < 0.5) household.push('bansos-daerah');
     for (const prog of household) rows.push([members[0]!, kk, name(h * 10), prog, status(), '2026 tahap 1']);
-    members.forEach((nik, m) => { if (r.next() < 0.6 || !household.length) rows.push([nik, kk, name(h * 10 + m), 'pbi-jk', status(), 'Januari–Maret 2026']); });
+    members.forEach((nik, m) => {
+      if (r.next() < 0.6 || !household.length) rows.push([nik, kk, name(h * 10 + m), 'pbi-jk', status(), 'Januari–Maret 2026']);
+    });
   }
-  return 'nik,nomor_kk,nama,program,status,periode\r\n' + rows.map((x) => x.join(',')).join('\r\n') + '\r\n';
+  return `nik,nomor_kk,nama,program,status,periode\r\n${rows.map((x) => x.join(',')).join('\r\n')}\r\n`;
 }
 
 /** A folder this generator made: its README says so and its portal.json is marked as sample data. */
@@ -305,15 +455,23 @@ async function madeBySample(dir: string): Promise<boolean> {
 
 if (import.meta.main) {
   await runCli(async () => {
-    const { values } = parseArgs({ options: { region: { type: 'string', default: '34.02' }, out: { type: 'string', default: 'data' }, seed: { type: 'string', default: '1' } } });
+    const { values } = parseArgs({
+      options: {
+        region: { type: 'string', default: '34.02' },
+        out: { type: 'string', default: 'data' },
+        seed: { type: 'string', default: '1' },
+      },
+    });
     const out = path.resolve(values.out!);
     const en = cliLang() === 'en';
     // Never replace a folder this command did not make (`--out .` once deleted a whole project).
     const existing = await readdir(out).catch(() => null);
     if (existing && existing.length > 0 && !(await madeBySample(out))) {
-      console.error(en
-        ? `ERROR: ${out} is not empty and was not made by npm run sample; nothing was changed. Choose an empty or new folder, e.g. --out data-sample.`
-        : `GALAT: ${out} tidak kosong dan bukan buatan npm run sample; tidak ada yang diubah. Pilih folder kosong atau baru, mis. --out data-contoh.`);
+      console.error(
+        en
+          ? `ERROR: ${out} is not empty and was not made by npm run sample; nothing was changed. Choose an empty or new folder, e.g. --out data-sample.`
+          : `GALAT: ${out} tidak kosong dan bukan buatan npm run sample; tidak ada yang diubah. Pilih folder kosong atau baru, mis. --out data-contoh.`,
+      );
       return 1;
     }
     let files: Record<string, string>;
@@ -333,15 +491,28 @@ if (import.meta.main) {
     }
     if (existing) {
       // Keep the operator's own private files and hashed list; refresh only the synthetic list.
-      for (const keep of ['penerima.csv', 'penerima-kdf.json']) { try { await rename(path.join(out, keep), path.join(tmp, keep)); } catch { /* none */ } }
+      for (const keep of ['penerima.csv', 'penerima-kdf.json']) {
+        try {
+          await rename(path.join(out, keep), path.join(tmp, keep));
+        } catch {
+          /* none */
+        }
+      }
       try {
-        for (const f of await readdir(path.join(out, 'private'))) if (!(`private/${f}` in files)) await rename(path.join(out, 'private', f), path.join(tmp, 'private', f));
-      } catch { /* no private folder */ }
+        for (const f of await readdir(path.join(out, 'private')))
+          if (!(`private/${f}` in files)) await rename(path.join(out, 'private', f), path.join(tmp, 'private', f));
+      } catch {
+        /* no private folder */
+      }
       await rename(out, old);
     }
     await rename(tmp, out);
     await rm(old, { recursive: true, force: true });
-    console.log(en ? `Sample data for ${values.region} written to ${path.relative(process.cwd(), out) || '.'}/ (${Object.keys(files).length} files).` : `Data contoh untuk ${values.region} ditulis ke ${path.relative(process.cwd(), out) || '.'}/ (${Object.keys(files).length} berkas).`);
+    console.log(
+      en
+        ? `Sample data for ${values.region} written to ${path.relative(process.cwd(), out) || '.'}/ (${Object.keys(files).length} files).`
+        : `Data contoh untuk ${values.region} ditulis ke ${path.relative(process.cwd(), out) || '.'}/ (${Object.keys(files).length} berkas).`,
+    );
     return 0;
   });
 }

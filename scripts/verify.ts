@@ -15,13 +15,18 @@ import path from 'node:path';
 import { cliLang } from '../src/load/problems.ts';
 import { runCli } from './cli.ts';
 
-export interface Mismatch { file: string; problem: string }
+export interface Mismatch {
+  file: string;
+  problem: string;
+}
 
 /** Local assets a page refers to: `<link href>`, `<script src>`, `<img src>`, and module imports Astro writes inline. */
 function assetsOf(html: string): string[] {
   const urls = [...html.matchAll(/<(?:link|script|img)\b[^>]*?\s(?:href|src)="([^"]+)"/g)].map((m) => m[1]!);
   urls.push(...[...html.matchAll(/(?:component-url|renderer-url)="([^"]+)"/g)].map((m) => m[1]!));
-  return urls.filter((u) => u.startsWith('/') && !u.startsWith('//') && /\.(css|js|mjs|svg|png|ico|webmanifest)(\?|$)/.test(u)).map((u) => u.split(/[?#]/)[0]!);
+  return urls
+    .filter((u) => u.startsWith('/') && !u.startsWith('//') && /\.(css|js|mjs|svg|png|ico|webmanifest)(\?|$)/.test(u))
+    .map((u) => u.split(/[?#]/)[0]!);
 }
 
 export async function verifyFolder(root: string): Promise<{ checked: number; packages: number; pages: number; mismatches: Mismatch[] }> {
@@ -38,7 +43,10 @@ export async function verifyFolder(root: string): Promise<{ checked: number; pac
       const file = path.join(path.dirname(pkgPath), r.path);
       const rel = path.relative(root, file);
       checked++;
-      if (!existsSync(file)) { mismatches.push({ file: rel, problem: 'missing' }); continue; }
+      if (!existsSync(file)) {
+        mismatches.push({ file: rel, problem: 'missing' });
+        continue;
+      }
       const bytes = await readFile(file);
       if (bytes.length !== r.bytes) mismatches.push({ file: rel, problem: `bytes ${bytes.length} ≠ ${r.bytes}` });
       const hash = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
@@ -49,7 +57,8 @@ export async function verifyFolder(root: string): Promise<{ checked: number; pac
   for (const page of pages) {
     for (const url of new Set(assetsOf(await readFile(path.join(root, page), 'utf8')))) {
       checked++;
-      if (!existsSync(path.join(root, decodeURIComponent(url)))) mismatches.push({ file: page.split(path.sep).join('/'), problem: `${url} missing` });
+      if (!existsSync(path.join(root, decodeURIComponent(url))))
+        mismatches.push({ file: page.split(path.sep).join('/'), problem: `${url} missing` });
     }
   }
   return { checked, packages, pages: pages.length, mismatches };
@@ -61,11 +70,17 @@ if (import.meta.main) {
     const dir = path.resolve(process.argv[2] ?? 'dist');
     const { checked, packages, pages, mismatches } = await verifyFolder(dir);
     if (packages === 0 && pages === 0) {
-      console.error(en ? `ERROR ${dir}: no datapackage.json and no pages found` : `GALAT ${dir}: tidak ada datapackage.json maupun halaman`);
+      console.error(
+        en ? `ERROR ${dir}: no datapackage.json and no pages found` : `GALAT ${dir}: tidak ada datapackage.json maupun halaman`,
+      );
       return 1;
     }
     for (const m of mismatches) console.error(`${en ? 'MISMATCH' : 'TIDAK COCOK'} ${m.file}: ${m.problem}`);
-    console.log(en ? `${checked} files in ${packages} data package(s) and ${pages} pages checked: ${mismatches.length} mismatch(es).` : `${checked} berkas dalam ${packages} paket data dan ${pages} halaman diperiksa: ${mismatches.length} tidak cocok.`);
+    console.log(
+      en
+        ? `${checked} files in ${packages} data package(s) and ${pages} pages checked: ${mismatches.length} mismatch(es).`
+        : `${checked} berkas dalam ${packages} paket data dan ${pages} halaman diperiksa: ${mismatches.length} tidak cocok.`,
+    );
     return mismatches.length ? 1 : 0;
   });
 }

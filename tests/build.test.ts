@@ -32,7 +32,8 @@ function snapshot(dir: string): Record<string, string> {
   const walk = (d: string) => {
     for (const f of readdirSync(d)) {
       const p = path.join(d, f);
-      if (statSync(p).isDirectory()) walk(p); else out[path.relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
+      if (statSync(p).isDirectory()) walk(p);
+      else out[path.relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
     }
   };
   walk(dir);
@@ -49,7 +50,10 @@ describe('building the sample portal (built once in tests/global-setup.ts)', () 
 
   it('writes every page of the URL layout, one per kecamatan and per program', () => {
     const pages = ['', 'kemiskinan/', 'pmks/', 'psks/', 'anggaran/', 'program/', 'kecamatan/', 'cek/', 'cari/', 'data/', 'metodologi/'];
-    const kecamatan = readFileSync(path.join(ROOT, 'node_modules', 'idn-area-data', 'data', 'districts.csv'), 'utf8').split('\n').filter((l) => l.startsWith('34.02.')).map((l) => l.split(',')[0]!);
+    const kecamatan = readFileSync(path.join(ROOT, 'node_modules', 'idn-area-data', 'data', 'districts.csv'), 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('34.02.'))
+      .map((l) => l.split(',')[0]!);
     expect(kecamatan).toHaveLength(17);
     const programs = readdirSync(path.join(ROOT, 'data', 'program')).map((f) => f.replace(/\.md$/, ''));
     for (const p of [...pages, ...kecamatan.map((k) => `kecamatan/${k}/`), ...programs.map((s) => `program/${s}/`)]) {
@@ -77,7 +81,17 @@ describe('building the sample portal (built once in tests/global-setup.ts)', () 
       expect(r.hash, r.path).toBe(`sha256:${createHash('sha256').update(bytes).digest('hex')}`);
     }
     const pmks = pkg.resources.find((r: { name: string }) => r.name === 'pmks');
-    expect(pmks.schema.fields.map((f: { name: string }) => f.name)).toEqual(['tahun', 'tingkat', 'kode_wilayah', 'nama_wilayah', 'kategori', 'nama_kategori', 'jumlah', 'kerahasiaan', 'catatan']);
+    expect(pmks.schema.fields.map((f: { name: string }) => f.name)).toEqual([
+      'tahun',
+      'tingkat',
+      'kode_wilayah',
+      'nama_wilayah',
+      'kategori',
+      'nama_kategori',
+      'jumlah',
+      'kerahasiaan',
+      'catatan',
+    ]);
     expect(pmks.schema.primaryKey).toEqual(['tahun', 'kode_wilayah', 'kategori']);
     // Every published CSV has exactly the columns its schema lists.
     for (const r of pkg.resources.filter((x: { format: string }) => x.format === 'csv')) {

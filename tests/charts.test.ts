@@ -1,9 +1,25 @@
 /** The data half of every chart, on the mini fixture whose numbers are known by hand. */
 import { describe, expect, it } from 'vitest';
 import {
-  allCharts, chartCsv, toBudgetByProgramChart, toBudgetBySourceChart, toBudgetTrendChart, toCategoryChart, toCategoryKecamatanChart, toCategoryTrendChart,
-  toCoverageChart, toGraduationChart, toKecamatanCoverageChart, toKecamatanPmksChart, toNoNationalAidChart, toOutputChart, toPovertyChart,
-  toPovertyCountChart, toRegistryKecamatanChart, toRegistrySpendingPovertyChart, toUhcChart,
+  allCharts,
+  chartCsv,
+  toBudgetByProgramChart,
+  toBudgetBySourceChart,
+  toBudgetTrendChart,
+  toCategoryChart,
+  toCategoryKecamatanChart,
+  toCategoryTrendChart,
+  toCoverageChart,
+  toGraduationChart,
+  toKecamatanCoverageChart,
+  toKecamatanPmksChart,
+  toNoNationalAidChart,
+  toOutputChart,
+  toPovertyChart,
+  toPovertyCountChart,
+  toRegistryKecamatanChart,
+  toRegistrySpendingPovertyChart,
+  toUhcChart,
 } from '../src/model/charts/index.ts';
 import { formatTick, formatValue } from '../src/shared/chart-format.ts';
 import { keyFigures } from '../src/model/figures.ts';
@@ -20,7 +36,10 @@ describe('chart transforms', () => {
   it('poverty: rate and extreme rate by year, gaps kept as null', () => {
     const c = toPovertyChart(site);
     expect(c.labels).toEqual(['2023', '2024']);
-    expect(values(c)).toEqual([[11.5, 11.02], [null, 0.81]]);
+    expect(values(c)).toEqual([
+      [11.5, 11.02],
+      [null, 0.81],
+    ]);
     expect(c.format).toBe('percent');
     expect(toPovertyCountChart(site).series[0]!.data).toEqual([12300, 11900]);
   });
@@ -47,10 +66,16 @@ describe('chart transforms', () => {
     expect(values(toBudgetTrendChart(site, 'pkh'))).toEqual([[1_050_000_000], [1_000_000_000]]);
     const byProgram = toBudgetByProgramChart(site);
     expect(byProgram.labels).toEqual(['PKH', 'PBI-JK']);
-    expect(values(byProgram)).toEqual([[1_050_000_000, 100_000_000], [1_000_000_000, null]]);
+    expect(values(byProgram)).toEqual([
+      [1_050_000_000, 100_000_000],
+      [1_000_000_000, null],
+    ]);
     const bySource = toBudgetBySourceChart(site);
     expect(bySource.stacked).toBe(true);
-    expect(bySource.series.map((s) => [s.label, s.data])).toEqual([['APBN (Rp)', [1_050_000_000]], ['APBD (Rp)', [100_000_000]]]);
+    expect(bySource.series.map((s) => [s.label, s.data])).toEqual([
+      ['APBN (Rp)', [1_050_000_000]],
+      ['APBD (Rp)', [100_000_000]],
+    ]);
   });
   it('output target vs achieved', () => {
     expect(values(toOutputChart(site, 'pkh'))).toEqual([[350], [350]]);
@@ -67,7 +92,10 @@ describe('chart transforms', () => {
     expect(values(toKecamatanPmksChart(site, '17.07.01'))).toEqual([[9, 17]]);
     const k = toKecamatanCoverageChart(site, '17.07.02')!;
     expect(k.labels).toEqual(['PKH', 'PBI-JK']);
-    expect(values(k)).toEqual([[20, 50], [23.33, 50]]);
+    expect(values(k)).toEqual([
+      [20, 50],
+      [23.33, 50],
+    ]);
   });
   it('registry vs spending vs poverty, indexed to the first common year', () => {
     const c = toRegistrySpendingPovertyChart(site);
@@ -85,15 +113,24 @@ describe('chart transforms', () => {
     for (const c of charts) for (const s of c.series) expect(s.data).toHaveLength(c.labels.length);
   });
   it('CSV holds exactly the chart numbers, unformatted', () => {
-    expect(chartCsv(toCoverageChart(site, 'pkh')!)).toBe('Kecamatan,Kode wilayah,Penerima ÷ keluarga dalam registri (%),Disembunyikan (kerahasiaan)\r\nLebong Utara,17.07.01,25,\r\nLebong Atas,17.07.02,20,\r\n');
-    expect(chartCsv(toPovertyChart(site))).toBe('Tahun,Penduduk miskin (%),Miskin ekstrem (%),Disembunyikan (kerahasiaan)\r\n2023,11.5,,\r\n2024,11.02,0.81,\r\n');
+    expect(chartCsv(toCoverageChart(site, 'pkh')!)).toBe(
+      'Kecamatan,Kode wilayah,Penerima ÷ keluarga dalam registri (%),Disembunyikan (kerahasiaan)\r\nLebong Utara,17.07.01,25,\r\nLebong Atas,17.07.02,20,\r\n',
+    );
+    expect(chartCsv(toPovertyChart(site))).toBe(
+      'Tahun,Penduduk miskin (%),Miskin ekstrem (%),Disembunyikan (kerahasiaan)\r\n2023,11.5,,\r\n2024,11.02,0.81,\r\n',
+    );
   });
 });
 
 describe('key figures', () => {
   it('give value, year and the change in words', () => {
     const f = keyFigures(site);
-    expect(f[0]).toEqual({ label: 'Persentase penduduk miskin', href: '/kemiskinan/', value: '11,02%', detail: '2024; turun 0,48 poin dari 2023' });
+    expect(f[0]).toEqual({
+      label: 'Persentase penduduk miskin',
+      href: '/kemiskinan/',
+      value: '11,02%',
+      detail: '2024; turun 0,48 poin dari 2023',
+    });
     expect(f.find((x) => x.label === 'Jumlah PMKS')!.detail).toBe('orang, 2024; naik 122,2% dari 2023');
     expect(f.find((x) => x.label.startsWith('Keluarga penerima'))!.value).toBe('350');
   });

@@ -6,7 +6,10 @@ const enc = (s: string) => new TextEncoder().encode(s);
 describe('parseCsv', () => {
   it('gives each row its physical line, across quoted newlines and blank lines', () => {
     const { table } = parseCsv('a,b\r\n1,"two\r\nlines"\r\n\r\n3,4\r\n\r\n\r\n', 'f.csv');
-    expect(table!.rows.map((r) => [r.line, r.cells])).toEqual([[2, ['1', 'two\r\nlines']], [5, ['3', '4']]]);
+    expect(table!.rows.map((r) => [r.line, r.cells])).toEqual([
+      [2, ['1', 'two\r\nlines']],
+      [5, ['3', '4']],
+    ]);
   });
   it('guesses the semicolon Excel uses with Indonesian settings', () => {
     const { table } = parseCsv('tahun;persen\n2024;13,50\n', 'f.csv');

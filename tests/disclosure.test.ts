@@ -3,13 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { audit, protect, type Cell, type Relation } from '../src/protect/disclosure.ts';
 
 /** A kecamatan with three desa, and the kabupaten total of one category. */
-const cells = (values: Record<string, number>): Cell[] => Object.entries(values).map(([id, value]) => ({ id, value, small: !id.startsWith('kab') }));
+const cells = (values: Record<string, number>): Cell[] =>
+  Object.entries(values).map(([id, value]) => ({ id, value, small: !id.startsWith('kab') }));
 
 describe('primary suppression', () => {
   it('hides counts from 1 to k−1 in small areas, never 0 or ≥ k, never the kabupaten', () => {
     const c = cells({ a: 0, b: 1, c: 4, d: 5, kab: 3 });
     const flags = protect(c, [], 5);
-    expect([...flags]).toEqual([['b', 'primary'], ['c', 'primary']]);
+    expect([...flags]).toEqual([
+      ['b', 'primary'],
+      ['c', 'primary'],
+    ]);
   });
 });
 
@@ -20,7 +24,12 @@ describe('secondary suppression', () => {
     const r: Relation[] = [{ total: 'kec', parts: ['d1', 'd2', 'd3'] }];
     expect(audit(c, r, new Set(['d1']))).toEqual(['d1']);
     const flags = protect(c, r, 5);
-    expect(flags).toEqual(new Map([['d1', 'primary'], ['d2', 'secondary']]));
+    expect(flags).toEqual(
+      new Map([
+        ['d1', 'primary'],
+        ['d2', 'secondary'],
+      ]),
+    );
     expect(audit(c, r, flags)).toEqual([]);
   });
 
@@ -31,13 +40,23 @@ describe('secondary suppression', () => {
     //   y   30   40   | 70
     //   tot 33   60   | 93
     const c: Cell[] = [
-      { id: 'xp', value: 3, small: true }, { id: 'xq', value: 20, small: true }, { id: 'yp', value: 30, small: true }, { id: 'yq', value: 40, small: true },
-      { id: 'x', value: 23, small: true }, { id: 'y', value: 70, small: true }, { id: 'p', value: 33, small: false }, { id: 'q', value: 60, small: false }, { id: 't', value: 93, small: false },
+      { id: 'xp', value: 3, small: true },
+      { id: 'xq', value: 20, small: true },
+      { id: 'yp', value: 30, small: true },
+      { id: 'yq', value: 40, small: true },
+      { id: 'x', value: 23, small: true },
+      { id: 'y', value: 70, small: true },
+      { id: 'p', value: 33, small: false },
+      { id: 'q', value: 60, small: false },
+      { id: 't', value: 93, small: false },
     ];
     const r: Relation[] = [
-      { total: 'x', parts: ['xp', 'xq'] }, { total: 'y', parts: ['yp', 'yq'] },
-      { total: 'p', parts: ['xp', 'yp'] }, { total: 'q', parts: ['xq', 'yq'] },
-      { total: 't', parts: ['x', 'y'] }, { total: 't', parts: ['p', 'q'] },
+      { total: 'x', parts: ['xp', 'xq'] },
+      { total: 'y', parts: ['yp', 'yq'] },
+      { total: 'p', parts: ['xp', 'yp'] },
+      { total: 'q', parts: ['xq', 'yq'] },
+      { total: 't', parts: ['x', 'y'] },
+      { total: 't', parts: ['p', 'q'] },
     ];
     const flags = protect(c, r, 5);
     // The row complement (xq) alone would be found through column q; only a full rectangle protects xp.
@@ -49,10 +68,16 @@ describe('secondary suppression', () => {
     // Two relations share hidden cells so that neither has a single hidden cell,
     // yet their difference reveals one: a = b + c, a' = b + c + d with d published.
     const c: Cell[] = [
-      { id: 'a', value: 10, small: false }, { id: 'a2', value: 13, small: false },
-      { id: 'b', value: 2, small: true }, { id: 'c', value: 8, small: true }, { id: 'd', value: 3, small: true },
+      { id: 'a', value: 10, small: false },
+      { id: 'a2', value: 13, small: false },
+      { id: 'b', value: 2, small: true },
+      { id: 'c', value: 8, small: true },
+      { id: 'd', value: 3, small: true },
     ];
-    const r: Relation[] = [{ total: 'a', parts: ['b', 'c'] }, { total: 'a2', parts: ['b', 'c', 'd'] }];
+    const r: Relation[] = [
+      { total: 'a', parts: ['b', 'c'] },
+      { total: 'a2', parts: ['b', 'c', 'd'] },
+    ];
     // Hiding b and c passes the singleton test but reveals nothing? a − (b+c) = 0 gives b + c = 10 only: safe.
     expect(audit(c, r, new Set(['b', 'c']))).toEqual([]);
     // d = 3 is primary; with b, c hidden, d = a2 − a is recoverable by combining the relations.
@@ -83,7 +108,12 @@ describe('the pipeline on the mini fixture with k = 5', async () => {
   const flag = (w: string, k: string) => p.flags.get(`pmks.csv|2024|${level(w)}|${w}|${k}`);
 
   it('hides the small desa and kecamatan counts (primary)', () => {
-    expect(y2024.filter((c) => flag(c.wilayah, c.kategori) === 'primary').map((c) => `${c.wilayah}|${c.kategori}`).sort()).toEqual(['17.07.01.1004|*', '17.07.01.1004|8', '17.07.02|*', '17.07.02|16']);
+    expect(
+      y2024
+        .filter((c) => flag(c.wilayah, c.kategori) === 'primary')
+        .map((c) => `${c.wilayah}|${c.kategori}`)
+        .sort(),
+    ).toEqual(['17.07.01.1004|*', '17.07.01.1004|8', '17.07.02|*', '17.07.02|16']);
   });
   it('protects Kampung Jawa (4) only through secondary suppression of its neighbour in the kecamatan sum', () => {
     // Lebong Utara cat. 8 = Kampung Jawa 4 + Pasar Muara Aman 6: without hiding the 6, the 4 = 10 − 6.

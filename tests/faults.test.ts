@@ -18,7 +18,12 @@ const NODE = process.execPath;
 const tmp = mkdtempSync(path.join(tmpdir(), 'terang-faults-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-interface Run { code: number | null; signal: string | null; stdout: string; stderr: string }
+interface Run {
+  code: number | null;
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+}
 function run(script: string, env: Record<string, string>, args: string[] = []): Promise<Run> {
   return new Promise((resolve) => {
     const p = spawn(NODE, [script, ...args], { cwd: ROOT, env: { ...process.env, LANG: 'id_ID.UTF-8', ...env } });
@@ -29,7 +34,8 @@ function run(script: string, env: Record<string, string>, args: string[] = []): 
     p.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
 }
-const build = (data: string, out: string, env: Record<string, string> = {}) => run('scripts/build.ts', { DATA_DIR: data, OUT_DIR: out, ...env });
+const build = (data: string, out: string, env: Record<string, string> = {}) =>
+  run('scripts/build.ts', { DATA_DIR: data, OUT_DIR: out, ...env });
 
 /** A complete site: its data package and every page's stylesheet and scripts are there. */
 async function expectComplete(out: string) {
@@ -38,7 +44,8 @@ async function expectComplete(out: string) {
   expect(v.mismatches).toEqual([]);
   expect(v.pages).toBeGreaterThan(50);
 }
-const leftovers = (out: string) => readdirSync(path.dirname(out)).filter((f) => f.startsWith(`.${path.basename(out)}.`) && !f.endsWith('.lock'));
+const leftovers = (out: string) =>
+  readdirSync(path.dirname(out)).filter((f) => f.startsWith(`.${path.basename(out)}.`) && !f.endsWith('.lock'));
 const noStackTrace = (r: Run) => expect(r.stderr).not.toMatch(/\n\s+at .*:\d+:\d+/);
 
 let previous: string; // a complete earlier site, copied into place before each fault
@@ -61,26 +68,29 @@ function scenario(name: string) {
 }
 
 describe('a build killed at each stage boundary', () => {
-  it.each(['after-render', 'after-index', 'before-swap', 'between-renames', 'after-swap', 'during-archive'])('%s: the next build leaves a complete site and cleans up', async (point) => {
-    const { data, out } = scenario(point);
-    const killed = await build(data, out, { TERANG_FAILPOINT: point });
-    expect(killed.signal).toBe('SIGKILL');
-    // Right after the kill: a complete site (old or new), or none with the swap journal that restores it.
-    if (existsSync(out)) await expectComplete(out);
-    else expect(existsSync(path.join(path.dirname(out), `.${path.basename(out)}.swap`))).toBe(true);
-    // The release is archived only after the swap: a kill before it leaves no archive, a kill during it only a hidden folder.
-    expect(readdirSync(path.join(data, 'rilis')).filter((f) => !f.startsWith('.'))).toEqual([]);
+  it.each(['after-render', 'after-index', 'before-swap', 'between-renames', 'after-swap', 'during-archive'])(
+    '%s: the next build leaves a complete site and cleans up',
+    async (point) => {
+      const { data, out } = scenario(point);
+      const killed = await build(data, out, { TERANG_FAILPOINT: point });
+      expect(killed.signal).toBe('SIGKILL');
+      // Right after the kill: a complete site (old or new), or none with the swap journal that restores it.
+      if (existsSync(out)) await expectComplete(out);
+      else expect(existsSync(path.join(path.dirname(out), `.${path.basename(out)}.swap`))).toBe(true);
+      // The release is archived only after the swap: a kill before it leaves no archive, a kill during it only a hidden folder.
+      expect(readdirSync(path.join(data, 'rilis')).filter((f) => !f.startsWith('.'))).toEqual([]);
 
-    const next = await build(data, out);
-    expect(next.code, next.stderr).toBe(0);
-    if (point === 'between-renames') expect(next.stderr).toContain('Dipulihkan');
-    await expectComplete(out);
-    expect(leftovers(out)).toEqual([]);
-    expect(readdirSync(path.join(data, 'rilis'))).toEqual(['uji-1']); // archived once, complete, no .tmp left
-    expect(readdirSync(path.join(ROOT, '.terang')).filter((f) => f.startsWith('build-'))).toEqual([]);
-  });
+      const next = await build(data, out);
+      expect(next.code, next.stderr).toBe(0);
+      if (point === 'between-renames') expect(next.stderr).toContain('Dipulihkan');
+      await expectComplete(out);
+      expect(leftovers(out)).toEqual([]);
+      expect(readdirSync(path.join(data, 'rilis'))).toEqual(['uji-1']); // archived once, complete, no .tmp left
+      expect(readdirSync(path.join(ROOT, '.terang')).filter((f) => f.startsWith('build-'))).toEqual([]);
+    },
+  );
 
-  it('between the swap\'s renames, `npm run serve` restores the site too and says so', async () => {
+  it("between the swap's renames, `npm run serve` restores the site too and says so", async () => {
     const { data, out } = scenario('serve-restores');
     const killed = await build(data, out, { TERANG_FAILPOINT: 'between-renames' });
     expect(killed.signal).toBe('SIGKILL');
@@ -116,7 +126,9 @@ describe('builds at the same time', () => {
 
 describe('OUT_DIR anywhere', () => {
   const shm = existsSync('/dev/shm') ? mkdtempSync('/dev/shm/terang-') : undefined;
-  afterAll(() => { if (shm) rmSync(shm, { recursive: true, force: true }); });
+  afterAll(() => {
+    if (shm) rmSync(shm, { recursive: true, force: true });
+  });
   it.skipIf(!shm)('on another file system (tmpfs) works, and replaces an earlier site there', async () => {
     const { data } = scenario('tmpfs');
     const out = path.join(shm!, 'dist');
@@ -143,10 +155,22 @@ const canMount = (() => {
   }
 })();
 
-describe.skipIf(!canMount)('an operator\'s machine in trouble', () => {
+describe.skipIf(!canMount)("an operator's machine in trouble", () => {
   const mounts: string[] = [];
-  afterAll(() => { for (const m of mounts) { try { execFileSync('umount', [m]); } catch { /* gone */ } } });
-  const mountTmpfs = (dir: string, size: string) => { mkdirSync(dir, { recursive: true }); execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir]); mounts.push(dir); };
+  afterAll(() => {
+    for (const m of mounts) {
+      try {
+        execFileSync('umount', [m]);
+      } catch {
+        /* gone */
+      }
+    }
+  });
+  const mountTmpfs = (dir: string, size: string) => {
+    mkdirSync(dir, { recursive: true });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir]);
+    mounts.push(dir);
+  };
 
   it('a full disk: one sentence, no stack trace, the published site untouched', async () => {
     const { data } = scenario('full-disk');

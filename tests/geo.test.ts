@@ -38,17 +38,39 @@ describe.skipIf(!existsSync(SHARED))('real BPS desa boundaries', () => {
     const tree = (await loadRegionTree('17.07'))!;
     const r = importBoundaries(read('lebong-1707-desa-hdx2020.geojson'), tree, { attribution: 'BPS' });
     expect(r.report.unmatched).toEqual([]);
-    expect(shapes(r.topology).map((f) => f.id).sort()).toEqual(tree.kecamatan.map((k) => k.code));
+    expect(
+      shapes(r.topology)
+        .map((f) => f.id)
+        .sort(),
+    ).toEqual(tree.kecamatan.map((k) => k.code));
     expect(r.report.matched.find((m) => m.name === 'Pelabai')).toMatchObject({ code: '17.07.09', kemendagriName: 'Tubei', how: 'desa' });
     // An explicit mapping entry wins over any guess.
-    const mapped = importBoundaries(read('lebong-1707-desa-hdx2020.geojson'), tree, { attribution: 'BPS', mapping: { id1707042: '17.07.09' } });
+    const mapped = importBoundaries(read('lebong-1707-desa-hdx2020.geojson'), tree, {
+      attribution: 'BPS',
+      mapping: { id1707042: '17.07.09' },
+    });
     expect(mapped.report.matched.find((m) => m.bps === 'id1707042')!.how).toBe('mapping');
   });
 });
 
 /** Two desa squares side by side in one kecamatan and one in another, wound RFC 7946 style (counter-clockwise). */
 function square(x: number, y: number, props: Record<string, string>): Feature<Polygon> {
-  return { type: 'Feature', properties: props, geometry: { type: 'Polygon', coordinates: [[[x, y], [x + 0.01, y], [x + 0.01, y + 0.01], [x, y + 0.01], [x, y]]] } };
+  return {
+    type: 'Feature',
+    properties: props,
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [x, y],
+          [x + 0.01, y],
+          [x + 0.01, y + 0.01],
+          [x, y + 0.01],
+          [x, y],
+        ],
+      ],
+    },
+  };
 }
 const tiny: FeatureCollection = {
   type: 'FeatureCollection',
@@ -88,7 +110,9 @@ describe('synthetic boundaries', () => {
     writeFileSync(path.join(dir, 'portal.json'), JSON.stringify({ kode_kabupaten: '17.07' }));
     writeFileSync(path.join(dir, 'tiny.geojson'), JSON.stringify(tiny));
     const run = promisify(execFile);
-    const fail = await run(process.execPath, ['scripts/geo-import.ts', path.join(dir, 'tiny.geojson'), '--data', dir], { cwd: ROOT }).catch((e) => e);
+    const fail = await run(process.execPath, ['scripts/geo-import.ts', path.join(dir, 'tiny.geojson'), '--data', dir], { cwd: ROOT }).catch(
+      (e) => e,
+    );
     expect(fail.code).toBe(1);
     expect(fail.stderr).toContain('GALAT id1707999 Kecamatan Khayalan');
     expect(existsSync(path.join(dir, 'geo', 'kecamatan.topo.json'))).toBe(false);

@@ -22,7 +22,11 @@ export async function setup(project: TestProject) {
   const root = path.resolve(import.meta.dirname, '..');
   dir = mkdtempSync(path.join(tmpdir(), 'terang-sample-'));
   const dist = path.join(dir, 'dist');
-  const { stdout, stderr } = await promisify(execFile)(process.execPath, ['scripts/build.ts'], { cwd: root, env: { ...process.env, OUT_DIR: dist, DATA_DIR: path.join(root, 'data') }, maxBuffer: 64 << 20 });
+  const { stdout, stderr } = await promisify(execFile)(process.execPath, ['scripts/build.ts'], {
+    cwd: root,
+    env: { ...process.env, OUT_DIR: dist, DATA_DIR: path.join(root, 'data') },
+    maxBuffer: 64 << 20,
+  });
   project.provide('sampleDist', dist);
   project.provide('sampleBuildLog', stdout + stderr);
 }

@@ -19,9 +19,9 @@ describe('pipeline on the mini fixture', async () => {
   const { data, problems } = await loadPortal(folderIO(MINI));
   it('validates without problems', () => expect(problems).toEqual([]));
   const outputs = [
-    { path: 'model.json', content: JSON.stringify(buildModel(data!), null, 1) + '\n' },
+    { path: 'model.json', content: `${JSON.stringify(buildModel(data!), null, 1)}\n` },
     // One kecamatan page's data: every figure with its rank, coverage, desa, Puskesos.
-    { path: 'kecamatan-17.07.01.json', content: JSON.stringify(kecamatanFigures(buildModel(data!), '17.07.01'), null, 1) + '\n' },
+    { path: 'kecamatan-17.07.01.json', content: `${JSON.stringify(kecamatanFigures(buildModel(data!), '17.07.01'), null, 1)}\n` },
     ...buildDownloads(data!, buildModel(data!)).files,
   ];
   it.each(outputs.map((o) => [o.path, o] as const))('%s matches the golden copy', (rel, o) => {

@@ -12,7 +12,11 @@ import { folderIO } from '../src/load/io.ts';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'terang-guard-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-const copy = (name: string) => { const d = path.join(tmp, name); cpSync(MINI, d, { recursive: true }); return d; };
+const copy = (name: string) => {
+  const d = path.join(tmp, name);
+  cpSync(MINI, d, { recursive: true });
+  return d;
+};
 
 describe('finding NIK-shaped numbers', () => {
   it('finds a valid NIK, not other 16-digit numbers, hex keys or longer numbers', () => {
@@ -26,9 +30,16 @@ describe('finding NIK-shaped numbers', () => {
 describe('before the build', () => {
   it('refuses a planted NIK in an input CSV, naming file and line, without repeating it', async () => {
     const d = copy('nik-in-csv');
-    writeFileSync(path.join(d, 'puskesos.csv'), readFileSync(path.join(MINI, 'puskesos.csv'), 'utf8') + '17.07.02,Puskesos Atas,Kantor,3402014101909001,Senin\n');
+    writeFileSync(
+      path.join(d, 'puskesos.csv'),
+      `${readFileSync(path.join(MINI, 'puskesos.csv'), 'utf8')}17.07.02,Puskesos Atas,Kantor,3402014101909001,Senin\n`,
+    );
     const problems = await checkInputs(folderIO(d));
-    expect(problems.map((p) => formatProblem(p, 'id'))).toEqual([expect.stringContaining('GALAT puskesos.csv baris 3, kolom 4: data pribadi (NIK/KK/nama) tidak boleh diterbitkan — ditemukan "340201…01"')]);
+    expect(problems.map((p) => formatProblem(p, 'id'))).toEqual([
+      expect.stringContaining(
+        'GALAT puskesos.csv baris 3, kolom 4: data pribadi (NIK/KK/nama) tidak boleh diterbitkan — ditemukan "340201…01"',
+      ),
+    ]);
   });
   it('refuses an identifier column outside data/private/, but allows a schema\'s own "nama" and anything in private/', async () => {
     const d = copy('nik-column');
@@ -40,9 +51,15 @@ describe('before the build', () => {
   });
   it('stops a real build on a NIK planted in a program description, leaving dist/ as it was', async () => {
     const d = copy('nik-in-md');
-    writeFileSync(path.join(d, 'program', 'pkh.md'), readFileSync(path.join(MINI, 'program', 'pkh.md'), 'utf8') + '\nContoh: NIK 3402014101909001.\n');
+    writeFileSync(
+      path.join(d, 'program', 'pkh.md'),
+      `${readFileSync(path.join(MINI, 'program', 'pkh.md'), 'utf8')}\nContoh: NIK 3402014101909001.\n`,
+    );
     const out = path.join(tmp, 'dist-md');
-    const r = await promisify(execFile)(process.execPath, ['scripts/build.ts'], { cwd: ROOT, env: { ...process.env, DATA_DIR: d, OUT_DIR: out } }).catch((e) => e);
+    const r = await promisify(execFile)(process.execPath, ['scripts/build.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: d, OUT_DIR: out },
+    }).catch((e) => e);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/GALAT program\/pkh\.md baris \d+, kolom \d+: data pribadi/);
     expect(existsSync(out)).toBe(false);

@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRecipients } from '../scripts/hash/recipients.ts';
 import { nativeKey } from '../scripts/hash/worker.ts';
 import { loadRegionTree, type RegionTree } from '../src/domain/regions.ts';
-import { folderIO, loadPortal, loadPrograms } from '../src/load/portal.ts';
+import { loadAndPrepare } from '../src/build/prepare.ts';
+import { folderIO, loadPrograms } from '../src/load/portal.ts';
 import type { Program } from '../src/load/schema/program.ts';
 import { deriveKey } from '../src/shared/kdf.ts';
 import { ROOT } from './helpers.ts';
@@ -21,16 +22,34 @@ const tmp = mkdtempSync(path.join(tmpdir(), 'terang-hash-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const SYNTHETIC = path.join(ROOT, 'scripts', 'sample', 'penerima-sintetis-bantul.csv');
 
-interface Run { code: number | null; signal: string | null; stdout: string; stderr: string }
+interface Run {
+  code: number | null;
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+}
 function hash(args: string[], opts: { killWhen?: (dir: string) => boolean; data: string }): Promise<Run> {
   return new Promise((resolve) => {
-    const p = spawn(process.execPath, ['scripts/hash.ts', ...args, '--data', opts.data, '--quiet'], { cwd: ROOT, env: { ...process.env, LANG: 'id_ID.UTF-8' } });
+    const p = spawn(process.execPath, ['scripts/hash.ts', ...args, '--data', opts.data, '--quiet'], {
+      cwd: ROOT,
+      env: { ...process.env, LANG: 'id_ID.UTF-8' },
+    });
     let stdout = '';
     let stderr = '';
     p.stdout.on('data', (d) => (stdout += d));
     p.stderr.on('data', (d) => (stderr += d));
-    const timer = opts.killWhen && setInterval(() => { if (opts.killWhen!(opts.data)) { clearInterval(timer); p.kill('SIGKILL'); } }, 20);
-    p.on('close', (code, signal) => { if (timer) clearInterval(timer); resolve({ code, signal, stdout, stderr }); });
+    const timer =
+      opts.killWhen &&
+      setInterval(() => {
+        if (opts.killWhen!(opts.data)) {
+          clearInterval(timer);
+          p.kill('SIGKILL');
+        }
+      }, 20);
+    p.on('close', (code, signal) => {
+      if (timer) clearInterval(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
   });
 }
 const dataFolder = (name: string) => {
@@ -42,7 +61,19 @@ const dataFolder = (name: string) => {
 const checkpointed = (data: string) => {
   const priv = path.join(data, 'private');
   if (!existsSync(priv)) return 0;
-  return readdirSync(priv).filter((f) => f.startsWith('.hash-')).flatMap((j) => readdirSync(path.join(priv, j)).filter((f) => f.startsWith('keys-')).map((f) => readFileSync(path.join(priv, j, f), 'utf8').split('\n').filter(Boolean).length)).reduce((a, b) => a + b, 0);
+  return readdirSync(priv)
+    .filter((f) => f.startsWith('.hash-'))
+    .flatMap((j) =>
+      readdirSync(path.join(priv, j))
+        .filter((f) => f.startsWith('keys-'))
+        .map(
+          (f) =>
+            readFileSync(path.join(priv, j, f), 'utf8')
+              .split('\n')
+              .filter(Boolean).length,
+        ),
+    )
+    .reduce((a, b) => a + b, 0);
 };
 
 let tree: RegionTree;
@@ -55,7 +86,13 @@ beforeAll(async () => {
 /** Every key in penerima.csv recomputed independently, in the browser's WebAssembly scrypt. */
 async function expectKeysMatch(data: string, raw: string) {
   const kdf = JSON.parse(readFileSync(path.join(data, 'penerima-kdf.json'), 'utf8'));
-  const keys = new Set(readFileSync(path.join(data, 'penerima.csv'), 'utf8').trim().split('\r\n').slice(1).map((l) => l.split(',')[0]));
+  const keys = new Set(
+    readFileSync(path.join(data, 'penerima.csv'), 'utf8')
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(',')[0]),
+  );
   const { people } = readRecipients(readFileSync(raw), 'raw.csv', tree, programs);
   const expected = new Set(await Promise.all(people.map((p) => deriveKey(p.nik, p.kk, kdf))));
   expect(keys).toEqual(expected);
@@ -64,7 +101,7 @@ async function expectKeysMatch(data: string, raw: string) {
 
 describe('resuming and splitting', () => {
   const raw = path.join(tmp, 'raw-120.csv');
-  beforeAll(() => writeFileSync(raw, readFileSync(SYNTHETIC, 'utf8').split('\r\n').slice(0, 121).join('\r\n') + '\r\n'));
+  beforeAll(() => writeFileSync(raw, `${readFileSync(SYNTHETIC, 'utf8').split('\r\n').slice(0, 121).join('\r\n')}\r\n`));
 
   it('killed midway, a rerun resumes with the same salt and finishes with the keys of an uninterrupted run', async () => {
     const data = dataFolder('resume');
@@ -80,7 +117,7 @@ describe('resuming and splitting', () => {
     expect(kdf.salt).toBe(salt);
     expect(existsSync(path.join(data, 'private', job))).toBe(false); // the job is cleaned up once written
     // The build accepts the pair.
-    expect((await loadPortal(folderIO(data))).problems.filter((p) => p.level === 'error')).toEqual([]);
+    expect((await loadAndPrepare(folderIO(data))).problems.filter((p) => p.level === 'error')).toEqual([]);
   });
 
   it('three parts, in any order and at the same time, then a merge, give the same keys', async () => {
@@ -107,7 +144,7 @@ describe('keys and salt stay a pair', () => {
   it('a hash killed between writing its two files: the build refuses, the next hash restores the pair', async () => {
     const data = dataFolder('pair');
     const raw = path.join(tmp, 'raw-40.csv');
-    writeFileSync(raw, readFileSync(SYNTHETIC, 'utf8').split('\r\n').slice(0, 41).join('\r\n') + '\r\n');
+    writeFileSync(raw, `${readFileSync(SYNTHETIC, 'utf8').split('\r\n').slice(0, 41).join('\r\n')}\r\n`);
     expect((await hash([raw], { data })).code).toBe(0);
     const oldKeys = readFileSync(path.join(data, 'penerima.csv'), 'utf8');
     // Simulate the kill: a second run got as far as renaming the new parameters, not the new keys.
@@ -116,25 +153,43 @@ describe('keys and salt stay a pair', () => {
     cpSync(path.join(second, 'penerima-kdf.json'), path.join(data, 'penerima-kdf.json'));
     cpSync(path.join(second, 'penerima.csv'), path.join(data, 'penerima.csv.tmp'));
     writeFileSync(path.join(data, 'penerima.csv'), oldKeys);
-    const errors = (await loadPortal(folderIO(data))).problems.filter((p) => p.level === 'error');
+    const errors = (await loadAndPrepare(folderIO(data))).problems.filter((p) => p.level === 'error');
     expect(errors).toMatchObject([{ kind: 'kdf_mismatch', file: 'penerima.csv', line: 2, column: 5 }]); // one line says it for the whole file
     const fixed = await hash([raw], { data });
     expect(fixed.stderr).toContain('Dipulihkan');
-    expect((await loadPortal(folderIO(data))).problems.filter((p) => p.level === 'error')).toEqual([]);
+    expect((await loadAndPrepare(folderIO(data))).problems.filter((p) => p.level === 'error')).toEqual([]);
   });
 });
 
 describe('raw lists that used to pass silently', () => {
   const HEAD = 'nik,nomor_kk,program,status,periode\n';
-  const read = (rows: string[]) => readRecipients(new TextEncoder().encode(HEAD + rows.join('\n') + '\n'), 'raw.csv', tree, programs);
+  const read = (rows: string[]) => readRecipients(new TextEncoder().encode(`${HEAD + rows.join('\n')}\n`), 'raw.csv', tree, programs);
   const errors = (rows: string[]) => read(rows).problems.filter((p) => p.level === 'error');
 
   it.each([
     ['the NIK copied into the KK column', ['3402014101909001,3402014101909001,pkh,aktif,2026'], 2, 'kk', 'bukan NIK yang disalin'],
-    ['a woman\'s NIK in the KK column (columns swapped)', ['3402010101209001,3402015508859001,pkh,aktif,2026'], 2, 'kk', 'tertukar'],
-    ['one NIK under two family cards', ['3402014101909001,3402010101209001,pbi-jk,aktif,2026', '3402014101909001,3402010101219002,pbi-jk,aktif,2025'], 3, 'kk', 'satu Nomor KK per NIK'],
-    ['one household both aktif and dihentikan for a program and period', ['3402014101909001,3402010101209001,pkh,aktif,2026 tahap 1', '3402015101909002,3402010101209001,pkh,dihentikan,2026 tahap 1'], 3, 'program', 'satu status per KK'],
-    ['a household program listed twice', ['3402014101909001,3402010101209001,pkh,aktif,2026 tahap 1', '3402015101909002,3402010101209001,pkh,aktif,2026 tahap 1'], 3, 'program', 'sudah tercatat di baris 2'],
+    ["a woman's NIK in the KK column (columns swapped)", ['3402010101209001,3402015508859001,pkh,aktif,2026'], 2, 'kk', 'tertukar'],
+    [
+      'one NIK under two family cards',
+      ['3402014101909001,3402010101209001,pbi-jk,aktif,2026', '3402014101909001,3402010101219002,pbi-jk,aktif,2025'],
+      3,
+      'kk',
+      'satu Nomor KK per NIK',
+    ],
+    [
+      'one household both aktif and dihentikan for a program and period',
+      ['3402014101909001,3402010101209001,pkh,aktif,2026 tahap 1', '3402015101909002,3402010101209001,pkh,dihentikan,2026 tahap 1'],
+      3,
+      'program',
+      'satu status per KK',
+    ],
+    [
+      'a household program listed twice',
+      ['3402014101909001,3402010101209001,pkh,aktif,2026 tahap 1', '3402015101909002,3402010101209001,pkh,aktif,2026 tahap 1'],
+      3,
+      'program',
+      'sudah tercatat di baris 2',
+    ],
     ['a NIK in scientific notation (Excel)', ['3.40201E+15,3402010101209001,pkh,aktif,2026'], 2, 'nik', 'Excel'],
   ])('%s is refused with its line', (_, rows, line, field, says) => {
     const e = errors(rows as string[]);
@@ -144,7 +199,10 @@ describe('raw lists that used to pass silently', () => {
   });
 
   it('16-digit numbers cut to 15 digits and a 0 by Excel are refused across the file', () => {
-    const rows = Array.from({ length: 12 }, (_, i) => `34020141019${String(10 + i).padStart(4, '0')}0,3402010101${String(200001 + i * 10)},pbi-jk,aktif,2026`);
+    const rows = Array.from(
+      { length: 12 },
+      (_, i) => `34020141019${String(10 + i).padStart(4, '0')}0,3402010101${String(200001 + i * 10)},pbi-jk,aktif,2026`,
+    );
     const e = errors(rows);
     expect(e.length).toBe(12);
     expect(e[0]!.expected.id).toContain('Excel memotongnya');
@@ -159,9 +217,12 @@ describe('piped output', () => {
   it('is printed in full beyond 64 KB, and the exit code still says what happened', async () => {
     const data = dataFolder('pipe');
     // 3,000 NIKs from another kabupaten (a warning each, ~300 KB), then one bad row.
-    const rows = Array.from({ length: 3000 }, (_, i) => `3302014101${String(900001 + i).padStart(6, '0')},3402010101${String(200001 + i)},pbi-jk,aktif,2026`);
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) => `3302014101${String(900001 + i).padStart(6, '0')},3402010101${String(200001 + i)},pbi-jk,aktif,2026`,
+    );
     const raw = path.join(tmp, 'many.csv');
-    writeFileSync(raw, 'nik,nomor_kk,program,status,periode\n' + rows.join('\n') + '\n3402013202909001,3402010101209001,pbi-jk,aktif,2026\n');
+    writeFileSync(raw, `nik,nomor_kk,program,status,periode\n${rows.join('\n')}\n3402013202909001,3402010101209001,pbi-jk,aktif,2026\n`);
     const r = await hash([raw], { data });
     expect(r.code).toBe(1);
     expect(Buffer.byteLength(r.stderr)).toBeGreaterThan(64 * 1024);

@@ -11,12 +11,14 @@ export function fixtureIO(overrides: Record<string, string | Uint8Array | null> 
   const walk = (rel: string) => {
     for (const f of readdirSync(path.join(dir, rel))) {
       const r = rel ? `${rel}/${f}` : f;
-      if (statSync(path.join(dir, r)).isDirectory()) walk(r); else files.set(r, readFileSync(path.join(dir, r)));
+      if (statSync(path.join(dir, r)).isDirectory()) walk(r);
+      else files.set(r, readFileSync(path.join(dir, r)));
     }
   };
   walk('');
   for (const [k, v] of Object.entries(overrides)) {
-    if (v === null) files.delete(k); else files.set(k, typeof v === 'string' ? new TextEncoder().encode(v) : v);
+    if (v === null) files.delete(k);
+    else files.set(k, typeof v === 'string' ? new TextEncoder().encode(v) : v);
   }
   return {
     read: async (rel) => files.get(rel.replace(/^\.\//, '')) ?? null,
@@ -31,6 +33,9 @@ export const fixtureText = (rel: string): string => readFileSync(path.join(MINI,
 
 /** Read access to a built site folder, as the build's checks see it. */
 export const folderFiles = (dir: string) => ({
-  listFiles: async () => (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[]).filter((d) => d.isFile()).map((d) => path.relative(dir, path.join(d.parentPath, d.name)).split(path.sep).join('/')),
+  listFiles: async () =>
+    (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+      .filter((d) => d.isFile())
+      .map((d) => path.relative(dir, path.join(d.parentPath, d.name)).split(path.sep).join('/')),
   readFile: async (rel: string) => readFileSync(path.join(dir, rel), 'utf8'),
 });

@@ -25,7 +25,10 @@ describe('dictionaries', () => {
     check(en, 'en');
   });
   it('really translate: most strings differ between the languages', () => {
-    const same = Object.keys(id).filter((k) => typeof (id as Record<string, unknown>)[k] === 'string' && (id as Record<string, unknown>)[k] === (en as Record<string, unknown>)[k]);
+    const same = Object.keys(id).filter(
+      (k) =>
+        typeof (id as Record<string, unknown>)[k] === 'string' && (id as Record<string, unknown>)[k] === (en as Record<string, unknown>)[k],
+    );
     expect(same.sort()).toEqual(['data', 'kabupatenPct', 'kindDataset', 'kindProgram', 'pmks', 'program', 'psks', 'target']); // words the same in both languages
   });
 });
@@ -33,7 +36,14 @@ describe('dictionaries', () => {
 describe('the built site', () => {
   const dist = inject('sampleDist');
   const pages: string[] = [];
-  const walk = (d: string) => { for (const f of readdirSync(d)) { const p = path.join(d, f); if (statSync(p).isDirectory()) walk(p); else if (f === 'index.html') pages.push('/' + path.relative(dist, path.dirname(p)).split(path.sep).join('/') + (path.dirname(p) === dist ? '' : '/')); } };
+  const walk = (d: string) => {
+    for (const f of readdirSync(d)) {
+      const p = path.join(d, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (f === 'index.html')
+        pages.push(`/${path.relative(dist, path.dirname(p)).split(path.sep).join('/')}${path.dirname(p) === dist ? '' : '/'}`);
+    }
+  };
   walk(dist);
   const set = new Set(pages.map((p) => p.replace('//', '/')));
 

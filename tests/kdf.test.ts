@@ -4,8 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_KDF, deriveKey, scryptHex } from '../src/shared/kdf.ts';
 import { RFC7914 } from './rfc7914.ts';
 
-
-
 describe('scrypt (hash-wasm) in Node', () => {
   it.each(RFC7914.map((v) => [`${v.P || '""'} / ${v.S || '""'} N=${v.N}`, v] as const))('matches RFC 7914: %s', async (_, v) => {
     expect(await scryptHex(v.P, v.S, v.N, v.r, v.p, v.dkLen)).toBe(v.DK);
@@ -14,7 +12,12 @@ describe('scrypt (hash-wasm) in Node', () => {
   it('derives the same key as node:crypto for the portal parameters', async () => {
     const params = { ...DEFAULT_KDF, salt: '00112233445566778899aabbccddeeff' };
     const key = await deriveKey('3402014101909001', '3402010101209001', params);
-    const ref = scryptSync('3402014101909001|3402010101209001', Buffer.from(params.salt, 'hex'), params.dkLen, { N: params.N, r: params.r, p: params.p, maxmem: 64 << 20 }).toString('hex');
+    const ref = scryptSync('3402014101909001|3402010101209001', Buffer.from(params.salt, 'hex'), params.dkLen, {
+      N: params.N,
+      r: params.r,
+      p: params.p,
+      maxmem: 64 << 20,
+    }).toString('hex');
     expect(key).toBe(ref);
     expect(key).toMatch(/^[0-9a-f]{32}$/);
   });

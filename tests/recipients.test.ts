@@ -34,7 +34,11 @@ describe('NIK and KK checks', () => {
     expect(birthDateOfNik('3402011508159001', new Date('2026-01-01'))).toEqual({ date: '2015-08-15', female: false });
     expect(birthDateOfNik('3402012902049001')).toEqual({ date: '2004-02-29', female: false });
   });
-  it.each([['3402010101209001', []], ['1234', ['length']], ['abcd', ['not_digits']]] as const)('KK %s → %j', (kk, problems) => expect(checkKk(kk)).toEqual(problems));
+  it.each([
+    ['3402010101209001', []],
+    ['1234', ['length']],
+    ['abcd', ['not_digits']],
+  ] as const)('KK %s → %j', (kk, problems) => expect(checkKk(kk)).toEqual(problems));
 });
 
 let tree: RegionTree;
@@ -48,14 +52,26 @@ const HEAD = 'nik,nomor_kk,program,status,periode\n';
 
 describe('the raw recipient list', () => {
   it('gives household programs to every listed member of the KK and personal ones only to that person', () => {
-    const { people, problems } = readRecipients(enc(HEAD + [
-      '3402014101909001,3402010101209001,pkh,aktif,2026 tahap 1',
-      '3402014101909001,3402010101209001,pbi-jk,aktif,2026',
-      '3402015101909002,3402010101209001,pbi-jk,dihentikan,2026',
-      '3402016101109003,3402010101209001,pbi-jk,aktif,2026',
-    ].join('\n')), 'raw.csv', tree, programs);
+    const { people, problems } = readRecipients(
+      enc(
+        HEAD +
+          [
+            '3402014101909001,3402010101209001,pkh,aktif,2026 tahap 1',
+            '3402014101909001,3402010101209001,pbi-jk,aktif,2026',
+            '3402015101909002,3402010101209001,pbi-jk,dihentikan,2026',
+            '3402016101109003,3402010101209001,pbi-jk,aktif,2026',
+          ].join('\n'),
+      ),
+      'raw.csv',
+      tree,
+      programs,
+    );
     expect(problems).toEqual([]);
-    const of = (nik: string) => people.find((p) => p.nik === nik)!.grants.map((g) => `${g.program}:${g.status}`).sort();
+    const of = (nik: string) =>
+      people
+        .find((p) => p.nik === nik)!
+        .grants.map((g) => `${g.program}:${g.status}`)
+        .sort();
     expect(of('3402014101909001')).toEqual(['pbi-jk:aktif', 'pkh:aktif']);
     expect(of('3402015101909002')).toEqual(['pbi-jk:dihentikan', 'pkh:aktif']);
     expect(of('3402016101109003')).toEqual(['pbi-jk:aktif', 'pkh:aktif']);
@@ -69,7 +85,12 @@ describe('the raw recipient list', () => {
     ['3402014101909001,3402010101209001,pkh,lulus,2026', 'status', 'salah satu status'],
     ['3402014101909001,3402010101209001,pkh,aktif,', 'periode', 'periode'],
   ])('reports %s on its line, without repeating the whole identifier', (row, field, says) => {
-    const { people, problems } = readRecipients(enc(HEAD + '3402014101909001,3402010101209001,sembako,aktif,2026\n' + row + '\n'), 'raw.csv', tree, programs);
+    const { people, problems } = readRecipients(
+      enc(`${HEAD}3402014101909001,3402010101209001,sembako,aktif,2026\n${row}\n`),
+      'raw.csv',
+      tree,
+      programs,
+    );
     const p = problems.find((x) => x.level === 'error')!;
     expect(p).toMatchObject({ line: 3, field });
     expect(p.expected.id).toContain(says);
@@ -78,14 +99,26 @@ describe('the raw recipient list', () => {
   });
 
   it('warns, but keeps, a NIK registered in another kabupaten', () => {
-    const { people, problems } = readRecipients(enc(HEAD + '3302014101909001,3402010101209001,pkh,aktif,2026\n'), 'raw.csv', tree, programs);
+    const { people, problems } = readRecipients(
+      enc(`${HEAD}3302014101909001,3402010101209001,pkh,aktif,2026\n`),
+      'raw.csv',
+      tree,
+      programs,
+    );
     expect(problems).toMatchObject([{ level: 'warning', line: 2, field: 'nik' }]);
     expect(people).toHaveLength(1);
   });
 });
 
 describe('shards', () => {
-  const entries = Array.from({ length: 1000 }, (_, i) => [`${(i * 2654435761 >>> 0).toString(16).padStart(8, '0')}${'0'.repeat(24)}`, [['pkh', 'aktif', '2026']]] as [string, [string, string, string][]]);
+  const entries = Array.from(
+    { length: 1000 },
+    (_, i) =>
+      [`${((i * 2654435761) >>> 0).toString(16).padStart(8, '0')}${'0'.repeat(24)}`, [['pkh', 'aktif', '2026']]] as [
+        string,
+        [string, string, string][],
+      ],
+  );
   it('chooses a prefix length that keeps at least ~50 entries per shard', () => {
     expect(prefixLengthFor(100)).toBe(1);
     expect(prefixLengthFor(12_800)).toBe(2);
@@ -105,19 +138,39 @@ describe('shards', () => {
     for (const [k, g] of entries.slice(0, 50)) expect(all.find(([x]) => x === k)![1]).toEqual(g);
   });
   it('groups rows by key', () => {
-    expect(groupEntries([{ kunci: 'a', program: 'pkh', status: 'aktif', periode: '1' }, { kunci: 'a', program: 'pbi-jk', status: 'aktif', periode: '2' }])).toEqual([['a', [['pkh', 'aktif', '1'], ['pbi-jk', 'aktif', '2']]]]);
+    expect(
+      groupEntries([
+        { kunci: 'a', program: 'pkh', status: 'aktif', periode: '1' },
+        { kunci: 'a', program: 'pbi-jk', status: 'aktif', periode: '2' },
+      ]),
+    ).toEqual([
+      [
+        'a',
+        [
+          ['pkh', 'aktif', '1'],
+          ['pbi-jk', 'aktif', '2'],
+        ],
+      ],
+    ]);
   });
 });
 
 describe('npm run hash', () => {
   const tmp = mkdtempSync(path.join(tmpdir(), 'terang-hash-'));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-  const run = (args: string[]) => promisify(execFile)(process.execPath, ['scripts/hash.ts', ...args], { cwd: ROOT }).then((r) => ({ code: 0, ...r }), (e) => e as { code: number; stdout: string; stderr: string });
+  const run = (args: string[]) =>
+    promisify(execFile)(process.execPath, ['scripts/hash.ts', ...args], { cwd: ROOT }).then(
+      (r) => ({ code: 0, ...r }),
+      (e) => e as { code: number; stdout: string; stderr: string },
+    );
 
   it('writes keys, programs, statuses and periods — nothing else — using every thread', async () => {
     const data = path.join(tmp, 'data');
     cpSync(path.join(ROOT, 'data'), data, { recursive: true, filter: (f) => !f.includes('penerima') });
-    const raw = readFileSync(path.join(ROOT, 'scripts', 'sample', 'penerima-sintetis-bantul.csv'), 'utf8').split('\r\n').slice(0, 41).join('\r\n') + '\r\n';
+    const raw = `${readFileSync(path.join(ROOT, 'scripts', 'sample', 'penerima-sintetis-bantul.csv'), 'utf8')
+      .split('\r\n')
+      .slice(0, 41)
+      .join('\r\n')}\r\n`;
     writeFileSync(path.join(tmp, 'raw.csv'), raw);
     const r = await run([path.join(tmp, 'raw.csv'), '--data', data, '--threads', '2', '--quiet']);
     expect(r.code, r.stderr).toBe(0);
@@ -138,7 +191,10 @@ describe('npm run hash', () => {
   it('writes nothing when a row is bad, and names the line', async () => {
     const data = path.join(tmp, 'data2');
     cpSync(path.join(ROOT, 'data'), data, { recursive: true, filter: (f) => !f.includes('penerima') });
-    writeFileSync(path.join(tmp, 'bad.csv'), HEAD + '3402014101909001,3402010101209001,pkh,aktif,2026\n3402013202909001,3402010101209001,pkh,aktif,2026\n');
+    writeFileSync(
+      path.join(tmp, 'bad.csv'),
+      `${HEAD}3402014101909001,3402010101209001,pkh,aktif,2026\n3402013202909001,3402010101209001,pkh,aktif,2026\n`,
+    );
     const r = await run([path.join(tmp, 'bad.csv'), '--data', data]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('GALAT bad.csv baris 3, kolom 1 (nik)');

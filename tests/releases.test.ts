@@ -9,7 +9,10 @@ import { verifyFolder } from '../scripts/verify.ts';
 import { MINI, ROOT } from './helpers.ts';
 
 const run = (script: string, args: string[], env: Record<string, string> = {}) =>
-  promisify(execFile)(process.execPath, [script, ...args], { cwd: ROOT, env: { ...process.env, ...env } }).then((r) => ({ code: 0, ...r }), (e) => e as { code: number; stdout: string; stderr: string });
+  promisify(execFile)(process.execPath, [script, ...args], { cwd: ROOT, env: { ...process.env, ...env } }).then(
+    (r) => ({ code: 0, ...r }),
+    (e) => e as { code: number; stdout: string; stderr: string },
+  );
 const tmp = mkdtempSync(path.join(tmpdir(), 'terang-rilis-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -17,9 +20,12 @@ describe('the sample site', () => {
   const dist = inject('sampleDist');
   it('serves every release at /data/rilis/<id>/, the current one also at /data/, byte for byte', () => {
     expect(readdirSync(path.join(dist, 'data', 'rilis')).sort()).toEqual(['2025-1', '2026-1']);
-    for (const f of ['pmks.csv', 'datapackage.json']) expect(readFileSync(path.join(dist, 'data', 'rilis', '2026-1', f))).toEqual(readFileSync(path.join(dist, 'data', f)));
+    for (const f of ['pmks.csv', 'datapackage.json'])
+      expect(readFileSync(path.join(dist, 'data', 'rilis', '2026-1', f))).toEqual(readFileSync(path.join(dist, 'data', f)));
     // Archived releases are served exactly as committed, never regenerated.
-    expect(readFileSync(path.join(dist, 'data', 'rilis', '2025-1', 'pmks.csv'))).toEqual(readFileSync(path.join(ROOT, 'data', 'rilis', '2025-1', 'pmks.csv')));
+    expect(readFileSync(path.join(dist, 'data', 'rilis', '2025-1', 'pmks.csv'))).toEqual(
+      readFileSync(path.join(ROOT, 'data', 'rilis', '2025-1', 'pmks.csv')),
+    );
   });
   it('has a "Perubahan data" page naming the added year and the revisions', () => {
     const html = readFileSync(path.join(dist, 'data', 'perubahan', 'index.html'), 'utf8');
@@ -53,9 +59,14 @@ describe('archiving', () => {
     cpSync(MINI, data, { recursive: true });
     const first = await run('scripts/build.ts', [], { DATA_DIR: data, OUT_DIR: path.join(tmp, 'd1') });
     expect(first.code, first.stderr).toBe(0);
-    expect(readFileSync(path.join(data, 'rilis', 'uji-1', 'pmks.csv'), 'utf8')).toBe(readFileSync(path.join(tmp, 'd1', 'data', 'pmks.csv'), 'utf8'));
+    expect(readFileSync(path.join(data, 'rilis', 'uji-1', 'pmks.csv'), 'utf8')).toBe(
+      readFileSync(path.join(tmp, 'd1', 'data', 'pmks.csv'), 'utf8'),
+    );
     // Same label, different figures: a citation of release uji-1 would silently change.
-    writeFileSync(path.join(data, 'pmks.csv'), readFileSync(path.join(data, 'pmks.csv'), 'utf8').replace('2024,17.07.02,16,3', '2024,17.07.02,16,4'));
+    writeFileSync(
+      path.join(data, 'pmks.csv'),
+      readFileSync(path.join(data, 'pmks.csv'), 'utf8').replace('2024,17.07.02,16,3', '2024,17.07.02,16,4'),
+    );
     const second = await run('scripts/build.ts', [], { DATA_DIR: data, OUT_DIR: path.join(tmp, 'd1') });
     expect(second.code).toBe(1);
     expect(second.stderr).toContain('GALAT rilis/uji-1/: rilis yang sudah terbit berubah');

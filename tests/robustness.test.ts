@@ -13,10 +13,14 @@ const CORPUS = path.join(ROOT, 'tests', 'corpus');
 const tmp = mkdtempSync(path.join(tmpdir(), 'terang-corpus-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const snapshot = (dir: string) => readdirSync(dir, { recursive: true }).map(String).sort().map((f) => {
-  const p = path.join(dir, f);
-  return statSync(p).isDirectory() ? f : `${f}:${createHash('sha256').update(readFileSync(p)).digest('hex')}`;
-});
+const snapshot = (dir: string) =>
+  readdirSync(dir, { recursive: true })
+    .map(String)
+    .sort()
+    .map((f) => {
+      const p = path.join(dir, f);
+      return statSync(p).isDirectory() ? f : `${f}:${createHash('sha256').update(readFileSync(p)).digest('hex')}`;
+    });
 
 async function buildBroken(data: string) {
   const dist = path.join(path.dirname(data), 'dist');
@@ -24,7 +28,14 @@ async function buildBroken(data: string) {
   writeFileSync(path.join(dist, 'index.html'), '<p>rilis sebelumnya</p>');
   writeFileSync(path.join(dist, 'kemiskinan', 'index.html'), '<p>13,50%</p>');
   const before = snapshot(dist);
-  const r = await promisify(execFile)(process.execPath, ['scripts/build.ts'], { cwd: ROOT, env: { ...process.env, DATA_DIR: data, OUT_DIR: dist, LANG: 'id_ID.UTF-8' }, maxBuffer: 64 << 20 }).then((x) => ({ code: 0, ...x }), (e) => e as { code: number; stdout: string; stderr: string });
+  const r = await promisify(execFile)(process.execPath, ['scripts/build.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: data, OUT_DIR: dist, LANG: 'id_ID.UTF-8' },
+    maxBuffer: 64 << 20,
+  }).then(
+    (x) => ({ code: 0, ...x }),
+    (e) => e as { code: number; stdout: string; stderr: string },
+  );
   return { ...r, unchanged: JSON.stringify(snapshot(dist)) === JSON.stringify(before) };
 }
 
@@ -36,13 +47,20 @@ function expectClean(r: Awaited<ReturnType<typeof buildBroken>>) {
   expect(r.stderr).not.toMatch(/TypeError|ReferenceError|undefined is not/);
 }
 
-const cases = readdirSync(CORPUS).filter((f) => statSync(path.join(CORPUS, f)).isDirectory()).sort();
+const cases = readdirSync(CORPUS)
+  .filter((f) => statSync(path.join(CORPUS, f)).isDirectory())
+  .sort();
 
 describe('robustness corpus', () => {
   it('has at least 25 cases', () => expect(cases.length).toBeGreaterThanOrEqual(25));
 
   it.each(cases)('%s', async (name) => {
-    const expected = JSON.parse(readFileSync(path.join(CORPUS, name, 'expected.json'), 'utf8')) as { kind: ProblemKind; file: string; line: number | null; remove: string[] };
+    const expected = JSON.parse(readFileSync(path.join(CORPUS, name, 'expected.json'), 'utf8')) as {
+      kind: ProblemKind;
+      file: string;
+      line: number | null;
+      remove: string[];
+    };
     const data = path.join(tmp, name, 'data');
     cpSync(MINI, data, { recursive: true });
     cpSync(path.join(CORPUS, name), data, { recursive: true, filter: (f) => !f.endsWith('expected.json') });
@@ -58,7 +76,7 @@ describe('robustness corpus', () => {
     const data = path.join(tmp, 'big', 'data');
     cpSync(MINI, data, { recursive: true });
     const row = '2024,17.07.99,8,3\n';
-    writeFileSync(path.join(data, 'pmks.csv'), 'tahun,kode_wilayah,kategori,jumlah\n' + row.repeat(Math.ceil(50e6 / row.length)));
+    writeFileSync(path.join(data, 'pmks.csv'), `tahun,kode_wilayah,kategori,jumlah\n${row.repeat(Math.ceil(50e6 / row.length))}`);
     expect(statSync(path.join(data, 'pmks.csv')).size).toBeGreaterThan(50e6);
     const r = await buildBroken(data);
     expectClean(r);

@@ -18,31 +18,45 @@ const POVERTY = 'tahun,persen_miskin,jumlah_miskin,garis_kemiskinan,persen_miski
 
 describe('a rate typed as a fraction', () => {
   it('is refused when the counts say otherwise (jumlah_miskin ÷ the population the other years imply)', async () => {
-    const { data, problems, text } = await load({ 'kemiskinan.csv': POVERTY + '2023,11.5,12300,520000,,BPS\n2024,0.1102,11900,545000,0.81,BPS\n' });
+    const { data, problems, text } = await load({
+      'kemiskinan.csv': `${POVERTY}2023,11.5,12300,520000,,BPS\n2024,0.1102,11900,545000,0.81,BPS\n`,
+    });
     expect(data).toBeUndefined();
-    expect(of(problems, 'implausible').filter((p) => p.field === 'persen_miskin')).toMatchObject([{ level: 'error', file: 'kemiskinan.csv', line: 3, column: 2 }]);
-    expect(text.join('\n')).toMatch(/GALAT kemiskinan\.csv baris 3, kolom 2 \(persen_miskin\): angka tidak masuk akal — ditemukan "0,1102"; diharapkan: persentase, bukan pecahan: 11,02 \(jumlah_miskin 11\.900 ÷ penduduk 106\.957 = 11,13%\)/);
+    expect(of(problems, 'implausible').filter((p) => p.field === 'persen_miskin')).toMatchObject([
+      { level: 'error', file: 'kemiskinan.csv', line: 3, column: 2 },
+    ]);
+    expect(text.join('\n')).toMatch(
+      /GALAT kemiskinan\.csv baris 3, kolom 2 \(persen_miskin\): angka tidak masuk akal — ditemukan "0,1102"; diharapkan: persentase, bukan pecahan: 11,02 \(jumlah_miskin 11\.900 ÷ penduduk 106\.957 = 11,13%\)/,
+    );
   });
   it('is refused against jumlah_penduduk when the file gives it, and a rate that disagrees with it is refused too', async () => {
     const head = 'tahun,persen_miskin,jumlah_miskin,jumlah_penduduk,sumber\n';
-    const frac = await load({ 'kemiskinan.csv': head + '2024,0.1102,11900,108000,BPS\n' });
-    expect(of(frac.problems, 'implausible')).toMatchObject([{ line: 2, field: 'persen_miskin', expected: { id: expect.stringContaining('persentase, bukan pecahan') } }]);
-    const off = await load({ 'kemiskinan.csv': head + '2024,15,11900,108000,BPS\n' });
+    const frac = await load({ 'kemiskinan.csv': `${head}2024,0.1102,11900,108000,BPS\n` });
+    expect(of(frac.problems, 'implausible')).toMatchObject([
+      { line: 2, field: 'persen_miskin', expected: { id: expect.stringContaining('persentase, bukan pecahan') } },
+    ]);
+    const off = await load({ 'kemiskinan.csv': `${head}2024,15,11900,108000,BPS\n` });
     expect(of(off.problems, 'implausible')).toMatchObject([{ line: 2, expected: { id: expect.stringContaining('= 11,02%') } }]);
   });
   it('is refused for extreme poverty against the neighbouring years', async () => {
-    const { problems } = await load({ 'kemiskinan.csv': POVERTY + '2022,12,13000,500000,1.4,BPS\n2023,11.5,12300,520000,0.012,BPS\n2024,11.02,11900,545000,1.1,BPS\n' });
+    const { problems } = await load({
+      'kemiskinan.csv': `${POVERTY}2022,12,13000,500000,1.4,BPS\n2023,11.5,12300,520000,0.012,BPS\n2024,11.02,11900,545000,1.1,BPS\n`,
+    });
     expect(of(problems, 'implausible')).toMatchObject([{ line: 3, field: 'persen_miskin_ekstrem' }]);
   });
   it('passes for real percentages, including a small extreme-poverty rate', async () => {
-    const { problems } = await load({ 'kemiskinan.csv': POVERTY + '2022,12,13000,500000,1.4,BPS\n2023,11.5,12300,520000,0.9,BPS\n2024,11.02,11900,545000,0.2,BPS\n' });
+    const { problems } = await load({
+      'kemiskinan.csv': `${POVERTY}2022,12,13000,500000,1.4,BPS\n2023,11.5,12300,520000,0.9,BPS\n2024,11.02,11900,545000,0.2,BPS\n`,
+    });
     expect(problems).toEqual([]);
   });
 });
 
 describe('extreme poverty above poverty', () => {
   it('is refused', async () => {
-    const { problems, text } = await load({ 'kemiskinan.csv': POVERTY + '2023,11.5,12300,520000,,BPS\n2024,11.02,11900,545000,12.5,BPS\n' });
+    const { problems, text } = await load({
+      'kemiskinan.csv': `${POVERTY}2023,11.5,12300,520000,,BPS\n2024,11.02,11900,545000,12.5,BPS\n`,
+    });
     expect(of(problems, 'implausible')).toMatchObject([{ level: 'error', line: 3, column: 5, field: 'persen_miskin_ekstrem' }]);
     expect(text.join('\n')).toContain('kemiskinan ekstrem ≤ kemiskinan tahun yang sama (11,02% pada 2024)');
   });
@@ -57,10 +71,20 @@ describe('recipients above the registry (coverage over 100%)', () => {
     const { data, problems, text } = await load({ 'cakupan.csv': cakupan('2024,tahap-1,17.07.01,pkh,1200\n') });
     expect(data).toBeUndefined();
     expect(of(problems, 'implausible')).toMatchObject([{ level: 'error', file: 'cakupan.csv', line: 7, column: 5, field: 'penerima' }]);
-    expect(text.join('\n')).toContain('penerima ≤ keluarga dalam registri di wilayah dan tahun yang sama (1.000 di registri.csv; cakupan 120%)');
+    expect(text.join('\n')).toContain(
+      'penerima ≤ keluarga dalam registri di wilayah dan tahun yang sama (1.000 di registri.csv; cakupan 120%)',
+    );
   });
   it('is a warning, and published, when the keterangan column explains it', async () => {
-    const csv = 'tahun,periode,kode_wilayah,program,penerima,keterangan\n' + fixtureText('cakupan.csv').trim().split('\n').slice(1).map((l) => `${l},`).join('\n') + '\n2024,tahap-1,17.07.01,pkh,1200,Termasuk warga di luar DTSEN (bantuan bencana)\n';
+    const csv =
+      'tahun,periode,kode_wilayah,program,penerima,keterangan\n' +
+      fixtureText('cakupan.csv')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => `${l},`)
+        .join('\n') +
+      '\n2024,tahap-1,17.07.01,pkh,1200,Termasuk warga di luar DTSEN (bantuan bencana)\n';
     const { data, problems } = await load({ 'cakupan.csv': csv });
     expect(data).toBeDefined();
     expect(of(problems, 'implausible')).toMatchObject([{ level: 'warning', line: 7 }]);
@@ -71,7 +95,8 @@ describe('recipients above the registry (coverage over 100%)', () => {
 });
 
 describe('a figure that jumps fivefold', () => {
-  const pmks = (a: number, b: number, c: number) => `tahun,kode_wilayah,kategori,jumlah\n2022,17.07.02,9,${a}\n2023,17.07.02,9,${b}\n2024,17.07.02,9,${c}\n`;
+  const pmks = (a: number, b: number, c: number) =>
+    `tahun,kode_wilayah,kategori,jumlah\n2022,17.07.02,9,${a}\n2023,17.07.02,9,${b}\n2024,17.07.02,9,${c}\n`;
   it('against the year before and after is a warning naming both lines', async () => {
     const { data, problems, text } = await load({ 'pmks.csv': pmks(60, 600, 65) });
     expect(data).toBeDefined(); // a warning, not an error
@@ -88,7 +113,7 @@ describe('a figure that jumps fivefold', () => {
   });
 });
 
-describe('an area name that is not the code\'s name', () => {
+describe("an area name that is not the code's name", () => {
   const pmks = (name: string) => `tahun,kode_wilayah,nama_wilayah,kategori,jumlah\n2024,17.07.01,${name},8,10\n`;
   it('is refused, and the code the name belongs to is named (a BPS code typed as Kemendagri)', async () => {
     const { problems, text } = await load({ 'pmks.csv': pmks('Lebong Atas') });
@@ -96,6 +121,7 @@ describe('an area name that is not the code\'s name', () => {
     expect(text.join('\n')).toContain('17.07.01 adalah Lebong Utara; "Lebong Atas" berkode 17.07.02');
   });
   it('passes for the right name, written loosely', async () => {
-    for (const name of ['Lebong Utara', 'KEC. LEBONG UTARA', 'lebong utra']) expect((await load({ 'pmks.csv': pmks(name) })).problems, name).toEqual([]);
+    for (const name of ['Lebong Utara', 'KEC. LEBONG UTARA', 'lebong utra'])
+      expect((await load({ 'pmks.csv': pmks(name) })).problems, name).toEqual([]);
   });
 });

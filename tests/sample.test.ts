@@ -7,7 +7,8 @@ import { apportion, generateSample } from '../scripts/sample.ts';
 import { ROOT } from './helpers.ts';
 
 /** The generated folder as the site build sees it: data/private/ is never read. */
-const publicIO = (all: Record<string, string>) => memoryIO(Object.fromEntries(Object.entries(all).filter(([k]) => !k.startsWith('private/'))));
+const publicIO = (all: Record<string, string>) =>
+  memoryIO(Object.fromEntries(Object.entries(all).filter(([k]) => !k.startsWith('private/'))));
 
 describe('npm run sample', () => {
   it('regenerates the committed Bantul sample byte for byte', async () => {
@@ -17,14 +18,21 @@ describe('npm run sample', () => {
       for (const f of readdirSync(path.join(ROOT, 'data', rel))) {
         const r = rel ? `${rel}/${f}` : f;
         if (r === 'private' || r.startsWith('penerima')) continue; // git-ignored raw list; hashed list has a random salt
-        if (statSync(path.join(ROOT, 'data', r)).isDirectory()) walk(r); else committed.push(r);
+        if (statSync(path.join(ROOT, 'data', r)).isDirectory()) walk(r);
+        else committed.push(r);
       }
     };
     walk('');
-    expect(committed.sort()).toEqual(Object.keys(files).filter((f) => !f.startsWith('private/')).sort());
+    expect(committed.sort()).toEqual(
+      Object.keys(files)
+        .filter((f) => !f.startsWith('private/'))
+        .sort(),
+    );
     for (const f of committed) expect(readFileSync(path.join(ROOT, 'data', f), 'utf8'), f).toBe(files[f]);
     // The synthetic raw recipient list shipped for trying the lookup is the generator's too.
-    expect(readFileSync(path.join(ROOT, 'scripts', 'sample', 'penerima-sintetis-bantul.csv'), 'utf8')).toBe(files['private/penerima-sintetis.csv']);
+    expect(readFileSync(path.join(ROOT, 'scripts', 'sample', 'penerima-sintetis-bantul.csv'), 'utf8')).toBe(
+      files['private/penerima-sintetis.csv'],
+    );
   });
 
   it('keeps the figures reported for Bantul', async () => {

@@ -32,9 +32,17 @@ export interface MatchReport {
 
 /** `Bambang Lipuro` and `BAMBANGLIPURO` are the same place. */
 export const normaliseName = (s: string): string =>
-  s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 
-export function matchKecamatan(features: Feature<Polygon | MultiPolygon, BoundaryProps>[], tree: RegionTree, mapping: Record<string, string> = {}): { groups: Map<string, Feature<Polygon | MultiPolygon, BoundaryProps>[]>; report: MatchReport } {
+export function matchKecamatan(
+  features: Feature<Polygon | MultiPolygon, BoundaryProps>[],
+  tree: RegionTree,
+  mapping: Record<string, string> = {},
+): { groups: Map<string, Feature<Polygon | MultiPolygon, BoundaryProps>[]>; report: MatchReport } {
   const bpsGroups = new Map<string, Feature<Polygon | MultiPolygon, BoundaryProps>[]>();
   for (const f of features) {
     const code = f.properties.district_code ?? '';
@@ -42,7 +50,8 @@ export function matchKecamatan(features: Feature<Polygon | MultiPolygon, Boundar
   }
   const byName = new Map(tree.kecamatan.map((k) => [normaliseName(k.name), k]));
   const desaHome = new Map<string, string[]>();
-  for (const k of tree.kecamatan) for (const d of k.desa) desaHome.set(normaliseName(d.name), [...(desaHome.get(normaliseName(d.name)) ?? []), k.code]);
+  for (const k of tree.kecamatan)
+    for (const d of k.desa) desaHome.set(normaliseName(d.name), [...(desaHome.get(normaliseName(d.name)) ?? []), k.code]);
 
   const groups = new Map<string, Feature<Polygon | MultiPolygon, BoundaryProps>[]>();
   const report: MatchReport = { matched: [], unmatched: [], missing: [] };
@@ -50,17 +59,28 @@ export function matchKecamatan(features: Feature<Polygon | MultiPolygon, Boundar
     const name = fs[0]!.properties.district ?? bps;
     let code: string | undefined;
     let how: 'mapping' | 'name' | 'desa' | undefined;
-    if (mapping[bps] ?? mapping[name]) { code = mapping[bps] ?? mapping[name]; how = 'mapping'; }
-    else if (byName.has(normaliseName(name))) { code = byName.get(normaliseName(name))!.code; how = 'name'; }
-    else {
+    if (mapping[bps] ?? mapping[name]) {
+      code = mapping[bps] ?? mapping[name];
+      how = 'mapping';
+    } else if (byName.has(normaliseName(name))) {
+      code = byName.get(normaliseName(name))!.code;
+      how = 'name';
+    } else {
       // Vote by desa names: the kecamatan holding most of this group's desa, if it holds at least half.
       const votes = new Map<string, number>();
-      for (const f of fs) for (const k of desaHome.get(normaliseName(f.properties.village ?? '')) ?? []) votes.set(k, (votes.get(k) ?? 0) + 1);
+      for (const f of fs)
+        for (const k of desaHome.get(normaliseName(f.properties.village ?? '')) ?? []) votes.set(k, (votes.get(k) ?? 0) + 1);
       const [best, n] = [...votes].sort((a, b) => b[1] - a[1])[0] ?? [];
-      if (best && n! * 2 >= fs.length) { code = best; how = 'desa'; }
+      if (best && n! * 2 >= fs.length) {
+        code = best;
+        how = 'desa';
+      }
     }
     const kec = tree.kecamatan.find((k) => k.code === code);
-    if (!kec || !how) { report.unmatched.push({ bps, name, desa: fs.length }); continue; }
+    if (!kec || !how) {
+      report.unmatched.push({ bps, name, desa: fs.length });
+      continue;
+    }
     groups.set(kec.code, [...(groups.get(kec.code) ?? []), ...fs]);
     report.matched.push({ bps, name, code: kec.code, kemendagriName: kec.name, how, desa: fs.length });
   }
@@ -83,7 +103,9 @@ export function rewindForD3<G extends Polygon | MultiPolygon>(g: G): G {
 }
 
 export const isD3Wound = (g: Polygon | MultiPolygon): boolean =>
-  (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).every((rings) => rings.every((r, i) => (i === 0 ? signedArea(r) <= 0 : signedArea(r) >= 0)));
+  (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).every((rings) =>
+    rings.every((r, i) => (i === 0 ? signedArea(r) <= 0 : signedArea(r) >= 0)),
+  );
 
 export interface ImportResult {
   topology: Topology;
@@ -91,20 +113,36 @@ export interface ImportResult {
   bytes: number;
 }
 
-export function importBoundaries(fc: FeatureCollection, tree: RegionTree, opts: { mapping?: Record<string, string>; maxBytes?: number; attribution: string }): ImportResult {
-  const features = fc.features.filter((f): f is Feature<Polygon | MultiPolygon, BoundaryProps> => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon');
+export function importBoundaries(
+  fc: FeatureCollection,
+  tree: RegionTree,
+  opts: { mapping?: Record<string, string>; maxBytes?: number; attribution: string },
+): ImportResult {
+  const features = fc.features.filter(
+    (f): f is Feature<Polygon | MultiPolygon, BoundaryProps> => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon',
+  );
   const { groups, report } = matchKecamatan(features, tree, opts.mapping);
 
   // Merge desa into kecamatan on a shared topology, so common borders dissolve.
-  const desa = topology({ desa: { type: 'FeatureCollection', features: features.map((f) => ({ ...f, geometry: rewindForD3(f.geometry) })) } as never }, 1e6);
+  const desa = topology(
+    { desa: { type: 'FeatureCollection', features: features.map((f) => ({ ...f, geometry: rewindForD3(f.geometry) })) } as never },
+    1e6,
+  );
   const geoms = (desa.objects.desa as { geometries: (GeometryObject & { properties?: BoundaryProps })[] }).geometries;
   const byDesa = new Map<Feature, GeometryObject>(features.map((f, i) => [f, geoms[i]!]));
-  const merged: Feature<MultiPolygon, { kode: string; nama: string }>[] = tree.kecamatan.filter((k) => groups.has(k.code)).map((k) => ({
-    type: 'Feature',
-    id: k.code,
-    properties: { kode: k.code, nama: k.name },
-    geometry: rewindForD3(merge(desa, groups.get(k.code)!.map((f) => byDesa.get(f)! as never))),
-  }));
+  const merged: Feature<MultiPolygon, { kode: string; nama: string }>[] = tree.kecamatan
+    .filter((k) => groups.has(k.code))
+    .map((k) => ({
+      type: 'Feature',
+      id: k.code,
+      properties: { kode: k.code, nama: k.name },
+      geometry: rewindForD3(
+        merge(
+          desa,
+          groups.get(k.code)!.map((f) => byDesa.get(f)! as never),
+        ),
+      ),
+    }));
 
   // Simplify until the file fits: try ever coarser quantiles of triangle area.
   // (Simplify unquantized coordinates, then quantize: the order topojson's own CLI tools use.)

@@ -19,7 +19,14 @@ import type { KdfParams } from '../../src/shared/kdf.ts';
 export const jobSchema = z.object({
   input: z.string().regex(/^[0-9a-f]{64}$/),
   people: z.number().int().min(0),
-  params: z.object({ algorithm: z.literal('scrypt'), N: z.number().int(), r: z.number().int(), p: z.number().int(), dkLen: z.number().int(), salt: z.string().regex(/^[0-9a-f]{32,}$/) }),
+  params: z.object({
+    algorithm: z.literal('scrypt'),
+    N: z.number().int(),
+    r: z.number().int(),
+    p: z.number().int(),
+    dkLen: z.number().int(),
+    salt: z.string().regex(/^[0-9a-f]{32,}$/),
+  }),
   created: z.string(),
 });
 export type Job = z.infer<typeof jobSchema>;
@@ -31,7 +38,7 @@ export async function openJob(dir: string, fresh: () => Job): Promise<{ job: Job
   const file = path.join(dir, 'job.json');
   await mkdir(dir, { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify(fresh(), null, 2) + '\n');
+  await writeFile(tmp, `${JSON.stringify(fresh(), null, 2)}\n`);
   let resumed = false;
   try {
     linkSync(tmp, file); // fails if another run created it first
@@ -64,7 +71,10 @@ export function checkpointWriter(dir: string, part: string) {
   return {
     append(positions: readonly number[], keys: readonly string[]) {
       writeSync(fd, positions.map((p, i) => `${p},${keys[i]}\n`).join(''));
-      if (Date.now() - synced > 1000) { fsyncSync(fd); synced = Date.now(); }
+      if (Date.now() - synced > 1000) {
+        fsyncSync(fd);
+        synced = Date.now();
+      }
     },
     close() {
       fsyncSync(fd);
@@ -74,6 +84,9 @@ export function checkpointWriter(dir: string, part: string) {
 }
 
 /** Positions of part `i` of `n` (1-based): one contiguous block. */
-export const partRange = (people: number, i: number, n: number): [number, number] => [Math.floor(((i - 1) * people) / n), Math.floor((i * people) / n)];
+export const partRange = (people: number, i: number, n: number): [number, number] => [
+  Math.floor(((i - 1) * people) / n),
+  Math.floor((i * people) / n),
+];
 
 export const paramsOf = (job: Job): KdfParams => job.params;

@@ -30,23 +30,36 @@ export async function deriveKeys(pairs: readonly [string, string][], params: Kdf
   let done = 0;
   const workers = Array.from({ length: threads }, () => new Worker(new URL('./worker.ts', import.meta.url), { workerData: params }));
   try {
-    await Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
-      const send = () => {
-        if (next >= pairs.length) { resolve(); return; }
-        const id = next;
-        next += size;
-        w.postMessage({ id, pairs: pairs.slice(id, id + size) });
-      };
-      w.on('message', ({ id, keys }: { id: number; keys: string[] }) => {
-        keys.forEach((k, i) => { out[id + i] = k; });
-        done += keys.length;
-        opts.onBatch?.(keys.map((_, i) => id + i), keys);
-        opts.onProgress?.({ done, total: pairs.length, seconds: (performance.now() - t0) / 1000 });
-        send();
-      });
-      w.on('error', reject);
-      send();
-    })));
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<void>((resolve, reject) => {
+            const send = () => {
+              if (next >= pairs.length) {
+                resolve();
+                return;
+              }
+              const id = next;
+              next += size;
+              w.postMessage({ id, pairs: pairs.slice(id, id + size) });
+            };
+            w.on('message', ({ id, keys }: { id: number; keys: string[] }) => {
+              keys.forEach((k, i) => {
+                out[id + i] = k;
+              });
+              done += keys.length;
+              opts.onBatch?.(
+                keys.map((_, i) => id + i),
+                keys,
+              );
+              opts.onProgress?.({ done, total: pairs.length, seconds: (performance.now() - t0) / 1000 });
+              send();
+            });
+            w.on('error', reject);
+            send();
+          }),
+      ),
+    );
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

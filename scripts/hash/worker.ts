@@ -12,7 +12,12 @@ import type { KdfParams } from '../../src/shared/kdf.ts';
 export function nativeKey(nik: string, kk: string, params: KdfParams): string {
   // scrypt needs 128·N·r bytes; Node refuses more than `maxmem` (32 MiB by default).
   const maxmem = 256 * params.N * params.r + 1024 * 1024;
-  return scryptSync(`${nik}|${kk}`, Buffer.from(params.salt, 'hex'), params.dkLen, { N: params.N, r: params.r, p: params.p, maxmem }).toString('hex');
+  return scryptSync(`${nik}|${kk}`, Buffer.from(params.salt, 'hex'), params.dkLen, {
+    N: params.N,
+    r: params.r,
+    p: params.p,
+    maxmem,
+  }).toString('hex');
 }
 
 if (!isMainThread) {

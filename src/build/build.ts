@@ -8,7 +8,7 @@
 import type { DataIO } from '../load/portal.ts';
 import { formatProblem, type Lang, type Problem } from '../load/problems.ts';
 import type { ShardRandom } from '../lookup/shards.ts';
-import type { SiteModel } from '../model/model.ts';
+import type { SiteModel } from './site-model.ts';
 import { checkPublished, type SiteFiles } from '../publish/guard.ts';
 import { buildHeaders } from '../publish/headers.ts';
 import { loadAndPrepare } from './prepare.ts';
@@ -49,10 +49,18 @@ export async function buildSite({ io, lang, effects: fx, rand }: BuildOptions): 
   const timings: Record<string, number> = {};
   const time = async <T>(stage: string, f: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
-    try { return await f(); } finally { timings[stage] = (performance.now() - t0) / 1000; }
+    try {
+      return await f();
+    } finally {
+      timings[stage] = (performance.now() - t0) / 1000;
+    }
   };
   const stop = (problems: Problem[], id: string, en: string): BuildResult => {
-    fx.log(lang === 'en' ? `\nBuild stopped: ${en}. The published site was not changed.` : `\nBuild dihentikan: ${id}. Situs yang sudah terbit tidak diubah.`);
+    fx.log(
+      lang === 'en'
+        ? `\nBuild stopped: ${en}. The published site was not changed.`
+        : `\nBuild dihentikan: ${id}. Situs yang sudah terbit tidak diubah.`,
+    );
     return { ok: false, problems, timings };
   };
 

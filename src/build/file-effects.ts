@@ -6,7 +6,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Lang } from '../shared/lang.ts';
-import type { SiteModel } from '../model/model.ts';
+import type { SiteModel } from './site-model.ts';
 import type { BuildEffects } from './build.ts';
 import { acquireLock, cleanWorkDir, failpoint, outDirNames, recoverOutDir, releaseArchiver, swapIn } from './output.ts';
 
@@ -29,7 +29,9 @@ export function fileEffects(o: FileEffectsOptions): BuildEffects {
   const site = path.join(mine, 'site');
   const releases: (() => void)[] = [];
   let archiver: ReturnType<typeof releaseArchiver> | undefined;
-  const unlock = () => { for (const r of releases.splice(0).reverse()) r(); };
+  const unlock = () => {
+    for (const r of releases.splice(0).reverse()) r();
+  };
   const abs = (rel: string) => {
     const p = path.join(site, rel);
     if (!p.startsWith(site + path.sep)) throw new Error(`path outside the site: ${rel}`);
@@ -43,7 +45,12 @@ export function fileEffects(o: FileEffectsOptions): BuildEffects {
       releases.push(await acquireLock(outDirNames(o.outDir).lock, o.outDir, wait));
       for (const line of await recoverOutDir(o.outDir, o.lang)) o.log(line);
       const stale = await cleanWorkDir(work);
-      if (stale) o.log(o.lang === 'en' ? `Cleaned up: ${stale} staging folder(s) of stopped builds in .terang/.` : `Dibersihkan: ${stale} folder staging build yang terhenti di .terang/.`);
+      if (stale)
+        o.log(
+          o.lang === 'en'
+            ? `Cleaned up: ${stale} staging folder(s) of stopped builds in .terang/.`
+            : `Dibersihkan: ${stale} folder staging build yang terhenti di .terang/.`,
+        );
     },
     async begin({ archive }) {
       await rm(mine, { recursive: true, force: true });
@@ -64,7 +71,10 @@ export function fileEffects(o: FileEffectsOptions): BuildEffects {
       await writeFile(abs(rel), content);
     },
     readFile: (rel) => readFile(abs(rel), 'utf8'),
-    listFiles: async () => (await readdir(site, { recursive: true, withFileTypes: true })).filter((d) => d.isFile()).map((d) => path.relative(site, path.join(d.parentPath, d.name)).split(path.sep).join('/')),
+    listFiles: async () =>
+      (await readdir(site, { recursive: true, withFileTypes: true }))
+        .filter((d) => d.isFile())
+        .map((d) => path.relative(site, path.join(d.parentPath, d.name)).split(path.sep).join('/')),
     async indexSearch() {
       await o.index(site);
       failpoint('after-index');
@@ -74,7 +84,11 @@ export function fileEffects(o: FileEffectsOptions): BuildEffects {
         await swapIn(site, o.outDir);
         if (archive && archiver) {
           await archiver.write(archive.files);
-          o.log(o.lang === 'en' ? `Release ${archive.label} archived in ${archiver.final}/ — commit this folder.` : `Rilis ${archive.label} diarsipkan di ${archiver.final}/ — simpan (commit) folder ini.`);
+          o.log(
+            o.lang === 'en'
+              ? `Release ${archive.label} archived in ${archiver.final}/ — commit this folder.`
+              : `Rilis ${archive.label} diarsipkan di ${archiver.final}/ — simpan (commit) folder ini.`,
+          );
         }
         await rm(mine, { recursive: true, force: true });
       } finally {

@@ -51,7 +51,11 @@ const pidOf = (name: string): number | undefined => {
  * An exclusive lock file holding the owner's pid. A lock whose owner is gone
  * is taken over; a live one is waited for, up to `waitMs`.
  */
-export async function acquireLock(file: string, what: string, o: { lang: Lang; log: (l: string) => void; waitMs: number }): Promise<() => void> {
+export async function acquireLock(
+  file: string,
+  what: string,
+  o: { lang: Lang; log: (l: string) => void; waitMs: number },
+): Promise<() => void> {
   const started = Date.now();
   let told = false;
   await mkdir(path.dirname(file), { recursive: true });
@@ -63,28 +67,47 @@ export async function acquireLock(file: string, what: string, o: { lang: Lang; l
       const release = () => {
         try {
           if (JSON.parse(readFileSync(file, 'utf8')).pid === process.pid) unlinkSync(file);
-        } catch { /* already gone */ }
+        } catch {
+          /* already gone */
+        }
       };
       process.once('exit', release);
-      return () => { release(); process.removeListener('exit', release); };
+      return () => {
+        release();
+        process.removeListener('exit', release);
+      };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
     let owner: { pid?: number; since?: string } = {};
-    try { owner = JSON.parse(readFileSync(file, 'utf8')); } catch { /* being written, or torn by a kill */ }
+    try {
+      owner = JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      /* being written, or torn by a kill */
+    }
     const torn = owner.pid === undefined && Date.now() - (await stat(file).catch(() => ({ mtimeMs: 0 }))).mtimeMs > 5000;
     if (torn || (owner.pid !== undefined && !isAlive(owner.pid))) {
-      try { unlinkSync(file); } catch { /* someone else took it over */ }
+      try {
+        unlinkSync(file);
+      } catch {
+        /* someone else took it over */
+      }
       continue;
     }
     if (Date.now() - started > o.waitMs) {
-      throw new UserError(t(
-        `Build lain (PID ${owner.pid ?? '?'}, sejak ${owner.since ?? '?'}) masih berjalan untuk ${what}. Tunggu sampai selesai, lalu jalankan lagi.`,
-        `Another build (PID ${owner.pid ?? '?'}, since ${owner.since ?? '?'}) is still running for ${what}. Wait for it to finish, then run again.`,
-      ));
+      throw new UserError(
+        t(
+          `Build lain (PID ${owner.pid ?? '?'}, sejak ${owner.since ?? '?'}) masih berjalan untuk ${what}. Tunggu sampai selesai, lalu jalankan lagi.`,
+          `Another build (PID ${owner.pid ?? '?'}, since ${owner.since ?? '?'}) is still running for ${what}. Wait for it to finish, then run again.`,
+        ),
+      );
     }
     if (!told) {
-      o.log(o.lang === 'en' ? `Waiting for another build (PID ${owner.pid}) of ${what} to finish…` : `Menunggu build lain (PID ${owner.pid}) untuk ${what} selesai…`);
+      o.log(
+        o.lang === 'en'
+          ? `Waiting for another build (PID ${owner.pid}) of ${what} to finish…`
+          : `Menunggu build lain (PID ${owner.pid}) untuk ${what} selesai…`,
+      );
       told = true;
     }
     await new Promise((r) => setTimeout(r, 250));
@@ -94,7 +117,14 @@ export async function acquireLock(file: string, what: string, o: { lang: Lang; l
 const names = (outDir: string) => {
   const parent = path.dirname(outDir);
   const base = path.basename(outDir);
-  return { parent, base, journal: path.join(parent, `.${base}.swap`), lock: path.join(parent, `.${base}.lock`), next: (pid: number) => path.join(parent, `.${base}.next-${pid}`), old: (pid: number) => path.join(parent, `.${base}.old-${pid}`) };
+  return {
+    parent,
+    base,
+    journal: path.join(parent, `.${base}.swap`),
+    lock: path.join(parent, `.${base}.lock`),
+    next: (pid: number) => path.join(parent, `.${base}.next-${pid}`),
+    old: (pid: number) => path.join(parent, `.${base}.old-${pid}`),
+  };
 };
 
 /**
@@ -108,14 +138,24 @@ export async function recoverOutDir(outDir: string, lang: Lang): Promise<string[
   const say = (id: string, en: string) => said.push(lang === 'en' ? en : id);
   if (existsSync(n.journal)) {
     let j: { next?: string; old?: string } = {};
-    try { j = JSON.parse(await readFile(n.journal, 'utf8')); } catch { /* torn journal: fall back to what exists */ }
+    try {
+      j = JSON.parse(await readFile(n.journal, 'utf8'));
+    } catch {
+      /* torn journal: fall back to what exists */
+    }
     if (!existsSync(outDir)) {
       if (j.next && existsSync(j.next)) {
         await rename(j.next, outDir);
-        say(`Dipulihkan: build sebelumnya terhenti di tengah pertukaran; situs barunya (sudah lengkap) kini terpasang di ${outDir}.`, `Restored: the previous build stopped in the middle of the swap; its new site (complete) is now in place at ${outDir}.`);
+        say(
+          `Dipulihkan: build sebelumnya terhenti di tengah pertukaran; situs barunya (sudah lengkap) kini terpasang di ${outDir}.`,
+          `Restored: the previous build stopped in the middle of the swap; its new site (complete) is now in place at ${outDir}.`,
+        );
       } else if (j.old && existsSync(j.old)) {
         await rename(j.old, outDir);
-        say(`Dipulihkan: build sebelumnya terhenti di tengah pertukaran; situs lama dikembalikan ke ${outDir}.`, `Restored: the previous build stopped in the middle of the swap; the old site is back at ${outDir}.`);
+        say(
+          `Dipulihkan: build sebelumnya terhenti di tengah pertukaran; situs lama dikembalikan ke ${outDir}.`,
+          `Restored: the previous build stopped in the middle of the swap; the old site is back at ${outDir}.`,
+        );
       }
     }
     await rm(n.journal, { force: true });
@@ -128,7 +168,11 @@ export async function recoverOutDir(outDir: string, lang: Lang): Promise<string[
     await rm(path.join(n.parent, f), { recursive: true, force: true });
     removed++;
   }
-  if (removed) say(`Dibersihkan: ${removed} folder sisa build yang terhenti di samping ${outDir}.`, `Cleaned up: ${removed} folder(s) left by stopped builds next to ${outDir}.`);
+  if (removed)
+    say(
+      `Dibersihkan: ${removed} folder sisa build yang terhenti di samping ${outDir}.`,
+      `Cleaned up: ${removed} folder(s) left by stopped builds next to ${outDir}.`,
+    );
   return said;
 }
 
@@ -205,10 +249,12 @@ export function releaseArchiver(dataDir: string, label: string) {
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
-          throw new UserError(t(
-            `Folder ${dir} tidak bisa ditulis, padahal rilis ${label} baru dan harus diarsipkan di sana sebelum terbit. Beri izin tulis pada folder data, atau build dari salinan yang bisa ditulis.`,
-            `${dir} cannot be written, but release ${label} is new and must be archived there before it is published. Make the data folder writable, or build from a writable copy.`,
-          ));
+          throw new UserError(
+            t(
+              `Folder ${dir} tidak bisa ditulis, padahal rilis ${label} baru dan harus diarsipkan di sana sebelum terbit. Beri izin tulis pada folder data, atau build dari salinan yang bisa ditulis.`,
+              `${dir} cannot be written, but release ${label} is new and must be archived there before it is published. Make the data folder writable, or build from a writable copy.`,
+            ),
+          );
         }
         throw e;
       }

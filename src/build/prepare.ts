@@ -7,8 +7,10 @@
 import { loadPortal, type DataIO, type PortalData } from '../load/portal.ts';
 import { hasErrors, t, type Problem } from '../load/problems.ts';
 import { DATASETS } from '../load/schema/index.ts';
+import { loadRecipientKeys } from '../lookup/keys.ts';
 import { buildShards, groupEntries, type ShardRandom } from '../lookup/shards.ts';
-import { buildModel, type SiteModel } from '../model/model.ts';
+import { buildModel } from '../model/model.ts';
+import type { SiteModel } from './site-model.ts';
 import { buildDownloads, type OutputFile } from '../publish/downloads.ts';
 import { checkInputs } from '../publish/guard.ts';
 import { changedTables, checkArchive, compareReleases, tablesOfArchive } from '../publish/releases.ts';
@@ -26,44 +28,89 @@ export async function loadAndPrepare(io: DataIO, rand?: ShardRandom): Promise<{ 
   const loaded = await loadPortal(io);
   const problems = [...(await checkInputs(io)), ...loaded.problems];
   if (!loaded.data || hasErrors(problems)) return { problems };
-  return prepareSite(loaded.data, problems, rand);
+  const recipients = await loadRecipientKeys(io, loaded.data.programs, problems);
+  if (hasErrors(problems)) return { problems };
+  return prepareSite(loaded.data, recipients, problems, rand);
 }
 
-export function prepareSite(data: PortalData, problems: readonly Problem[], rand?: ShardRandom): { prepared?: Prepared; problems: Problem[] } {
+type Recipients = Awaited<ReturnType<typeof loadRecipientKeys>>;
+
+export function prepareSite(
+  data: PortalData,
+  recipients: Recipients,
+  problems: readonly Problem[],
+  rand?: ShardRandom,
+): { prepared?: Prepared; problems: Problem[] } {
   const all = [...problems, ...data.releases.flatMap(checkArchive)];
   if (hasErrors(all)) return { problems: all };
   const figures = buildModel(data);
   const downloads = buildDownloads(data, figures);
   const label = data.config.rilis.label;
-  const current = Object.fromEntries(downloads.files.filter((f) => f.path.startsWith('data/')).map((f) => [f.path.slice('data/'.length), f.content]));
+  const current = Object.fromEntries(
+    downloads.files.filter((f) => f.path.startsWith('data/')).map((f) => [f.path.slice('data/'.length), f.content]),
+  );
 
   // A published release never changes: the same label must mean the same figures.
   const archived = data.releases.find((r) => r.label === label);
   if (archived) {
     const changed = changedTables(tablesOfArchive(archived.files), downloads.tables);
     if (changed.length) {
-      all.push({ level: 'error', kind: 'release_changed', file: `rilis/${label}/`, value: changed.map((n) => `${n}.csv`).join(', '), expected: t(`label rilis baru di portal.json (rilis ${label} sudah terbit dengan angka lain)`, `a new release label in portal.json (release ${label} was published with other figures)`) });
+      all.push({
+        level: 'error',
+        kind: 'release_changed',
+        file: `rilis/${label}/`,
+        value: changed.map((n) => `${n}.csv`).join(', '),
+        expected: t(
+          `label rilis baru di portal.json (rilis ${label} sudah terbit dengan angka lain)`,
+          `a new release label in portal.json (release ${label} was published with other figures)`,
+        ),
+      });
       return { problems: all };
     }
   }
-  const previous = data.releases.filter((r) => r.label !== label).sort((a, b) => a.created.localeCompare(b.created)).at(-1);
-  const changes = previous && compareReleases({ label: previous.label, tables: tablesOfArchive(previous.files) }, { label, tables: downloads.tables });
-  const shards = data.recipients && buildShards(groupEntries(data.recipients.rows), data.recipients.kdf.dkLen * 2, 50, rand);
+  const previous = data.releases
+    .filter((r) => r.label !== label)
+    .sort((a, b) => a.created.localeCompare(b.created))
+    .at(-1);
+  const changes =
+    previous && compareReleases({ label: previous.label, tables: tablesOfArchive(previous.files) }, { label, tables: downloads.tables });
+  const shards = recipients && buildShards(groupEntries(recipients.rows), recipients.kdf.dkLen * 2, 50, rand);
 
   const model: SiteModel = {
     ...figures,
-    ...(shards ? { cek: { kdf: data.recipients!.kdf, prefixLength: shards.prefixLength, perShard: shards.perShard, shardBytes: shards.bytes, people: shards.real } } : {}),
+    ...(shards
+      ? {
+          cek: {
+            kdf: recipients!.kdf,
+            prefixLength: shards.prefixLength,
+            perShard: shards.perShard,
+            shardBytes: shards.bytes,
+            people: shards.real,
+          },
+        }
+      : {}),
     ...(changes ? { changes } : {}),
     report: {
       warnings: all.filter((p) => p.level === 'warning'),
-      inputs: DATASETS.map((ds) => ({ file: ds.file, rows: (data[ds.name as keyof PortalData] as unknown[] | undefined)?.length ?? 0 })).filter((x) => x.rows > 0),
-      notes: data.geo ? [] : [t('Peta kecamatan belum ada: jalankan npm run geo:import -- <berkas-batas-desa.geojson> (lihat README) agar grafik per kecamatan juga tampil sebagai peta.', 'No kecamatan map yet: run npm run geo:import -- <desa-boundaries.geojson> (see README) so that kecamatan charts are also drawn as maps.')],
+      inputs: DATASETS.map((ds) => ({ file: ds.file, rows: (data[ds.name as keyof PortalData] as unknown[]).length })).filter(
+        (x) => x.rows > 0,
+      ),
+      notes: data.geo
+        ? []
+        : [
+            t(
+              'Peta kecamatan belum ada: jalankan npm run geo:import -- <berkas-batas-desa.geojson> (lihat README) agar grafik per kecamatan juga tampil sebagai peta.',
+              'No kecamatan map yet: run npm run geo:import -- <desa-boundaries.geojson> (see README) so that kecamatan charts are also drawn as maps.',
+            ),
+          ],
     },
   };
   // The current release at its own URL (the archived bytes once it has been archived), and every earlier one as published.
   const releaseFiles = [
     ...Object.entries(archived?.files ?? current).map(([f, content]) => ({ path: `data/rilis/${label}/${f}`, content })),
-    ...data.releases.filter((r) => r.label !== label).flatMap((r) => Object.entries(r.files).map(([f, content]) => ({ path: `data/rilis/${r.label}/${f}`, content }))),
+    ...data.releases
+      .filter((r) => r.label !== label)
+      .flatMap((r) => Object.entries(r.files).map(([f, content]) => ({ path: `data/rilis/${r.label}/${f}`, content }))),
   ];
   return {
     problems: all,

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { folderIO } from '../load/portal.ts';
 import { allCharts, type ChartSpec } from '../model/charts/index.ts';
-import type { SiteModel } from '../model/model.ts';
+import type { SiteModel } from './site-model.ts';
 import { formatProblem, type Lang } from '../load/problems.ts';
 import { loadAndPrepare } from './prepare.ts';
 
@@ -16,7 +16,13 @@ let cached: Promise<SiteModel> | undefined;
 /** The model of a data folder as `astro dev` sees it. */
 export async function devModel(dataDir: string): Promise<SiteModel> {
   const { prepared, problems } = await loadAndPrepare(folderIO(dataDir));
-  if (!prepared) throw new Error(problems.filter((p) => p.level === 'error').map((p) => formatProblem(p, 'id')).join('\n'));
+  if (!prepared)
+    throw new Error(
+      problems
+        .filter((p) => p.level === 'error')
+        .map((p) => formatProblem(p, 'id'))
+        .join('\n'),
+    );
   return prepared.model;
 }
 
@@ -43,7 +49,11 @@ const charts = new Map<Lang, Promise<Map<string, ChartSpec>>>();
 
 /** Every chart of the site by id, computed once per build and language. */
 export function getCharts(lang: Lang = 'id'): Promise<Map<string, ChartSpec>> {
-  if (!charts.has(lang)) charts.set(lang, getSite().then((site) => new Map(allCharts(site, lang).map((c) => [c.id, c]))));
+  if (!charts.has(lang))
+    charts.set(
+      lang,
+      getSite().then((site) => new Map(allCharts(site, lang).map((c) => [c.id, c]))),
+    );
   return charts.get(lang)!;
 }
 

@@ -4,8 +4,20 @@
  * ones the build already rendered as an HTML table beside it.
  */
 import {
-  BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, SubTitle, Title, Tooltip,
-  type ChartConfiguration, type Plugin,
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  SubTitle,
+  Title,
+  Tooltip,
+  type ChartConfiguration,
+  type Plugin,
 } from 'chart.js';
 import { useEffect, useRef } from 'react';
 import type { Lang } from '../shared/lang.ts';
@@ -13,7 +25,19 @@ import { formatTick, formatValue, type ValueFormat } from '../shared/chart-forma
 import { heightClass } from './heights.ts';
 import { seriesStyle } from './palette.ts';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Title, SubTitle, Tooltip);
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Legend,
+  Title,
+  SubTitle,
+  Tooltip,
+);
 
 export interface ClientChart {
   id: string;
@@ -42,13 +66,25 @@ const whiteBackground: Plugin = {
 export function chartConfig(spec: ClientChart, lang: Lang = 'id'): ChartConfiguration {
   const horizontal = spec.kind === 'hbar';
   const base = spec.kind === 'line' ? 'line' : 'bar';
-  const valueAxis = { beginAtZero: spec.format !== 'index', stacked: !!spec.stacked, ticks: { callback: (v: number | string) => formatTick(Number(v), spec.format, lang) }, title: { display: true, text: spec.unit } };
+  const valueAxis = {
+    beginAtZero: spec.format !== 'index',
+    stacked: !!spec.stacked,
+    ticks: { callback: (v: number | string) => formatTick(Number(v), spec.format, lang) },
+    title: { display: true, text: spec.unit },
+  };
   const labelAxis = { stacked: !!spec.stacked, ticks: { autoSkip: !horizontal } };
   return {
     type: base,
     data: {
       labels: spec.labels,
-      datasets: spec.series.map((s, i) => ({ ...seriesStyle(i, s.type ?? base), type: s.type ?? base, label: s.label, data: s.data, stack: s.stack, spanGaps: true })) as never,
+      datasets: spec.series.map((s, i) => ({
+        ...seriesStyle(i, s.type ?? base),
+        type: s.type ?? base,
+        label: s.label,
+        data: s.data,
+        stack: s.stack,
+        spanGaps: true,
+      })) as never,
     },
     options: {
       animation: false,
@@ -67,7 +103,17 @@ export function chartConfig(spec: ClientChart, lang: Lang = 'id'): ChartConfigur
   } as ChartConfiguration;
 }
 
-export default function ChartIsland({ spec, height, text, lang }: { spec: ClientChart; height: number; text: { aria: string; png: string }; lang: Lang }) {
+export default function ChartIsland({
+  spec,
+  height,
+  text,
+  lang,
+}: {
+  spec: ClientChart;
+  height: number;
+  text: { aria: string; png: string };
+  lang: Lang;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart | null>(null);
   useEffect(() => {
@@ -87,7 +133,9 @@ export default function ChartIsland({ spec, height, text, lang }: { spec: Client
       <div className={heightClass(height)}>
         <canvas ref={canvas} role="img" aria-label={text.aria} data-chart={spec.id} />
       </div>
-      <button type="button" className="chart-png no-print" onClick={downloadPng}>{text.png}</button>
+      <button type="button" className="chart-png no-print" onClick={downloadPng}>
+        {text.png}
+      </button>
     </div>
   );
 }

@@ -6,8 +6,24 @@
 import { checkKk, checkNik, ID_MESSAGES, normaliseId, regionOfId, type IdProblem } from '../shared/nik.ts';
 
 interface Text {
-  found: string; notFound: string; notFoundIntro: string; step1: string; step2: string; step3: string; wrong: string; puskesosFor: string;
-  contact: string; status: string; period: string; phone: string; checking: string; checkingSecs: string; done: string; failed: string; fixFields: string; outside: string;
+  found: string;
+  notFound: string;
+  notFoundIntro: string;
+  step1: string;
+  step2: string;
+  step3: string;
+  wrong: string;
+  puskesosFor: string;
+  contact: string;
+  status: string;
+  period: string;
+  phone: string;
+  checking: string;
+  checkingSecs: string;
+  done: string;
+  failed: string;
+  fixFields: string;
+  outside: string;
 }
 interface Config {
   lang: 'id' | 'en';
@@ -26,7 +42,8 @@ const $ = <T extends HTMLElement>(sel: string) => document.querySelector(sel) as
 const config = JSON.parse($('#cek-config').textContent!) as Config;
 const T = config.text;
 const fill = (s: string, v: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k]));
-const secs = (ms: number) => (ms / 1000).toLocaleString(config.lang === 'en' ? 'en-GB' : 'id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const secs = (ms: number) =>
+  (ms / 1000).toLocaleString(config.lang === 'en' ? 'en-GB' : 'id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const form = $<HTMLFormElement>('#cek-form');
 const nikInput = $<HTMLInputElement>('#nik');
 const kkInput = $<HTMLInputElement>('#kk');
@@ -64,9 +81,17 @@ let worker: Worker | undefined;
 function derive(nik: string, kk: string): Promise<string> {
   worker ??= new Worker(new URL('./kdf-worker.ts', import.meta.url), { type: 'module' });
   return new Promise((resolve, reject) => {
-    worker!.onmessage = (e: MessageEvent<{ key?: string; error?: string }>) => (e.data.key ? resolve(e.data.key) : reject(new Error(e.data.error)));
+    worker!.onmessage = (e: MessageEvent<{ key?: string; error?: string }>) =>
+      e.data.key ? resolve(e.data.key) : reject(new Error(e.data.error));
     worker!.onerror = () => reject(new Error('worker'));
-    worker!.postMessage({ password: `${nik}|${kk}`, salt: config.kdf.salt, N: config.kdf.N, r: config.kdf.r, p: config.kdf.p, dkLen: config.kdf.dkLen });
+    worker!.postMessage({
+      password: `${nik}|${kk}`,
+      salt: config.kdf.salt,
+      N: config.kdf.N,
+      r: config.kdf.r,
+      p: config.kdf.p,
+      dkLen: config.kdf.dkLen,
+    });
   });
 }
 
@@ -74,12 +99,20 @@ function puskesosFor(nik: string): HTMLElement {
   const kec = config.kecamatan[regionOfId(nik)];
   const box = el('div');
   if (!kec || kec.puskesos.length === 0) {
-    box.append(el('p', fill(T.contact, { office: `${config.office.nama}, ${config.office.alamat}${config.office.telepon ? `, ${config.office.telepon}` : ''}${config.office.whatsapp ? `, WhatsApp ${config.office.whatsapp}` : ''}` })));
+    box.append(
+      el(
+        'p',
+        fill(T.contact, {
+          office: `${config.office.nama}, ${config.office.alamat}${config.office.telepon ? `, ${config.office.telepon}` : ''}${config.office.whatsapp ? `, WhatsApp ${config.office.whatsapp}` : ''}`,
+        }),
+      ),
+    );
     return box;
   }
   box.append(el('p', fill(T.puskesosFor, { name: kec.name })));
   const ul = el('ul', undefined, 'list-disc pl-5');
-  for (const p of kec.puskesos) ul.append(el('li', `${p.nama} — ${p.alamat}${p.telepon ? `, ${T.phone} ${p.telepon}` : ''}${p.jam ? ` (${p.jam})` : ''}`));
+  for (const p of kec.puskesos)
+    ul.append(el('li', `${p.nama} — ${p.alamat}${p.telepon ? `, ${T.phone} ${p.telepon}` : ''}${p.jam ? ` (${p.jam})` : ''}`));
   box.append(ul);
   return box;
 }
@@ -114,13 +147,19 @@ form.addEventListener('submit', async (e) => {
   const kk = normaliseId(kkInput.value);
   const okNik = showFieldError(nikInput, checkNik(nik));
   const okKk = showFieldError(kkInput, checkKk(kk));
-  if (!okNik || !okKk) { (okNik ? kkInput : nikInput).focus(); status.textContent = T.fixFields; return; }
+  if (!okNik || !okKk) {
+    (okNik ? kkInput : nikInput).focus();
+    status.textContent = T.fixFields;
+    return;
+  }
   const outside = !config.kecamatan[regionOfId(nik)];
   button.disabled = true;
   result.replaceChildren();
   const started = performance.now();
   status.textContent = `${outside ? `${T.outside} ` : ''}${T.checking}`;
-  const tick = setInterval(() => { status.textContent = fill(T.checkingSecs, { s: secs(performance.now() - started) }); }, 500);
+  const tick = setInterval(() => {
+    status.textContent = fill(T.checkingSecs, { s: secs(performance.now() - started) });
+  }, 500);
   try {
     const key = await derive(nik, kk);
     const res = await fetch(`/cek/k/${key.slice(0, config.prefixLength)}.json`);

@@ -9,7 +9,15 @@ export const POINTS = ['circle', 'rectRot', 'triangle', 'rect', 'star', 'crossRo
 
 export function seriesStyle(i: number, type: 'bar' | 'line') {
   const color = OKABE_ITO[i % OKABE_ITO.length]!;
-  if (type === 'line') return { borderColor: color, backgroundColor: color, borderDash: DASHES[i % DASHES.length], pointStyle: POINTS[i % POINTS.length], pointRadius: 4, borderWidth: 2.5 };
+  if (type === 'line')
+    return {
+      borderColor: color,
+      backgroundColor: color,
+      borderDash: DASHES[i % DASHES.length],
+      pointStyle: POINTS[i % POINTS.length],
+      pointRadius: 4,
+      borderWidth: 2.5,
+    };
   // Bars: first solid, second outlined, third light; the legend shows the same swatch.
   const fill = [color, '#ffffff', `${color}55`][i % 3];
   return { borderColor: color, backgroundColor: fill, borderWidth: i % 3 === 0 ? 0 : 2 };

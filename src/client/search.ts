@@ -3,7 +3,12 @@
  * from the site itself (no third party). The header search box is a plain
  * GET form to this page, so other pages carry no search JavaScript.
  */
-interface PagefindResult { url: string; excerpt: string; meta: { title?: string }; filters: Record<string, string[]> }
+interface PagefindResult {
+  url: string;
+  excerpt: string;
+  meta: { title?: string };
+  filters: Record<string, string[]>;
+}
 interface Pagefind {
   options(o: object): Promise<void>;
   search(q: string, o?: object): Promise<{ results: { data(): Promise<PagefindResult> }[] }>;
@@ -15,8 +20,13 @@ const status = document.getElementById('search-status')!;
 const list = document.getElementById('search-results')!;
 const text = JSON.parse(document.getElementById('search-text')!.textContent!) as { results: string; none: string; searching: string };
 let pagefind: Promise<Pagefind> | undefined;
-// @ts-ignore -- Pagefind's bundle is written into the site after the pages are built.
-const load = () => (pagefind ??= (import('/pagefind/pagefind.js') as Promise<Pagefind>).then(async (m) => { await m.options({ excerptLength: 24 }); return m; }));
+// Pagefind's bundle is written into the site after the pages are built: a URL, not a module to resolve.
+const PAGEFIND = '/pagefind/pagefind.js';
+const load = () =>
+  (pagefind ??= (import(/* @vite-ignore */ PAGEFIND) as Promise<Pagefind>).then(async (m) => {
+    await m.options({ excerptLength: 24 });
+    return m;
+  }));
 
 async function run() {
   const params = new URLSearchParams(location.search);
@@ -29,21 +39,23 @@ async function run() {
   const pf = await load();
   const res = await pf.search(q, kind ? { filters: { kind } } : {});
   const data = await Promise.all(res.results.slice(0, 20).map((r) => r.data()));
-  list.replaceChildren(...data.map((d) => {
-    const li = document.createElement('li');
-    const a = document.createElement('a');
-    a.href = d.url;
-    a.textContent = d.meta.title ?? d.url;
-    a.className = 'font-semibold';
-    const kindTag = document.createElement('span');
-    kindTag.className = 'ml-2 text-xs text-muted';
-    kindTag.textContent = d.filters.kind?.[0] ?? '';
-    const p = document.createElement('p');
-    p.className = 'm-0 text-sm';
-    p.innerHTML = d.excerpt; // Pagefind's excerpt of our own page, with <mark> around the hits
-    li.append(a, kindTag, p);
-    return li;
-  }));
+  list.replaceChildren(
+    ...data.map((d) => {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = d.url;
+      a.textContent = d.meta.title ?? d.url;
+      a.className = 'font-semibold';
+      const kindTag = document.createElement('span');
+      kindTag.className = 'ml-2 text-xs text-muted';
+      kindTag.textContent = d.filters.kind?.[0] ?? '';
+      const p = document.createElement('p');
+      p.className = 'm-0 text-sm';
+      p.innerHTML = d.excerpt; // Pagefind's excerpt of our own page, with <mark> around the hits
+      li.append(a, kindTag, p);
+      return li;
+    }),
+  );
   status.textContent = data.length ? text.results.replace('{n}', String(res.results.length)).replace('{q}', q) : text.none;
 }
 
@@ -52,7 +64,8 @@ form.addEventListener('submit', (e) => {
   const kind = (form.querySelector('input[name=jenis]:checked') as HTMLInputElement | null)?.value ?? '';
   const url = new URL(location.href);
   url.searchParams.set('q', input.value);
-  if (kind) url.searchParams.set('jenis', kind); else url.searchParams.delete('jenis');
+  if (kind) url.searchParams.set('jenis', kind);
+  else url.searchParams.delete('jenis');
   history.pushState(null, '', url);
   void run();
 });

@@ -19,10 +19,30 @@ export function registryColumnFor(unit: Unit): 'keluarga' | 'jiwa' | null {
 
 /** Aid statuses in the recipient list, and what each means for the citizen. */
 export const STATUSES = {
-  aktif: { label: 'Aktif', labelEn: 'Active', meaning: 'Terdaftar sebagai penerima; bantuan disalurkan pada periode ini.', meaningEn: 'Registered as a recipient; aid is paid in this period.' },
-  ditangguhkan: { label: 'Ditangguhkan', labelEn: 'Suspended', meaning: 'Penyaluran sementara dihentikan, biasanya karena data perlu diperbaiki (mis. NIK tidak padan). Hubungi Puskesos.', meaningEn: 'Payment is on hold, usually because the data need fixing (e.g. NIK mismatch). Contact your Puskesos.' },
-  dihentikan: { label: 'Dihentikan', labelEn: 'Ended', meaning: 'Tidak lagi menerima bantuan ini (mis. graduasi atau tidak memenuhi syarat). Ajukan sanggah bila keberatan.', meaningEn: 'No longer receives this aid (e.g. graduated or no longer eligible). You may object (sanggah).' },
-  usulan: { label: 'Dalam usulan', labelEn: 'Proposed', meaning: 'Sudah diusulkan dan sedang diverifikasi; belum tentu ditetapkan.', meaningEn: 'Proposed and under verification; not yet decided.' },
+  aktif: {
+    label: 'Aktif',
+    labelEn: 'Active',
+    meaning: 'Terdaftar sebagai penerima; bantuan disalurkan pada periode ini.',
+    meaningEn: 'Registered as a recipient; aid is paid in this period.',
+  },
+  ditangguhkan: {
+    label: 'Ditangguhkan',
+    labelEn: 'Suspended',
+    meaning: 'Penyaluran sementara dihentikan, biasanya karena data perlu diperbaiki (mis. NIK tidak padan). Hubungi Puskesos.',
+    meaningEn: 'Payment is on hold, usually because the data need fixing (e.g. NIK mismatch). Contact your Puskesos.',
+  },
+  dihentikan: {
+    label: 'Dihentikan',
+    labelEn: 'Ended',
+    meaning: 'Tidak lagi menerima bantuan ini (mis. graduasi atau tidak memenuhi syarat). Ajukan sanggah bila keberatan.',
+    meaningEn: 'No longer receives this aid (e.g. graduated or no longer eligible). You may object (sanggah).',
+  },
+  usulan: {
+    label: 'Dalam usulan',
+    labelEn: 'Proposed',
+    meaning: 'Sudah diusulkan dan sedang diverifikasi; belum tentu ditetapkan.',
+    meaningEn: 'Proposed and under verification; not yet decided.',
+  },
 } as const;
 export type Status = keyof typeof STATUSES;
 export const STATUS_CODES = Object.keys(STATUSES) as Status[];

@@ -48,7 +48,7 @@ export async function loadRegionTree(kabupatenCode: string): Promise<RegionTree 
   if (!regency) return null;
   const byDistrict = new Map<string, Desa[]>();
   for (const v of villages) {
-    if (!v.district_code.startsWith(kabupatenCode + '.')) continue;
+    if (!v.district_code.startsWith(`${kabupatenCode}.`)) continue;
     const list = byDistrict.get(v.district_code) ?? [];
     list.push({ code: v.code, name: v.name });
     byDistrict.set(v.district_code, list);

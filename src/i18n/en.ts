@@ -35,7 +35,8 @@ export const en: Dict = {
   sourceShort: (office, release) => `Source: ${office}, release ${release}.`,
 
   homeTitle: (kab) => `Social welfare data of ${kab}`,
-  homeIntro: (release, date, office) => `Latest release: ${release}, ${date}. Figures from ${office} on poverty, people with social-welfare problems (PMKS), aid recipients and budgets — with sources, downloads and permanent links.`,
+  homeIntro: (release, date, office) =>
+    `Latest release: ${release}, ${date}. Figures from ${office} on poverty, people with social-welfare problems (PMKS), aid recipients and budgets — with sources, downloads and permanent links.`,
   keyFigures: 'Key figures',
   indicators: 'Indicators',
   aidPrograms: 'Aid programs',
@@ -56,7 +57,8 @@ export const en: Dict = {
   realised: 'spent',
 
   povertyTitle: (kab) => `Poverty in ${kab}`,
-  povertyIntro: 'Share of people below the poverty line, their number, the poverty line and extreme poverty by year. Poverty figures come from BPS (March Susenas); empty means not released.',
+  povertyIntro:
+    'Share of people below the poverty line, their number, the poverty line and extreme poverty by year. Poverty figures come from BPS (March Susenas); empty means not released.',
   fullTable: 'Full table',
   year: 'Year',
   povertyRate: 'Poverty rate (%)',
@@ -65,9 +67,11 @@ export const en: Dict = {
   extremeRate: 'Extreme poverty (%)',
 
   pmksTitle: 'People with social-welfare problems (PMKS)',
-  pmksIntro: (kab) => `People in need of social-welfare services in the 26 categories of Permensos 08/2012, by year and sub-district, in ${kab}.`,
+  pmksIntro: (kab) =>
+    `People in need of social-welfare services in the 26 categories of Permensos 08/2012, by year and sub-district, in ${kab}.`,
   psksTitle: 'Social-welfare resources (PSKS)',
-  psksIntro: (kab) => `Social workers, volunteers and organisations that are welfare resources in ${kab}, by category, year and sub-district.`,
+  psksIntro: (kab) =>
+    `Social workers, volunteers and organisations that are welfare resources in ${kab}, by category, year and sub-district.`,
   totalPerYear: (label, kab, unit) => `${label} in ${kab} by year (${unit})`,
   byCategory: 'By category',
   byCategoryYear: (label) => `${label} by category and year`,
@@ -82,7 +86,8 @@ export const en: Dict = {
   unitPeopleOrOrgs: 'people/organisations',
 
   budgetTitle: 'Budget and spending',
-  budgetIntro: 'Allocation (pagu) and spending (realisasi) of each program by year and funding source, with output targets and achievements.',
+  budgetIntro:
+    'Allocation (pagu) and spending (realisasi) of each program by year and funding source, with output targets and achievements.',
   budgetTotalCaption: 'Budget of all programs by year',
   pagu: 'Allocation',
   realisasi: 'Spending',
@@ -122,7 +127,8 @@ export const en: Dict = {
   kecamatanListTitle: (kab) => `Sub-districts (kecamatan) of ${kab}`,
   desaCount: (n) => `${n} villages (desa/kelurahan)`,
   kecamatanTitle: (name) => `Kecamatan ${name}`,
-  kecamatanDescription: (name, kab) => `Social welfare data of Kecamatan ${name}, ${kab}: PMKS, registry, aid coverage, verification and Puskesos.`,
+  kecamatanDescription: (name, kab) =>
+    `Social welfare data of Kecamatan ${name}, ${kab}: PMKS, registry, aid coverage, verification and Puskesos.`,
   kemendagriCode: 'Kemendagri code',
   summary: 'Summary',
   summaryCaption: (name, n) => `Key figures of Kecamatan ${name} and its rank among ${n} sub-districts`,
@@ -161,7 +167,8 @@ export const en: Dict = {
   hidden: 'hidden',
   notReleased: 'not released',
   cHiddenColumn: 'Hidden for privacy',
-  hiddenNote: (k) => `“hidden”: counts from 1 to ${k - 1} are not published, to protect the people counted, nor are other figures that would let them be worked out (see Methodology).`,
+  hiddenNote: (k) =>
+    `“hidden”: counts from 1 to ${k - 1} are not published, to protect the people counted, nor are other figures that would let them be worked out (see Methodology).`,
   chartUnit: 'Unit',
   downloadCsv: 'Download CSV',
   downloadPng: 'Download PNG',
@@ -181,7 +188,8 @@ export const en: Dict = {
   files: 'Files',
   dictionary: 'dictionary',
   dataDictionary: 'Data dictionary',
-  dictionaryIntro: 'Column names are the same in the operator’s input files and in the downloads (documented in both languages below). The nama_* columns are added in downloads for readability.',
+  dictionaryIntro:
+    'Column names are the same in the operator’s input files and in the downloads (documented in both languages below). The nama_* columns are added in downloads for readability.',
   rowKey: 'Row key',
   column: 'Column',
   meaning: 'Meaning',
@@ -257,32 +265,48 @@ export const en: Dict = {
   cGraduated: 'Graduated (households)',
   cUhcTitle: 'PBI-JK coverage of people in the registry',
   cUhcSeries: 'PBI-JK ÷ people in the registry (%)',
-  cUhcNote: 'UHC (universal health coverage) aims at every resident in national health insurance; for people in the registry the state pays the premium through PBI-JK.',
+  cUhcNote:
+    'UHC (universal health coverage) aims at every resident in national health insurance; for people in the registry the state pays the premium through PBI-JK.',
   cKecamatanCode: 'Area code',
   cSample: 'Sample data — not official statistics.',
   unitHouseholds: 'households',
   unitIndex: 'index',
 
-  mSample: (kab) => `This release uses synthetic data made by Terang's sample generator for the real area structure of ${kab}. A few figures follow reported ones (e.g. Bantul's PMKS count and its 2020–2021 poverty rates); the rest is random. Do not cite.`,
+  mSample: (kab) =>
+    `This release uses synthetic data made by Terang's sample generator for the real area structure of ${kab}. A few figures follow reported ones (e.g. Bantul's PMKS count and its 2020–2021 poverty rates); the rest is random. Do not cite.`,
   mSampleTitle: 'Sample data.',
   mDefs: [
-    ['PMKS/PPKS', 'People with social-welfare problems (now "people in need of social-welfare services") in the 26 categories of Permensos 08/2012.'],
+    [
+      'PMKS/PPKS',
+      'People with social-welfare problems (now "people in need of social-welfare services") in the 26 categories of Permensos 08/2012.',
+    ],
     ['PSKS', 'Social-welfare resources: social workers, volunteers, organisations.'],
-    ['Registry (DTKS/DTSEN)', 'The integrated social-welfare registry, since 2025 the single socio-economic registry: the basis for every aid program.'],
-    ['Coverage', 'Program recipients divided by the households (for per-household programs) or people (for per-person programs such as PBI-JK) in the registry of the same area and year. Where a year only has stages, the last stage is used.'],
+    [
+      'Registry (DTKS/DTSEN)',
+      'The integrated social-welfare registry, since 2025 the single socio-economic registry: the basis for every aid program.',
+    ],
+    [
+      'Coverage',
+      'Program recipients divided by the households (for per-household programs) or people (for per-person programs such as PBI-JK) in the registry of the same area and year. Where a year only has stages, the last stage is used.',
+    ],
     ['Allocation and spending', 'Pagu is the budget allocation; realisasi is the amount spent. Share spent = spending ÷ allocation.'],
     ['Graduation', 'Households that leave aid because they are no longer poor.'],
   ],
-  mProcessing: (kab) => `Every file is checked against its schema before the site is built: area codes must exist in the Kemendagri area tree of ${kab}, categories and programs must be known, numbers may not be negative, and village figures must add up to the sub-district total where both are given. Sub-district figures not given directly are summed from their villages; kabupaten figures from their sub-districts.`,
-  mFormats: 'Numbers follow the page language: 14,833 and 13.50% in English, 14.833 and 13,50% in Indonesian. Rupiah are abbreviated (Rp 5.0 billion).',
-  mPrivacy: 'This portal never contains a NIK, family card number or name. Sensitive PMKS categories (health, crime, violence, exploitation) are published by sub-district only.',
-  mCekHow: (n, r, p, mib, files, prefix, bytes, per) => `The raw recipient list (with NIK and family card numbers) is never uploaded. On the office's computer, each NIK|KK pair is turned into a key with scrypt (RFC 7914; N = ${n}, r = ${r}, p = ${p}, about ${mib} MiB of memory per key) and a salt drawn at random for every release. The site holds only that key with its programs, statuses and periods, split into ${files} files by the first ${prefix} characters of the key. Every file has the same size (${bytes} bytes) and ${per} entries, some of them decoys that cannot be told from real ones.`,
-  mCekLocal: 'When you check, your own device derives the key from the two numbers, downloads that one file and matches it. What you type is sent nowhere; the site uses no analytics and no third-party service.',
+  mProcessing: (kab) =>
+    `Every file is checked against its schema before the site is built: area codes must exist in the Kemendagri area tree of ${kab}, categories and programs must be known, numbers may not be negative, and village figures must add up to the sub-district total where both are given. Sub-district figures not given directly are summed from their villages; kabupaten figures from their sub-districts.`,
+  mFormats:
+    'Numbers follow the page language: 14,833 and 13.50% in English, 14.833 and 13,50% in Indonesian. Rupiah are abbreviated (Rp 5.0 billion).',
+  mPrivacy:
+    'This portal never contains a NIK, family card number or name. Sensitive PMKS categories (health, crime, violence, exploitation) are published by sub-district only.',
+  mCekHow: (n, r, p, mib, files, prefix, bytes, per) =>
+    `The raw recipient list (with NIK and family card numbers) is never uploaded. On the office's computer, each NIK|KK pair is turned into a key with scrypt (RFC 7914; N = ${n}, r = ${r}, p = ${p}, about ${mib} MiB of memory per key) and a salt drawn at random for every release. The site holds only that key with its programs, statuses and periods, split into ${files} files by the first ${prefix} characters of the key. Every file has the same size (${bytes} bytes) and ${per} entries, some of them decoys that cannot be told from real ones.`,
+  mCekLocal:
+    'When you check, your own device derives the key from the two numbers, downloads that one file and matches it. What you type is sent nowhere; the site uses no analytics and no third-party service.',
   mCekThreatTitle: 'What someone who copies every file can and cannot learn',
   mCekThreats: (files, per) => [
     'They cannot list who receives aid, nor turn a key back into a NIK or KK: a sub-district has about 10^15 possible NIK and KK pairs; at this scrypt cost (tens of milliseconds per guess per processor core) trying them all takes millions of processor-years.',
     'They can check one person whose NIK and family card number they already know — as anyone can on the lookup page. Guard both numbers as you guard your ID and family cards.',
-    'Someone who knows a person\'s NIK but not the KK must still guess the KK (about 10^8 possibilities in one sub-district): weeks on one computer, faster with many graphics cards. That is why the lookup asks for both numbers.',
+    "Someone who knows a person's NIK but not the KK must still guess the KK (about 10^8 possibilities in one sub-district): weeks on one computer, faster with many graphics cards. That is why the lookup asks for both numbers.",
     'They can see the rough distribution of programs and statuses, which is published as statistics anyway.',
     'The salt changes with every release, so keys cannot be precomputed and a person cannot be followed from release to release.',
     `The host or CDN sees only which file was fetched: one of ${files}, shared by at least ${per} entries.`,
@@ -295,12 +319,14 @@ export const en: Dict = {
     `Sensitive PMKS categories (children in conflict with the law, victims of violence, people in prostitution, former prisoners, people with HIV, victims of drug abuse, trafficking victims) are published by ${level} at the finest. Percentages computed from hidden counts (e.g. coverage) are hidden too.`,
     'PSKS data (social workers, volunteers, organisations) are not about vulnerable people and are published as they are.',
   ],
-  mSdcStats: (primary, secondary, published) => `In this release: ${primary} figures hidden because they are small, ${secondary} hidden to protect them, ${published} published.`,
+  mSdcStats: (primary, secondary, published) =>
+    `In this release: ${primary} figures hidden because they are small, ${secondary} hidden to protect them, ${published} published.`,
 
   changesTitle: 'Data changes',
   changesIntro: (prev, cur) => `What changed from release ${prev} to release ${cur}, computed from the files published in both releases.`,
   changesNone: 'There is no earlier release to compare with yet.',
-  changesSummary: (title, added, revised, before, after) => `${title}: ${added ? `year ${added} added; ` : ''}${revised ? `${revised} figures of earlier years revised; ` : 'no figures of earlier years revised; '}${before} rows became ${after}.`,
+  changesSummary: (title, added, revised, before, after) =>
+    `${title}: ${added ? `year ${added} added; ` : ''}${revised ? `${revised} figures of earlier years revised; ` : 'no figures of earlier years revised; '}${before} rows became ${after}.`,
   changesTotals: (title, measure) => `${title}: total ${measure} by year`,
   changesBefore: (r) => `Release ${r}`,
   changesAfter: (r) => `Release ${r}`,
@@ -313,22 +339,28 @@ export const en: Dict = {
   releasesIntro: 'Every release stays at the same address, so citations keep working after the next release.',
 
   cekTitle: 'Check your aid status',
-  cekDescription: (kab) => `Check which social assistance programs your family receives in ${kab} with your NIK and family card number, privately.`,
-  cekIntro: (release) => `Enter your NIK and family card number (Nomor KK) to see the aid programs recorded for you or your family in release ${release}.`,
+  cekDescription: (kab) =>
+    `Check which social assistance programs your family receives in ${kab} with your NIK and family card number, privately.`,
+  cekIntro: (release) =>
+    `Enter your NIK and family card number (Nomor KK) to see the aid programs recorded for you or your family in release ${release}.`,
   cekPrivacyTitle: 'Privacy:',
-  cekPrivacy: 'the numbers you type are sent nowhere. Your device derives a random-looking key from them, downloads one file of dozens of keys and matches it itself.',
+  cekPrivacy:
+    'the numbers you type are sent nowhere. Your device derives a random-looking key from them, downloads one file of dozens of keys and matches it itself.',
   cekHowLink: 'How it works',
   cekNoJsTitle: 'This feature needs JavaScript.',
-  cekNoJs: 'So that your NIK and family card number are never sent to any server, the check runs on your own device, and that needs JavaScript. Turn JavaScript on, or ask your Puskesos below.',
+  cekNoJs:
+    'So that your NIK and family card number are never sent to any server, the check runs on your own device, and that needs JavaScript. Turn JavaScript on, or ask your Puskesos below.',
   cekNik: 'NIK (16 digits, on your ID card)',
   cekKk: 'Family card number (16 digits, on the Kartu Keluarga)',
   cekSubmit: 'Check',
-  cekUnavailable: (release, office, phone) => `Checking by NIK and family card number is not available in release ${release}. Ask your sub-district Puskesos or ${office}${phone ? ` (phone ${phone})` : ''} about your family's aid.`,
+  cekUnavailable: (release, office, phone) =>
+    `Checking by NIK and family card number is not available in release ${release}. Ask your sub-district Puskesos or ${office}${phone ? ` (phone ${phone})` : ''} about your family's aid.`,
   cekPuskesos: 'Sub-district Puskesos',
   cekClient: {
     found: '{n} program(s) found',
     notFound: 'Not found',
-    notFoundIntro: 'This NIK and family card number are not listed as aid recipients in this release. Please check both numbers. If they are right and you think you are eligible:',
+    notFoundIntro:
+      'This NIK and family card number are not listed as aid recipients in this release. Please check both numbers. If they are right and you think you are eligible:',
     step1: 'Register your family in DTKS/DTSEN at the village office or Puskesos, bringing your ID card and family card.',
     step2: 'Ask to be proposed (usul) as a recipient through the village meeting or the Puskesos.',
     step3: 'If you know of a recipient who is not eligible, object (sanggah) through the Puskesos or the social affairs office.',

@@ -37,7 +37,8 @@ export const id = {
 
   // Home
   homeTitle: (kab: string) => `Data kesejahteraan sosial ${kab}`,
-  homeIntro: (release: string, date: string, office: string) => `Rilis terbaru: ${release}, ${date}. Angka ${office} tentang kemiskinan, penyandang masalah kesejahteraan sosial (PMKS), penerima bantuan dan anggaran — dengan sumber, unduhan dan tautan tetap.`,
+  homeIntro: (release: string, date: string, office: string) =>
+    `Rilis terbaru: ${release}, ${date}. Angka ${office} tentang kemiskinan, penyandang masalah kesejahteraan sosial (PMKS), penerima bantuan dan anggaran — dengan sumber, unduhan dan tautan tetap.`,
   keyFigures: 'Angka utama',
   indicators: 'Indikator',
   aidPrograms: 'Program bantuan',
@@ -59,7 +60,8 @@ export const id = {
 
   // Poverty
   povertyTitle: (kab: string) => `Kemiskinan di ${kab}`,
-  povertyIntro: 'Persentase penduduk di bawah garis kemiskinan, jumlahnya, garis kemiskinan, dan kemiskinan ekstrem per tahun. Angka kemiskinan berasal dari BPS (Susenas Maret); kosong berarti angka tidak dirilis.',
+  povertyIntro:
+    'Persentase penduduk di bawah garis kemiskinan, jumlahnya, garis kemiskinan, dan kemiskinan ekstrem per tahun. Angka kemiskinan berasal dari BPS (Susenas Maret); kosong berarti angka tidak dirilis.',
   fullTable: 'Tabel lengkap',
   year: 'Tahun',
   povertyRate: 'Penduduk miskin (%)',
@@ -69,9 +71,11 @@ export const id = {
 
   // PMKS / PSKS
   pmksTitle: 'Penyandang Masalah Kesejahteraan Sosial (PMKS)',
-  pmksIntro: (kab: string) => `Jumlah Pemerlu Pelayanan Kesejahteraan Sosial menurut 26 kategori Permensos Nomor 08 Tahun 2012, per tahun dan kecamatan, di ${kab}.`,
+  pmksIntro: (kab: string) =>
+    `Jumlah Pemerlu Pelayanan Kesejahteraan Sosial menurut 26 kategori Permensos Nomor 08 Tahun 2012, per tahun dan kecamatan, di ${kab}.`,
   psksTitle: 'Potensi dan Sumber Kesejahteraan Sosial (PSKS)',
-  psksIntro: (kab: string) => `Pekerja sosial, relawan dan lembaga yang menjadi sumber daya kesejahteraan sosial di ${kab}, per kategori, tahun dan kecamatan.`,
+  psksIntro: (kab: string) =>
+    `Pekerja sosial, relawan dan lembaga yang menjadi sumber daya kesejahteraan sosial di ${kab}, per kategori, tahun dan kecamatan.`,
   totalPerYear: (label: string, kab: string, unit: string) => `Jumlah ${label} ${kab} per tahun (${unit})`,
   byCategory: 'Per kategori',
   byCategoryYear: (label: string) => `${label} per kategori dan tahun`,
@@ -129,7 +133,8 @@ export const id = {
   kecamatanListTitle: (kab: string) => `Kecamatan di ${kab}`,
   desaCount: (n: number) => `${n} desa/kelurahan`,
   kecamatanTitle: (name: string) => `Kecamatan ${name}`,
-  kecamatanDescription: (name: string, kab: string) => `Data kesejahteraan sosial Kecamatan ${name}, ${kab}: PMKS, registri, cakupan bantuan, verval dan Puskesos.`,
+  kecamatanDescription: (name: string, kab: string) =>
+    `Data kesejahteraan sosial Kecamatan ${name}, ${kab}: PMKS, registri, cakupan bantuan, verval dan Puskesos.`,
   kemendagriCode: 'Kode Kemendagri',
   summary: 'Ringkasan',
   summaryCaption: (name: string, n: number) => `Angka utama Kecamatan ${name} dan peringkatnya di antara ${n} kecamatan`,
@@ -169,7 +174,8 @@ export const id = {
   hidden: 'disembunyikan',
   notReleased: 'tidak dirilis',
   cHiddenColumn: 'Disembunyikan (kerahasiaan)',
-  hiddenNote: (k: number) => `“disembunyikan”: angka 1–${k - 1} tidak diterbitkan untuk melindungi warga, demikian pula angka lain yang dapat dipakai untuk menghitungnya kembali (lihat Metodologi).`,
+  hiddenNote: (k: number) =>
+    `“disembunyikan”: angka 1–${k - 1} tidak diterbitkan untuk melindungi warga, demikian pula angka lain yang dapat dipakai untuk menghitungnya kembali (lihat Metodologi).`,
   chartUnit: 'Satuan',
   downloadCsv: 'Unduh CSV',
   downloadPng: 'Unduh PNG',
@@ -190,7 +196,8 @@ export const id = {
   files: 'Berkas',
   dictionary: 'kamus',
   dataDictionary: 'Kamus data',
-  dictionaryIntro: 'Nama kolom sama di berkas masukan operator dan di berkas unduhan (dalam dua bahasa di bawah ini). Kolom nama_* ditambahkan di unduhan agar mudah dibaca.',
+  dictionaryIntro:
+    'Nama kolom sama di berkas masukan operator dan di berkas unduhan (dalam dua bahasa di bawah ini). Kolom nama_* ditambahkan di unduhan agar mudah dibaca.',
   rowKey: 'Kunci baris',
   column: 'Kolom',
   meaning: 'Arti',
@@ -269,28 +276,47 @@ export const id = {
   cGraduated: 'Graduasi (keluarga)',
   cUhcTitle: 'Cakupan PBI-JK terhadap jiwa dalam registri',
   cUhcSeries: 'PBI-JK ÷ jiwa dalam registri (%)',
-  cUhcNote: 'UHC (cakupan kesehatan semesta) menargetkan seluruh penduduk terdaftar JKN; bagi warga dalam registri, iuran dibayar lewat PBI-JK.',
+  cUhcNote:
+    'UHC (cakupan kesehatan semesta) menargetkan seluruh penduduk terdaftar JKN; bagi warga dalam registri, iuran dibayar lewat PBI-JK.',
   cKecamatanCode: 'Kode wilayah',
   cSample: 'Data contoh — bukan data resmi.',
   unitHouseholds: 'keluarga',
   unitIndex: 'indeks',
 
   // Methodology
-  mSample: (kab: string) => `Rilis ini memakai data sintetis yang dibuat oleh generator contoh Terang untuk struktur wilayah nyata ${kab}. Beberapa angka disesuaikan dengan angka yang pernah dilaporkan (mis. jumlah PMKS dan persentase kemiskinan 2020–2021 Kabupaten Bantul); selebihnya acak. Jangan dikutip.`,
+  mSample: (kab: string) =>
+    `Rilis ini memakai data sintetis yang dibuat oleh generator contoh Terang untuk struktur wilayah nyata ${kab}. Beberapa angka disesuaikan dengan angka yang pernah dilaporkan (mis. jumlah PMKS dan persentase kemiskinan 2020–2021 Kabupaten Bantul); selebihnya acak. Jangan dikutip.`,
   mSampleTitle: 'Data contoh.',
   mDefs: [
-    ['PMKS/PPKS', 'Penyandang Masalah Kesejahteraan Sosial (kini Pemerlu Pelayanan Kesejahteraan Sosial) menurut 26 kategori Permensos Nomor 08 Tahun 2012.'],
+    [
+      'PMKS/PPKS',
+      'Penyandang Masalah Kesejahteraan Sosial (kini Pemerlu Pelayanan Kesejahteraan Sosial) menurut 26 kategori Permensos Nomor 08 Tahun 2012.',
+    ],
     ['PSKS', 'Potensi dan Sumber Kesejahteraan Sosial: pekerja sosial, relawan, lembaga.'],
-    ['Registri (DTKS/DTSEN)', 'Data Terpadu Kesejahteraan Sosial, sejak 2025 Data Tunggal Sosial Ekonomi Nasional: dasar penetapan semua penerima bantuan.'],
-    ['Cakupan', 'Penerima program dibagi jumlah keluarga (untuk program per KPM) atau jiwa (untuk program per jiwa, mis. PBI-JK) dalam registri di wilayah dan tahun yang sama. Bila tahun hanya berisi data per tahap, dipakai tahap terakhir.'],
-    ['Pagu dan realisasi', 'Pagu adalah alokasi anggaran; realisasi adalah anggaran yang terserap. Persentase realisasi = realisasi ÷ pagu.'],
+    [
+      'Registri (DTKS/DTSEN)',
+      'Data Terpadu Kesejahteraan Sosial, sejak 2025 Data Tunggal Sosial Ekonomi Nasional: dasar penetapan semua penerima bantuan.',
+    ],
+    [
+      'Cakupan',
+      'Penerima program dibagi jumlah keluarga (untuk program per KPM) atau jiwa (untuk program per jiwa, mis. PBI-JK) dalam registri di wilayah dan tahun yang sama. Bila tahun hanya berisi data per tahap, dipakai tahap terakhir.',
+    ],
+    [
+      'Pagu dan realisasi',
+      'Pagu adalah alokasi anggaran; realisasi adalah anggaran yang terserap. Persentase realisasi = realisasi ÷ pagu.',
+    ],
     ['Graduasi', 'Keluarga yang keluar dari bantuan karena tidak lagi miskin.'],
   ],
-  mProcessing: (kab: string) => `Setiap berkas diperiksa terhadap skemanya sebelum situs dibangun: kode wilayah harus ada di pohon wilayah Kemendagri ${kab}, kategori dan program harus dikenal, angka tidak boleh negatif, dan angka desa harus sama dengan total kecamatan bila keduanya diberikan. Angka kecamatan yang tidak diberikan langsung dihitung dari jumlah desanya; angka kabupaten dari jumlah kecamatannya.`,
-  mFormats: 'Format angka mengikuti kaidah Indonesia: titik pemisah ribuan dan koma desimal (14.833; 13,50%). Rupiah ditulis ringkas (Rp 5,0 miliar = lima miliar rupiah).',
-  mPrivacy: 'Portal ini tidak pernah memuat NIK, Nomor KK atau nama. Kategori PMKS yang sensitif (kesehatan, hukum, kekerasan, eksploitasi) hanya dipublikasikan per kecamatan.',
-  mCekHow: (n: string, r: number, p: number, mib: string, files: string, prefix: number, bytes: string, per: string) => `Daftar penerima asli (dengan NIK dan Nomor KK) tidak pernah diunggah. Di komputer Dinas Sosial, setiap pasangan NIK|Nomor KK diubah menjadi sebuah kunci dengan fungsi scrypt (RFC 7914; N = ${n}, r = ${r}, p = ${p}, sekitar ${mib} MiB memori per hitungan) dan garam acak yang baru untuk setiap rilis. Situs hanya memuat kunci itu beserta program, status dan periodenya, dibagi ke dalam ${files} berkas menurut ${prefix} huruf pertama kunci. Setiap berkas berukuran sama (${bytes} bita) dan berisi ${per} entri, sebagian di antaranya entri palsu yang tidak dapat dibedakan dari yang asli.`,
-  mCekLocal: 'Saat Anda memeriksa, perangkat Anda sendiri menghitung kunci dari kedua nomor, mengunduh satu berkas itu, lalu mencocokkannya. Nomor yang Anda ketik tidak dikirim ke mana pun; situs ini tidak memakai analitik atau layanan pihak ketiga.',
+  mProcessing: (kab: string) =>
+    `Setiap berkas diperiksa terhadap skemanya sebelum situs dibangun: kode wilayah harus ada di pohon wilayah Kemendagri ${kab}, kategori dan program harus dikenal, angka tidak boleh negatif, dan angka desa harus sama dengan total kecamatan bila keduanya diberikan. Angka kecamatan yang tidak diberikan langsung dihitung dari jumlah desanya; angka kabupaten dari jumlah kecamatannya.`,
+  mFormats:
+    'Format angka mengikuti kaidah Indonesia: titik pemisah ribuan dan koma desimal (14.833; 13,50%). Rupiah ditulis ringkas (Rp 5,0 miliar = lima miliar rupiah).',
+  mPrivacy:
+    'Portal ini tidak pernah memuat NIK, Nomor KK atau nama. Kategori PMKS yang sensitif (kesehatan, hukum, kekerasan, eksploitasi) hanya dipublikasikan per kecamatan.',
+  mCekHow: (n: string, r: number, p: number, mib: string, files: string, prefix: number, bytes: string, per: string) =>
+    `Daftar penerima asli (dengan NIK dan Nomor KK) tidak pernah diunggah. Di komputer Dinas Sosial, setiap pasangan NIK|Nomor KK diubah menjadi sebuah kunci dengan fungsi scrypt (RFC 7914; N = ${n}, r = ${r}, p = ${p}, sekitar ${mib} MiB memori per hitungan) dan garam acak yang baru untuk setiap rilis. Situs hanya memuat kunci itu beserta program, status dan periodenya, dibagi ke dalam ${files} berkas menurut ${prefix} huruf pertama kunci. Setiap berkas berukuran sama (${bytes} bita) dan berisi ${per} entri, sebagian di antaranya entri palsu yang tidak dapat dibedakan dari yang asli.`,
+  mCekLocal:
+    'Saat Anda memeriksa, perangkat Anda sendiri menghitung kunci dari kedua nomor, mengunduh satu berkas itu, lalu mencocokkannya. Nomor yang Anda ketik tidak dikirim ke mana pun; situs ini tidak memakai analitik atau layanan pihak ketiga.',
   mCekThreatTitle: 'Apa yang dapat dan tidak dapat diketahui orang yang menyalin semua berkas',
   mCekThreats: (files: string, per: string) => [
     'Tidak dapat membuat daftar siapa saja penerima bantuan, dan tidak dapat mengembalikan kunci menjadi NIK atau Nomor KK: untuk satu kecamatan ada sekitar 10^15 pasangan NIK dan KK yang mungkin; dengan biaya scrypt ini (puluhan milidetik per tebakan per inti prosesor), mencoba semuanya memerlukan jutaan tahun-prosesor.',
@@ -308,13 +334,16 @@ export const id = {
     `Kategori PMKS yang sensitif (anak berhadapan dengan hukum, korban kekerasan, tuna susila, bekas warga binaan, ODHA, korban NAPZA, korban trafficking) diterbitkan paling rinci per ${level}. Persentase yang dihitung dari angka tersembunyi (mis. cakupan) ikut disembunyikan.`,
     'Data PSKS (pekerja sosial, relawan, lembaga) bukan data tentang warga yang rentan, sehingga diterbitkan apa adanya.',
   ],
-  mSdcStats: (primary: string, secondary: string, published: string) => `Pada rilis ini: ${primary} angka disembunyikan karena kecil, ${secondary} angka disembunyikan untuk melindunginya, ${published} angka diterbitkan.`,
+  mSdcStats: (primary: string, secondary: string, published: string) =>
+    `Pada rilis ini: ${primary} angka disembunyikan karena kecil, ${secondary} angka disembunyikan untuk melindunginya, ${published} angka diterbitkan.`,
 
   // Release changes
   changesTitle: 'Perubahan data',
-  changesIntro: (prev: string, cur: string) => `Apa yang berubah dari rilis ${prev} ke rilis ${cur}, dihitung dari berkas yang diterbitkan pada kedua rilis.`,
+  changesIntro: (prev: string, cur: string) =>
+    `Apa yang berubah dari rilis ${prev} ke rilis ${cur}, dihitung dari berkas yang diterbitkan pada kedua rilis.`,
   changesNone: 'Belum ada rilis sebelumnya untuk dibandingkan.',
-  changesSummary: (title: string, added: string, revised: number, before: number, after: number) => `${title}: ${added ? `tahun ${added} ditambahkan; ` : ''}${revised ? `${revised} angka tahun-tahun sebelumnya direvisi; ` : 'tidak ada revisi angka tahun sebelumnya; '}${before} baris menjadi ${after}.`,
+  changesSummary: (title: string, added: string, revised: number, before: number, after: number) =>
+    `${title}: ${added ? `tahun ${added} ditambahkan; ` : ''}${revised ? `${revised} angka tahun-tahun sebelumnya direvisi; ` : 'tidak ada revisi angka tahun sebelumnya; '}${before} baris menjadi ${after}.`,
   changesTotals: (title: string, measure: string) => `${title}: total ${measure} per tahun`,
   changesBefore: (r: string) => `Rilis ${r}`,
   changesAfter: (r: string) => `Rilis ${r}`,
@@ -328,22 +357,28 @@ export const id = {
 
   // Aid lookup page
   cekTitle: 'Cek status bantuan',
-  cekDescription: (kab: string) => `Periksa program bantuan sosial yang diterima keluarga Anda di ${kab} dengan NIK dan Nomor KK, secara pribadi.`,
-  cekIntro: (release: string) => `Masukkan NIK dan Nomor Kartu Keluarga (KK) untuk melihat program bantuan yang tercatat untuk Anda atau keluarga Anda pada rilis ${release}.`,
+  cekDescription: (kab: string) =>
+    `Periksa program bantuan sosial yang diterima keluarga Anda di ${kab} dengan NIK dan Nomor KK, secara pribadi.`,
+  cekIntro: (release: string) =>
+    `Masukkan NIK dan Nomor Kartu Keluarga (KK) untuk melihat program bantuan yang tercatat untuk Anda atau keluarga Anda pada rilis ${release}.`,
   cekPrivacyTitle: 'Privasi:',
-  cekPrivacy: 'nomor yang Anda ketik tidak dikirim ke mana pun. Perangkat Anda menghitung sebuah kunci acak dari kedua nomor, lalu mengunduh satu berkas berisi puluhan kunci dan mencocokkannya sendiri.',
+  cekPrivacy:
+    'nomor yang Anda ketik tidak dikirim ke mana pun. Perangkat Anda menghitung sebuah kunci acak dari kedua nomor, lalu mengunduh satu berkas berisi puluhan kunci dan mencocokkannya sendiri.',
   cekHowLink: 'Cara kerjanya',
   cekNoJsTitle: 'Fitur ini memerlukan JavaScript.',
-  cekNoJs: 'Agar NIK dan Nomor KK Anda tidak dikirim ke server mana pun, pemeriksaan dilakukan di perangkat Anda sendiri, dan itu memerlukan JavaScript. Aktifkan JavaScript, atau tanyakan langsung ke Puskesos di bawah.',
+  cekNoJs:
+    'Agar NIK dan Nomor KK Anda tidak dikirim ke server mana pun, pemeriksaan dilakukan di perangkat Anda sendiri, dan itu memerlukan JavaScript. Aktifkan JavaScript, atau tanyakan langsung ke Puskesos di bawah.',
   cekNik: 'NIK (16 angka, di KTP)',
   cekKk: 'Nomor KK (16 angka, di Kartu Keluarga)',
   cekSubmit: 'Periksa',
-  cekUnavailable: (release: string, office: string, phone?: string) => `Pemeriksaan dengan NIK dan Nomor KK belum tersedia pada rilis ${release}. Tanyakan status bantuan keluarga Anda ke Puskesos kecamatan atau ke ${office}${phone ? ` (telepon ${phone})` : ''}.`,
+  cekUnavailable: (release: string, office: string, phone?: string) =>
+    `Pemeriksaan dengan NIK dan Nomor KK belum tersedia pada rilis ${release}. Tanyakan status bantuan keluarga Anda ke Puskesos kecamatan atau ke ${office}${phone ? ` (telepon ${phone})` : ''}.`,
   cekPuskesos: 'Puskesos kecamatan',
   cekClient: {
     found: 'Ditemukan {n} program',
     notFound: 'Data tidak ditemukan',
-    notFoundIntro: 'Pasangan NIK dan Nomor KK ini tidak tercantum sebagai penerima bantuan pada rilis ini. Periksa kembali kedua nomor. Jika benar dan Anda merasa berhak:',
+    notFoundIntro:
+      'Pasangan NIK dan Nomor KK ini tidak tercantum sebagai penerima bantuan pada rilis ini. Periksa kembali kedua nomor. Jika benar dan Anda merasa berhak:',
     step1: 'Daftarkan keluarga ke DTKS/DTSEN melalui kantor desa/kelurahan atau Puskesos, dengan membawa KTP dan Kartu Keluarga.',
     step2: 'Minta diusulkan (usul) sebagai penerima melalui musyawarah desa atau Puskesos.',
     step3: 'Bila Anda tahu penerima yang tidak layak, ajukan sanggah (keberatan) melalui Puskesos atau Dinas Sosial.',
@@ -362,5 +397,13 @@ export const id = {
   },
 } as const;
 
-type Widen<T> = T extends string ? string : T extends (...a: infer A) => infer R ? (...a: A) => Widen<R> : T extends readonly (infer U)[] ? readonly Widen<U>[] : T extends object ? { [K in keyof T]: Widen<T[K]> } : T;
+type Widen<T> = T extends string
+  ? string
+  : T extends (...a: infer A) => infer R
+    ? (...a: A) => Widen<R>
+    : T extends readonly (infer U)[]
+      ? readonly Widen<U>[]
+      : T extends object
+        ? { [K in keyof T]: Widen<T[K]> }
+        : T;
 export type Dict = { [K in keyof typeof id]: Widen<(typeof id)[K]> };

@@ -1,14 +1,14 @@
 /**
  * Languages: Bahasa Indonesia at `/`, English mirrored under `/en/`. Every
- * interface string lives in src/i18n/<lang>.ts; pages call `useT(lang)`.
+ * interface string lives in src/i18n/<lang>.ts; pages call `texts(lang)`.
  */
 import { en } from './en.ts';
 import { id, type Dict } from './id.ts';
-import type { Lang } from '../load/problems.ts';
+import type { Lang } from '../shared/lang.ts';
 
 export const LANGS: readonly Lang[] = ['id', 'en'];
 export const DICTS: Record<Lang, Dict> = { id: id as unknown as Dict, en };
-export const useT = (lang: Lang): Dict => DICTS[lang];
+export const texts = (lang: Lang): Dict => DICTS[lang];
 
 /** getStaticPaths for `[...lang]` routes: `/` (id) and `/en/`. */
 export const langPaths = () => LANGS.map((l) => ({ params: { lang: l === 'id' ? undefined : l } }));

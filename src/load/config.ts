@@ -14,17 +14,40 @@ import { programSchema, type Program } from './schema/program.ts';
 const GEO_FILE = 'geo/kecamatan.topo.json';
 
 /** The boundary file must be TopoJSON with a `kecamatan` object keyed by this kabupaten's codes. */
-export async function loadGeo(io: DataIO, tree: RegionTree, problems: Problem[]): Promise<{ topojson: string; attribution: string } | undefined> {
+export async function loadGeo(
+  io: DataIO,
+  tree: RegionTree,
+  problems: Problem[],
+): Promise<{ topojson: string; attribution: string } | undefined> {
   const bytes = await io.read(GEO_FILE);
   if (!bytes) return undefined;
   const text = new TextDecoder().decode(bytes);
-  const bad = (expected: ReturnType<typeof t>, value?: string) => { problems.push({ level: 'error', kind: 'invalid_config', file: GEO_FILE, ...(value ? { value } : {}), expected }); return undefined; };
+  const bad = (expected: ReturnType<typeof t>, value?: string) => {
+    problems.push({ level: 'error', kind: 'invalid_config', file: GEO_FILE, ...(value ? { value } : {}), expected });
+    return undefined;
+  };
   let topo: { type?: string; objects?: { kecamatan?: { geometries?: { id?: string }[] } }; metadata?: { attribution?: string } };
-  try { topo = JSON.parse(text); } catch (e) { return bad(t(`TopoJSON yang sah (${(e as Error).message}); buat ulang dengan npm run geo:import`, `valid TopoJSON (${(e as Error).message}); recreate it with npm run geo:import`)); }
+  try {
+    topo = JSON.parse(text);
+  } catch (e) {
+    return bad(
+      t(
+        `TopoJSON yang sah (${(e as Error).message}); buat ulang dengan npm run geo:import`,
+        `valid TopoJSON (${(e as Error).message}); recreate it with npm run geo:import`,
+      ),
+    );
+  }
   const geoms = topo.type === 'Topology' ? topo.objects?.kecamatan?.geometries : undefined;
-  if (!geoms) return bad(t('TopoJSON dengan objek "kecamatan" (buat dengan npm run geo:import)', 'TopoJSON with a "kecamatan" object (made by npm run geo:import)'));
+  if (!geoms)
+    return bad(
+      t(
+        'TopoJSON dengan objek "kecamatan" (buat dengan npm run geo:import)',
+        'TopoJSON with a "kecamatan" object (made by npm run geo:import)',
+      ),
+    );
   const known = new Set(tree.kecamatan.map((k) => k.code));
-  for (const g of geoms) if (!g.id || !known.has(g.id)) return bad(t(`kode kecamatan ${tree.name}`, `a kecamatan code of ${tree.name}`), String(g.id));
+  for (const g of geoms)
+    if (!g.id || !known.has(g.id)) return bad(t(`kode kecamatan ${tree.name}`, `a kecamatan code of ${tree.name}`), String(g.id));
   return { topojson: text, attribution: topo.metadata?.attribution ?? 'Batas wilayah: BPS.' };
 }
 
@@ -32,7 +55,15 @@ export async function loadConfig(io: DataIO, problems: Problem[]): Promise<Porta
   const file = 'portal.json';
   const bytes = await io.read(file);
   if (!bytes) {
-    problems.push({ level: 'error', kind: 'missing_file', file, expected: t('berkas portal.json berisi identitas instansi dan rilis (lihat README)', 'a portal.json file describing the office and the release (see README)') });
+    problems.push({
+      level: 'error',
+      kind: 'missing_file',
+      file,
+      expected: t(
+        'berkas portal.json berisi identitas instansi dan rilis (lihat README)',
+        'a portal.json file describing the office and the release (see README)',
+      ),
+    });
     return;
   }
   const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
@@ -42,15 +73,31 @@ export async function loadConfig(io: DataIO, problems: Problem[]): Promise<Porta
   } catch (e) {
     const pos = /position (\d+)/.exec(String(e))?.[1];
     const line = pos ? text.slice(0, Number(pos)).split('\n').length : undefined;
-    problems.push({ level: 'error', kind: 'invalid_config', file, ...(line ? { line } : {}), expected: t(`JSON yang sah (${(e as Error).message})`, `valid JSON (${(e as Error).message})`) });
+    problems.push({
+      level: 'error',
+      kind: 'invalid_config',
+      file,
+      ...(line ? { line } : {}),
+      expected: t(`JSON yang sah (${(e as Error).message})`, `valid JSON (${(e as Error).message})`),
+    });
     return;
   }
   const res = portalSchema.safeParse(json);
   if (!res.success) {
     for (const i of res.error.issues) {
       const field = i.path.join('.');
-      const v = i.path.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k as string] : undefined), json);
-      problems.push({ level: 'error', kind: 'invalid_config', file, field, ...(v !== undefined ? { value: typeof v === 'string' ? v : JSON.stringify(v) } : {}), expected: t(i.message, i.message) });
+      const v = i.path.reduce<unknown>(
+        (o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k as string] : undefined),
+        json,
+      );
+      problems.push({
+        level: 'error',
+        kind: 'invalid_config',
+        file,
+        field,
+        ...(v !== undefined ? { value: typeof v === 'string' ? v : JSON.stringify(v) } : {}),
+        expected: t(i.message, i.message),
+      });
     }
     return;
   }
@@ -59,7 +106,13 @@ export async function loadConfig(io: DataIO, problems: Problem[]): Promise<Porta
 
 export async function loadPrograms(io: DataIO, problems: Problem[]): Promise<Program[]> {
   const files = (await io.list('program')).filter((f) => f.endsWith('.md'));
-  if (files.length === 0) problems.push({ level: 'error', kind: 'missing_file', file: 'program/', expected: t('minimal satu deskripsi program, mis. program/pkh.md', 'at least one program description, e.g. program/pkh.md') });
+  if (files.length === 0)
+    problems.push({
+      level: 'error',
+      kind: 'missing_file',
+      file: 'program/',
+      expected: t('minimal satu deskripsi program, mis. program/pkh.md', 'at least one program description, e.g. program/pkh.md'),
+    });
   const out: Program[] = [];
   for (const f of files) {
     const file = `program/${f}`;
@@ -69,7 +122,16 @@ export async function loadPrograms(io: DataIO, problems: Problem[]): Promise<Pro
       fm = matter(text);
     } catch (e) {
       const line = (e as { mark?: { line?: number } }).mark?.line;
-      problems.push({ level: 'error', kind: 'invalid_program', file, ...(line !== undefined ? { line: line + 2 } : {}), expected: t(`front matter YAML yang sah (${(e as Error).message.split('\n')[0]})`, `valid YAML front matter (${(e as Error).message.split('\n')[0]})`) });
+      problems.push({
+        level: 'error',
+        kind: 'invalid_program',
+        file,
+        ...(line !== undefined ? { line: line + 2 } : {}),
+        expected: t(
+          `front matter YAML yang sah (${(e as Error).message.split('\n')[0]})`,
+          `valid YAML front matter (${(e as Error).message.split('\n')[0]})`,
+        ),
+      });
       continue;
     }
     const res = programSchema.safeParse(fm.data);
@@ -78,13 +140,32 @@ export async function loadPrograms(io: DataIO, problems: Problem[]): Promise<Pro
         const field = i.path.join('.');
         const lineNo = text.split('\n').findIndex((l) => l.startsWith(`${String(i.path[0])}:`));
         const v = fm.data[String(i.path[0])];
-        problems.push({ level: 'error', kind: 'invalid_program', file, ...(lineNo >= 0 ? { line: lineNo + 1 } : {}), field, ...(v !== undefined ? { value: String(v) } : {}), expected: t(i.message, i.message) });
+        problems.push({
+          level: 'error',
+          kind: 'invalid_program',
+          file,
+          ...(lineNo >= 0 ? { line: lineNo + 1 } : {}),
+          field,
+          ...(v !== undefined ? { value: String(v) } : {}),
+          expected: t(i.message, i.message),
+        });
       }
       continue;
     }
     if (res.data.slug !== f.replace(/\.md$/, '')) {
       const lineNo = text.split('\n').findIndex((l) => l.startsWith('slug:')) + 1;
-      problems.push({ level: 'error', kind: 'invalid_program', file, line: lineNo, field: 'slug', value: res.data.slug, expected: t(`slug sama dengan nama berkas: "${f.replace(/\.md$/, '')}"`, `a slug equal to the file name: "${f.replace(/\.md$/, '')}"`) });
+      problems.push({
+        level: 'error',
+        kind: 'invalid_program',
+        file,
+        line: lineNo,
+        field: 'slug',
+        value: res.data.slug,
+        expected: t(
+          `slug sama dengan nama berkas: "${f.replace(/\.md$/, '')}"`,
+          `a slug equal to the file name: "${f.replace(/\.md$/, '')}"`,
+        ),
+      });
       continue;
     }
     out.push({ ...res.data, html: await marked.parse(fm.content), file });

@@ -29,12 +29,22 @@ const notCsv = (file: string, why: string, whyEn: string): Problem => ({
 /** Decode bytes to text, or say why they are not a text file. */
 export function decodeText(bytes: Uint8Array, file: string): { text?: string; problems: Problem[] } {
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
-    return { problems: [notCsv(file, 'ini berkas Excel .xlsx/ZIP; buka di Excel lalu "Simpan Sebagai" CSV', 'this is an Excel .xlsx/ZIP file; open it in Excel and "Save As" CSV')] };
+    return {
+      problems: [
+        notCsv(
+          file,
+          'ini berkas Excel .xlsx/ZIP; buka di Excel lalu "Simpan Sebagai" CSV',
+          'this is an Excel .xlsx/ZIP file; open it in Excel and "Save As" CSV',
+        ),
+      ],
+    };
   if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
-    return { problems: [notCsv(file, 'ini berkas Excel .xls lama; simpan sebagai CSV', 'this is a legacy Excel .xls file; save it as CSV')] };
+    return {
+      problems: [notCsv(file, 'ini berkas Excel .xls lama; simpan sebagai CSV', 'this is a legacy Excel .xls file; save it as CSV')],
+    };
   const sample = bytes.subarray(0, 65536);
   let control = 0;
-  for (const b of sample) if (b === 0 || (b < 9) || (b > 13 && b < 32 && b !== 27)) control++;
+  for (const b of sample) if (b === 0 || b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
   if (control > 0 && control / Math.max(sample.length, 1) > 0.001)
     return { problems: [notCsv(file, 'berkas berisi data biner', 'the file holds binary data')] };
   try {
@@ -44,24 +54,43 @@ export function decodeText(bytes: Uint8Array, file: string): { text?: string; pr
     const text = new TextDecoder('windows-1252').decode(bytes);
     return {
       text,
-      problems: [{ level: 'warning', kind: 'encoding', file, expected: t('UTF-8; berkas dibaca sebagai Windows-1252 — pilih "CSV UTF-8" saat menyimpan dari Excel', 'UTF-8; the file was read as Windows-1252 — choose "CSV UTF-8" when saving from Excel') }],
+      problems: [
+        {
+          level: 'warning',
+          kind: 'encoding',
+          file,
+          expected: t(
+            'UTF-8; berkas dibaca sebagai Windows-1252 — pilih "CSV UTF-8" saat menyimpan dari Excel',
+            'UTF-8; the file was read as Windows-1252 — choose "CSV UTF-8" when saving from Excel',
+          ),
+        },
+      ],
     };
   }
 }
 
+const emptyFile = (file: string): Problem => ({
+  level: 'error',
+  kind: 'empty_file',
+  file,
+  expected: t('baris judul kolom lalu minimal satu baris data', 'a header row and at least one data row'),
+});
+
 /** Parse CSV text into a header and rows that know their line numbers. */
 export function parseCsv(text: string, file: string): { table?: CsvTable; problems: Problem[] } {
   const body = text.replace(/^\uFEFF/, '');
-  if (body.trim() === '') return { problems: [{ level: 'error', kind: 'empty_file', file, expected: t('baris judul kolom lalu minimal satu baris data', 'a header row and at least one data row') }] };
+  if (body.trim() === '') return { problems: [emptyFile(file)] };
 
   // Start offset of every line, to turn PapaParse's cursor into a line number.
   const lineStarts = [0];
   for (let i = 0; i < body.length; i++) if (body.charCodeAt(i) === 10) lineStarts.push(i + 1);
   const lineAt = (offset: number): number => {
-    let lo = 0, hi = lineStarts.length - 1;
+    let lo = 0,
+      hi = lineStarts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid; else hi = mid - 1;
+      if (lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
     }
     return lo + 1;
   };
@@ -81,15 +110,32 @@ export function parseCsv(text: string, file: string): { table?: CsvTable; proble
       start = res.meta.cursor;
       for (const e of res.errors) {
         if (e.code === 'UndetectableDelimiter') continue;
-        problems.push({ level: 'error', kind: 'not_csv', file, line, expected: t(`CSV yang sah (${e.message})`, `valid CSV (${e.message})`) });
+        problems.push({
+          level: 'error',
+          kind: 'not_csv',
+          file,
+          line,
+          expected: t(`CSV yang sah (${e.message})`, `valid CSV (${e.message})`),
+        });
       }
       if (cells.length === 1 && cells[0]!.trim() === '') return; // empty line
       if (cells.every((c) => c.trim() === '')) return; // a row of only delimiters (Excel leaves these)
       records.push({ line, cells });
     },
   });
-  if (records.length === 0) return { problems: [{ level: 'error', kind: 'empty_file', file, expected: t('baris judul kolom lalu minimal satu baris data', 'a header row and at least one data row') }] };
-  if (records.length === 1) return { problems: [{ level: 'error', kind: 'empty_file', file, line: records[0]!.line + 1, expected: t('minimal satu baris data di bawah baris judul kolom', 'at least one data row below the header') }] };
+  if (records.length === 0) return { problems: [emptyFile(file)] };
+  if (records.length === 1)
+    return {
+      problems: [
+        {
+          level: 'error',
+          kind: 'empty_file',
+          file,
+          line: records[0]!.line + 1,
+          expected: t('minimal satu baris data di bawah baris judul kolom', 'at least one data row below the header'),
+        },
+      ],
+    };
   const [head, ...rows] = records;
   return { table: { header: head!.cells.map((h) => h.trim()), rows, delimiter }, problems };
 }
@@ -106,9 +152,13 @@ export function guessDelimiter(text: string): string {
 }
 
 /** Header names are matched forgivingly: case, spaces and dashes do not matter. */
-export const normaliseHeader = (h: string): string => h.trim().toLowerCase().replace(/[\s\-]+/g, '_');
+export const normaliseHeader = (h: string): string =>
+  h
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 /** Serialise rows to RFC 4180 CSV (comma, CRLF, quotes where needed) for downloads. */
 export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
-  return Papa.unparse({ fields: [...columns], data: rows.map((r) => columns.map((c) => r[c] ?? '')) }, { newline: '\r\n' }) + '\r\n';
+  return `${Papa.unparse({ fields: [...columns], data: rows.map((r) => columns.map((c) => r[c] ?? '')) }, { newline: '\r\n' })}\r\n`;
 }

@@ -61,11 +61,30 @@ export function loadDataset<S extends z.ZodObject>(ds: Dataset<S>, bytes: Uint8A
   for (const { line, cells } of table.rows) {
     // A file that is wrong everywhere (wrong file, wrong delimiter, 50 MB of junk) stops early, with a note.
     if (problems.length >= MAX_PROBLEMS_PER_FILE) {
-      problems.push({ level: 'error', kind: 'too_many_problems', file, line, expected: t(`perbaiki dulu ${MAX_PROBLEMS_PER_FILE} masalah di atas; pemeriksaan berkas ini dihentikan di baris ${line} dari ${table.rows.at(-1)!.line}`, `fix the ${MAX_PROBLEMS_PER_FILE} problems above first; checking this file stopped at line ${line} of ${table.rows.at(-1)!.line}`) });
+      problems.push({
+        level: 'error',
+        kind: 'too_many_problems',
+        file,
+        line,
+        expected: t(
+          `perbaiki dulu ${MAX_PROBLEMS_PER_FILE} masalah di atas; pemeriksaan berkas ini dihentikan di baris ${line} dari ${table.rows.at(-1)!.line}`,
+          `fix the ${MAX_PROBLEMS_PER_FILE} problems above first; checking this file stopped at line ${line} of ${table.rows.at(-1)!.line}`,
+        ),
+      });
       return { rows: [], header, problems };
     }
     if (cells.length !== table.header.length) {
-      problems.push({ level: 'error', kind: 'row_length', file, line, value: cells.join(table.delimiter), expected: t(`${table.header.length} sel dipisah "${table.delimiter}" seperti baris judul, ditemukan ${cells.length}`, `${table.header.length} cells separated by "${table.delimiter}" like the header, found ${cells.length}`) });
+      problems.push({
+        level: 'error',
+        kind: 'row_length',
+        file,
+        line,
+        value: cells.join(table.delimiter),
+        expected: t(
+          `${table.header.length} sel dipisah "${table.delimiter}" seperti baris judul, ditemukan ${cells.length}`,
+          `${table.header.length} cells separated by "${table.delimiter}" like the header, found ${cells.length}`,
+        ),
+      });
       continue;
     }
     const r: RowInput = { file, line, cells, header, table };
@@ -83,7 +102,10 @@ export function loadDataset<S extends z.ZodObject>(ds: Dataset<S>, bytes: Uint8A
     problems.push(...ruleProblems);
     if (ruleProblems.some((p) => p.level === 'error')) continue;
     const dup = duplicate(line, row as Record<string, unknown>);
-    if (dup) { problems.push(dup); continue; }
+    if (dup) {
+      problems.push(dup);
+      continue;
+    }
     rows.push({ ...row, _line: line });
   }
   problems.push(...checkDesaSums(ds as Dataset, rows as never, header));

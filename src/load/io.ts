@@ -14,16 +14,31 @@ export interface DataIO {
 
 export const folderIO = (dir: string): DataIO => ({
   read: async (rel) => {
-    try { return await readFile(path.join(dir, rel)); } catch (e) { if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'EISDIR') return null; throw e; }
+    try {
+      return await readFile(path.join(dir, rel));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'EISDIR') return null;
+      throw e;
+    }
   },
   list: async (rel) => {
-    try { return (await readdir(path.join(dir, rel))).sort(); } catch { return []; }
+    try {
+      return (await readdir(path.join(dir, rel))).sort();
+    } catch {
+      return [];
+    }
   },
 });
 
 /** An in-memory data folder (path → text), e.g. a generated sample before it is written. */
 export const memoryIO = (files: Record<string, string>): DataIO => ({
   read: async (rel) => (rel in files ? new TextEncoder().encode(files[rel]) : null),
-  list: async (rel) => [...new Set(Object.keys(files).filter((k) => rel === '.' || k.startsWith(`${rel}/`)).map((k) => (rel === '.' ? k : k.slice(rel.length + 1)).split('/')[0]!))].sort(),
+  list: async (rel) =>
+    [
+      ...new Set(
+        Object.keys(files)
+          .filter((k) => rel === '.' || k.startsWith(`${rel}/`))
+          .map((k) => (rel === '.' ? k : k.slice(rel.length + 1)).split('/')[0]!),
+      ),
+    ].sort(),
 });
-

@@ -9,7 +9,11 @@
 export type NumberFormat = 'id' | 'en';
 
 const clean = (raw: string): string =>
-  raw.trim().replace(/^rp\.?\s*/i, '').replace(/\s*%$/, '').replace(/[\s\u00a0]/g, '');
+  raw
+    .trim()
+    .replace(/^rp\.?\s*/i, '')
+    .replace(/\s*%$/, '')
+    .replace(/[\s\u00a0]/g, '');
 
 /** What a single cell says about the file's format, if anything. */
 export function formatEvidence(raw: string, integerColumn: boolean): NumberFormat | null {

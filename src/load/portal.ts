@@ -1,19 +1,28 @@
 /**
  * Stage 1 of the pipeline: read a data folder and validate everything in it
- * — portal.json, programs, every dataset file (steps/), archived releases,
- * lookup keys — then the plausibility rules across files (rules/). Returns
+ * — portal.json, programs, every dataset file (steps/), archived releases —
+ * then the plausibility rules across files (rules/). The lookup's keys are
+ * read by lookup/keys.ts. Returns
  * the validated data, or the full list of problems. File access comes in
  * through `io` so tests can run on in-memory folders.
  */
 import { indexTree, loadRegionTree, type RegionTree } from '../domain/regions.ts';
-import { loadRecipientKeys, type KeyRow } from '../lookup/keys.ts';
-import type { KdfParams } from '../shared/kdf.ts';
 import { loadConfig, loadGeo, loadPrograms } from './config.ts';
 import { loadDataset, type LoadContext, type Loaded } from './dataset.ts';
 import type { DataIO } from './io.ts';
 import { hasErrors, t, type Problem } from './problems.ts';
 import { RULES } from './rules/index.ts';
-import { anggaran, cakupan, DATASETS, kemiskinan, pmks, psks, puskesos, registri, verval } from './schema/index.ts';
+import {
+  type anggaran,
+  type cakupan,
+  DATASETS,
+  type kemiskinan,
+  type pmks,
+  type psks,
+  type puskesos,
+  type registri,
+  type verval,
+} from './schema/index.ts';
 import type { PortalConfig } from './schema/portal.ts';
 import type { Program } from './schema/program.ts';
 import type { Header } from './steps/context.ts';
@@ -44,12 +53,20 @@ export interface PortalData {
   geo?: { topojson: string; attribution: string };
   /** Published files of archived releases (data/rilis/<label>/), exactly as they were published. */
   releases: ArchivedRelease[];
-  /** The hashed recipient list made by `npm run hash`, if the folder has it. */
-  recipients?: { kdf: KdfParams; rows: KeyRow[] };
 }
 
 /** Files the portal reads besides the datasets; anything else is reported as ignored. */
-const OTHER_FILES = new Set(['portal.json', 'penerima.csv', 'penerima-kdf.json', 'README.md', 'LICENSE', 'program', 'private', 'geo', 'rilis']);
+const OTHER_FILES = new Set([
+  'portal.json',
+  'penerima.csv',
+  'penerima-kdf.json',
+  'README.md',
+  'LICENSE',
+  'program',
+  'private',
+  'geo',
+  'rilis',
+]);
 
 export async function loadPortal(io: DataIO): Promise<{ data?: PortalData; problems: Problem[] }> {
   const problems: Problem[] = [];
@@ -57,7 +74,14 @@ export async function loadPortal(io: DataIO): Promise<{ data?: PortalData; probl
   if (!config) return { problems };
   const tree = await loadRegionTree(config.kode_kabupaten);
   if (!tree) {
-    problems.push({ level: 'error', kind: 'invalid_config', file: 'portal.json', field: 'kode_kabupaten', value: config.kode_kabupaten, expected: t('kode kabupaten/kota Kemendagri yang ada, mis. "34.02"', 'an existing Kemendagri kabupaten/kota code, e.g. "34.02"') });
+    problems.push({
+      level: 'error',
+      kind: 'invalid_config',
+      file: 'portal.json',
+      field: 'kode_kabupaten',
+      value: config.kode_kabupaten,
+      expected: t('kode kabupaten/kota Kemendagri yang ada, mis. "34.02"', 'an existing Kemendagri kabupaten/kota code, e.g. "34.02"'),
+    });
     return { problems };
   }
   const programs = await loadPrograms(io, problems);
@@ -75,7 +99,13 @@ export async function loadPortal(io: DataIO): Promise<{ data?: PortalData; probl
   for (const ds of DATASETS) {
     const bytes = await io.read(ds.file);
     if (bytes === null) {
-      if (ds.required) problems.push({ level: 'error', kind: 'missing_file', file: ds.file, expected: t(`berkas ${ds.file} (${ds.title.id}) di folder data`, `the file ${ds.file} (${ds.title.en}) in the data folder`) });
+      if (ds.required)
+        problems.push({
+          level: 'error',
+          kind: 'missing_file',
+          file: ds.file,
+          expected: t(`berkas ${ds.file} (${ds.title.id}) di folder data`, `the file ${ds.file} (${ds.title.en}) in the data folder`),
+        });
       tables[ds.name] = [];
       continue;
     }
@@ -85,18 +115,28 @@ export async function loadPortal(io: DataIO): Promise<{ data?: PortalData; probl
     layout[ds.file] = res.header;
   }
   const geo = await loadGeo(io, tree, problems);
-  const recipients = await loadRecipientKeys(io, programs, problems);
   const releases = await loadReleases(io);
   for (const f of await io.list('.')) {
     if (!OTHER_FILES.has(f) && !DATASETS.some((d) => d.file === f) && !f.startsWith('.'))
-      problems.push({ level: 'warning', kind: 'unknown_column', file: f, expected: t(`salah satu berkas: ${DATASETS.map((d) => d.file).join(', ')}; berkas ini diabaikan`, `one of the files: ${DATASETS.map((d) => d.file).join(', ')}; this file is ignored`) });
+      problems.push({
+        level: 'warning',
+        kind: 'unknown_column',
+        file: f,
+        expected: t(
+          `salah satu berkas: ${DATASETS.map((d) => d.file).join(', ')}; berkas ini diabaikan`,
+          `one of the files: ${DATASETS.map((d) => d.file).join(', ')}; this file is ignored`,
+        ),
+      });
   }
   if (hasErrors(problems)) return { problems };
-  const datasets = tables as unknown as Pick<PortalData, 'kemiskinan' | 'pmks' | 'psks' | 'registri' | 'cakupan' | 'anggaran' | 'verval' | 'puskesos'>;
+  const datasets = tables as unknown as Pick<
+    PortalData,
+    'kemiskinan' | 'pmks' | 'psks' | 'registri' | 'cakupan' | 'anggaran' | 'verval' | 'puskesos'
+  >;
   // Plausibility across cells and files, once every file is valid on its own.
   for (const rule of RULES) problems.push(...rule({ config, tree, programs, ...datasets, layout }));
   if (hasErrors(problems)) return { problems };
-  return { data: { config, tree, programs, ...datasets, releases, ...(geo ? { geo } : {}), ...(recipients ? { recipients } : {}) }, problems };
+  return { data: { config, tree, programs, ...datasets, releases, ...(geo ? { geo } : {}) }, problems };
 }
 
 /** Every archived release folder `rilis/<label>/` (hidden folders are half-written ones, ignored). */
@@ -110,7 +150,11 @@ async function loadReleases(io: DataIO): Promise<ArchivedRelease[]> {
       if (bytes) files[f] = new TextDecoder().decode(bytes);
     }
     let created = '';
-    try { created = JSON.parse(files['datapackage.json'] ?? '').created ?? ''; } catch { /* checkArchive reports it */ }
+    try {
+      created = JSON.parse(files['datapackage.json'] ?? '').created ?? '';
+    } catch {
+      /* checkArchive reports it */
+    }
     releases.push({ label, created, files });
   }
   return releases;

@@ -95,14 +95,15 @@ export const kindTitle = (kind: ProblemKind, lang: Lang): string => KIND_TITLE[k
 
 /** One line per problem: `GALAT pmks.csv baris 12, kolom 4 (jumlah): angka negatif — ditemukan "-5"; diharapkan …`. */
 export function formatProblem(p: Problem, lang: Lang): string {
-  const L = lang === 'en'
-    ? { error: 'ERROR', warning: 'WARNING', line: 'line', column: 'column', found: 'found', expected: 'expected' }
-    : { error: 'GALAT', warning: 'PERINGATAN', line: 'baris', column: 'kolom', found: 'ditemukan', expected: 'diharapkan' };
+  const L =
+    lang === 'en'
+      ? { error: 'ERROR', warning: 'WARNING', line: 'line', column: 'column', found: 'found', expected: 'expected' }
+      : { error: 'GALAT', warning: 'PERINGATAN', line: 'baris', column: 'kolom', found: 'ditemukan', expected: 'diharapkan' };
   let where = p.file;
   if (p.line !== undefined) where += ` ${L.line} ${p.line}`;
   if (p.column !== undefined) where += `, ${L.column} ${p.column}`;
   if (p.field !== undefined) where += ` (${p.field})`;
-  const found = p.value !== undefined ? ` — ${L.found} "${p.value.length > 60 ? p.value.slice(0, 57) + '…' : p.value}"` : '';
+  const found = p.value !== undefined ? ` — ${L.found} "${p.value.length > 60 ? `${p.value.slice(0, 57)}…` : p.value}"` : '';
   return `${L[p.level]} ${where}: ${kindTitle(p.kind, lang)}${found}; ${L.expected}: ${p.expected[lang]}`;
 }
 

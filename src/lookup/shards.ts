@@ -8,6 +8,7 @@
  * entries, so they cannot be told apart.
  */
 import { randomBytes, randomInt } from 'node:crypto';
+import type { KdfParams } from '../shared/kdf.ts';
 
 export type Grant = [program: string, status: string, periode: string];
 export type Entry = [key: string, grants: Grant[]];
@@ -41,7 +42,12 @@ export interface ShardRandom {
   int: (n: number) => number;
 }
 
-export function buildShards(entries: readonly Entry[], keyHexLength: number, minPerShard = 50, rand: ShardRandom = { bytes: randomBytes, int: (n) => randomInt(n) }): ShardSet {
+export function buildShards(
+  entries: readonly Entry[],
+  keyHexLength: number,
+  minPerShard = 50,
+  rand: ShardRandom = { bytes: randomBytes, int: (n) => randomInt(n) },
+): ShardSet {
   const prefixLength = prefixLengthFor(entries.length, minPerShard);
   const buckets = Array.from({ length: 16 ** prefixLength }, (_, i) => i.toString(16).padStart(prefixLength, '0'));
   const byPrefix = new Map<string, Entry[]>(buckets.map((b) => [b, []]));
@@ -68,4 +74,14 @@ export function buildShards(entries: readonly Entry[], keyHexLength: number, min
     real: entries.length,
     files: bodies.map((b) => ({ path: `cek/k/${b.prefix}.json`, content: b.json + ' '.repeat(bytes - Buffer.byteLength(b.json)) })),
   };
+}
+
+/** What /cek/ needs to find a shard. */
+export interface CekManifest {
+  kdf: KdfParams;
+  prefixLength: number;
+  perShard: number;
+  shardBytes: number;
+  /** People with at least one program in this release. */
+  people: number;
 }

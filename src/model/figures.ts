@@ -5,7 +5,7 @@
  * sums, ratios, sorting and ranks (see protect/figure.ts).
  */
 import { formatNumber, formatPercent, formatRupiah } from '../shared/format.ts';
-import { localePath, useT } from '../i18n/index.ts';
+import { localePath, texts } from '../i18n/index.ts';
 import type { Lang } from '../shared/lang.ts';
 import { isShown, NOT_RELEASED, percentOf, released, sumFigures, withRank, type Figure } from '../protect/figure.ts';
 import type { AnggaranRow } from '../load/schema/anggaran.ts';
@@ -22,7 +22,8 @@ export function cell(site: SiteFigures, kind: Kind, tahun: number, wilayah: stri
   return index.get(cells)!.get(`${tahun}|${wilayah}|${kategori}`);
 }
 /** The figure of one cube cell: not released where the cube has no such cell. */
-export const count = (site: SiteFigures, kind: Kind, tahun: number, wilayah: string, kategori = '*'): Figure => cell(site, kind, tahun, wilayah, kategori)?.jumlah ?? NOT_RELEASED;
+export const count = (site: SiteFigures, kind: Kind, tahun: number, wilayah: string, kategori = '*'): Figure =>
+  cell(site, kind, tahun, wilayah, kategori)?.jumlah ?? NOT_RELEASED;
 
 export const yearsOf = (rows: readonly { tahun: number }[]): number[] => [...new Set(rows.map((r) => r.tahun))].sort((a, b) => a - b);
 
@@ -32,7 +33,11 @@ export function totalsByYear(site: SiteFigures, kind: Kind): { tahun: number; ju
 }
 
 /** Category × year for the whole kabupaten (or one area); a year without a cell for the area is left out. */
-export function categoryByYear(site: SiteFigures, kind: Kind, area?: string): { kategori: string; nama: string; nameEn: string; sensitive: boolean; values: Record<number, Figure> }[] {
+export function categoryByYear(
+  site: SiteFigures,
+  kind: Kind,
+  area?: string,
+): { kategori: string; nama: string; nameEn: string; sensitive: boolean; values: Record<number, Figure> }[] {
   const where = area ?? site.tree.code;
   const years = yearsOf(site[kind]);
   return categoryList(kind).map((c) => {
@@ -46,7 +51,12 @@ export function categoryByYear(site: SiteFigures, kind: Kind, area?: string): { 
 }
 
 /** Values per kecamatan for one year (one category or all), with rank (1 = largest; none when hidden). */
-export function byKecamatan(site: SiteFigures, kind: Kind, year: number, kategori = '*'): { code: string; name: string; jumlah: Figure; rank?: number }[] {
+export function byKecamatan(
+  site: SiteFigures,
+  kind: Kind,
+  year: number,
+  kategori = '*',
+): { code: string; name: string; jumlah: Figure; rank?: number }[] {
   return withRank(
     site.tree.kecamatan.map((k) => ({ code: k.code, name: k.name, jumlah: count(site, kind, year, k.code, kategori) })),
     (x) => x.jumlah,
@@ -65,10 +75,17 @@ export interface BudgetFigure {
 
 /** Budget lines summed over funding sources (and programs): a sum with a missing part is not released. */
 export function sumBudget(rows: readonly AnggaranRow[]): Omit<BudgetFigure, 'tahun'> {
-  const total = (k: 'pagu' | 'realisasi' | 'target_output' | 'capaian_output') => (rows.length ? sumFigures(rows.map((r) => released(r[k]))) : NOT_RELEASED);
+  const total = (k: 'pagu' | 'realisasi' | 'target_output' | 'capaian_output') =>
+    rows.length ? sumFigures(rows.map((r) => released(r[k]))) : NOT_RELEASED;
   const pagu = total('pagu');
   const realisasi = total('realisasi');
-  return { pagu, realisasi, target_output: total('target_output'), capaian_output: total('capaian_output'), persen: percentOf(realisasi, pagu) };
+  return {
+    pagu,
+    realisasi,
+    target_output: total('target_output'),
+    capaian_output: total('capaian_output'),
+    persen: percentOf(realisasi, pagu),
+  };
 }
 
 /** Budget of a program (or all) per year: pagu and realisasi summed over funding sources. */
@@ -77,7 +94,8 @@ export function budgetByYear(site: SiteFigures, program?: string): BudgetFigure[
   return yearsOf(rows).map((tahun) => ({ tahun, ...sumBudget(rows.filter((r) => r.tahun === tahun)) }));
 }
 
-export const latest = <T extends { tahun: number }>(rows: readonly T[]): T | undefined => rows.reduce<T | undefined>((a, r) => (!a || r.tahun > a.tahun ? r : a), undefined);
+export const latest = <T extends { tahun: number }>(rows: readonly T[]): T | undefined =>
+  rows.reduce<T | undefined>((a, r) => (!a || r.tahun > a.tahun ? r : a), undefined);
 
 export interface KeyFigure {
   label: string;
@@ -89,7 +107,7 @@ export interface KeyFigure {
 /** "naik 2,3% dari 2024" / "turun 0,41 poin dari 2024": the trend in words, not only by colour or arrow. */
 function change(lang: Lang, cur: number, prev: Figure | undefined, prevYear: number | undefined, points: boolean): string {
   if (!isShown(prev) || prevYear === undefined) return '';
-  const t = useT(lang);
+  const t = texts(lang);
   const d = points ? cur - prev : prev === 0 ? 0 : ((cur - prev) / prev) * 100;
   if (Math.abs(d) < 0.005) return `; ${t.same} ${t.fromYear(prevYear)}`;
   return `; ${d > 0 ? t.up : t.down} ${points ? `${formatNumber(Math.abs(d), lang, 2)} ${t.points}` : formatPercent(Math.abs(d), lang, 1)} ${t.fromYear(prevYear)}`;
@@ -97,21 +115,45 @@ function change(lang: Lang, cur: number, prev: Figure | undefined, prevYear: num
 
 /** The home page's key figures, each with its year and its change from the year before; a hidden figure is left out. */
 export function keyFigures(site: SiteFigures, lang: Lang = 'id'): KeyFigure[] {
-  const t = useT(lang);
+  const t = texts(lang);
   const L = (path: string) => localePath(lang, path);
   const out: KeyFigure[] = [];
   const pov = site.kemiskinan;
   const [p1, p0] = [pov.at(-1), pov.at(-2)];
-  if (p1) out.push({ label: t.kfPoverty, href: L('/kemiskinan/'), value: formatPercent(p1.persen_miskin, lang), detail: `${p1.tahun}${change(lang, p1.persen_miskin, p0?.persen_miskin, p0?.tahun, true)}` });
+  if (p1)
+    out.push({
+      label: t.kfPoverty,
+      href: L('/kemiskinan/'),
+      value: formatPercent(p1.persen_miskin, lang),
+      detail: `${p1.tahun}${change(lang, p1.persen_miskin, p0?.persen_miskin, p0?.tahun, true)}`,
+    });
   const ext = pov.filter((r) => r.persen_miskin_ekstrem !== undefined);
   const [e1, e0] = [ext.at(-1), ext.at(-2)];
-  if (e1?.persen_miskin_ekstrem !== undefined) out.push({ label: t.kfExtreme, href: L('/kemiskinan/'), value: formatPercent(e1.persen_miskin_ekstrem, lang), detail: `${e1.tahun}${change(lang, e1.persen_miskin_ekstrem, e0?.persen_miskin_ekstrem, e0?.tahun, true)}` });
+  if (e1?.persen_miskin_ekstrem !== undefined)
+    out.push({
+      label: t.kfExtreme,
+      href: L('/kemiskinan/'),
+      value: formatPercent(e1.persen_miskin_ekstrem, lang),
+      detail: `${e1.tahun}${change(lang, e1.persen_miskin_ekstrem, e0?.persen_miskin_ekstrem, e0?.tahun, true)}`,
+    });
   const pm = totalsByYear(site, 'pmks');
   const [m1, m0] = [pm.at(-1), pm.at(-2)];
-  if (m1 && isShown(m1.jumlah)) out.push({ label: t.kfPmks, href: L('/pmks/'), value: formatNumber(m1.jumlah, lang), detail: `${t.people}, ${m1.tahun}${change(lang, m1.jumlah, m0?.jumlah, m0?.tahun, false)}` });
+  if (m1 && isShown(m1.jumlah))
+    out.push({
+      label: t.kfPmks,
+      href: L('/pmks/'),
+      value: formatNumber(m1.jumlah, lang),
+      detail: `${t.people}, ${m1.tahun}${change(lang, m1.jumlah, m0?.jumlah, m0?.tahun, false)}`,
+    });
   const rg = site.registri.kabupaten;
   const [r1, r0] = [rg.at(-1), rg.at(-2)];
-  if (r1 && isShown(r1.keluarga)) out.push({ label: t.kfRegistry, href: L('/kecamatan/'), value: formatNumber(r1.keluarga, lang), detail: `${isShown(r1.jiwa) ? `${formatNumber(r1.jiwa, lang)} ${t.jiwa}, ` : ''}${r1.tahun}${change(lang, r1.keluarga, r0?.keluarga, r0?.tahun, false)}` });
+  if (r1 && isShown(r1.keluarga))
+    out.push({
+      label: t.kfRegistry,
+      href: L('/kecamatan/'),
+      value: formatNumber(r1.keluarga, lang),
+      detail: `${isShown(r1.jiwa) ? `${formatNumber(r1.jiwa, lang)} ${t.jiwa}, ` : ''}${r1.tahun}${change(lang, r1.keluarga, r0?.keluarga, r0?.tahun, false)}`,
+    });
   // Households receiving aid: the largest household program (KPM) of the latest year.
   const kpm = new Set(site.programs.filter((p) => p.satuan === 'KPM').map((p) => p.slug));
   const lastCov = latest(site.cakupan.kabupaten.filter((r) => kpm.has(r.program)));
@@ -123,13 +165,23 @@ export function keyFigures(site: SiteFigures, lang: Lang = 'id'): KeyFigure[] {
     const p = site.programs.find((x) => x.slug === top.program)!;
     const prev = site.cakupan.kabupaten.find((r) => r.program === top.program && r.tahun === top.tahun - 1);
     const share = isShown(top.persen) ? `, ${formatPercent(top.persen, lang, 1)} ${t.ofRegistry}` : '';
-    out.push({ label: t.kfRecipients(p.singkatan ?? p.nama), href: L(`/program/${p.slug}/`), value: formatNumber(top.penerima, lang), detail: `KPM, ${top.tahun}${share}${change(lang, top.penerima, prev?.penerima, prev?.tahun, false)}` });
+    out.push({
+      label: t.kfRecipients(p.singkatan ?? p.nama),
+      href: L(`/program/${p.slug}/`),
+      value: formatNumber(top.penerima, lang),
+      detail: `KPM, ${top.tahun}${share}${change(lang, top.penerima, prev?.penerima, prev?.tahun, false)}`,
+    });
   }
   const b = budgetByYear(site);
   const [b1, b0] = [b.at(-1), b.at(-2)];
   if (b1 && isShown(b1.pagu)) {
     const realised = isShown(b1.persen) ? `, ${t.realised} ${formatPercent(b1.persen, lang, 1)}` : '';
-    out.push({ label: t.kfBudget, href: L('/anggaran/'), value: formatRupiah(b1.pagu, lang), detail: `${b1.tahun}${realised}${change(lang, b1.pagu, b0?.pagu, b0?.tahun, false)}` });
+    out.push({
+      label: t.kfBudget,
+      href: L('/anggaran/'),
+      value: formatRupiah(b1.pagu, lang),
+      detail: `${b1.tahun}${realised}${change(lang, b1.pagu, b0?.pagu, b0?.tahun, false)}`,
+    });
   }
   return out;
 }
@@ -142,18 +194,51 @@ export function kecamatanFigures(site: SiteFigures, code: string) {
   const pmksYear = pmksYears.at(-1);
   const pmks = pmksYear === undefined ? undefined : byKecamatan(site, 'pmks', pmksYear).find((r) => r.code === code);
   const regYear = latest(site.registri.kecamatan)?.tahun;
-  const reg = withRank(site.registri.kecamatan.filter((r) => r.tahun === regYear), (r) => r.keluarga).find((r) => r.wilayah === code);
+  const reg = withRank(
+    site.registri.kecamatan.filter((r) => r.tahun === regYear),
+    (r) => r.keluarga,
+  ).find((r) => r.wilayah === code);
   const covYear = latest(site.cakupan.kecamatan)?.tahun;
   const coverage = site.programs.flatMap((p) => {
-    const all = withRank(site.cakupan.kecamatan.filter((r) => r.tahun === covYear && r.program === p.slug), (r) => r.persen);
+    const all = withRank(
+      site.cakupan.kecamatan.filter((r) => r.tahun === covYear && r.program === p.slug),
+      (r) => r.persen,
+    );
     const mine = all.find((r) => r.wilayah === code);
     const kab = site.cakupan.kabupaten.find((r) => r.tahun === covYear && r.program === p.slug);
-    return mine ? [{ program: p.slug, name: p.singkatan ?? p.nama, unit: p.satuan, penerima: mine.penerima, terdaftar: mine.terdaftar, persen: mine.persen, rank: mine.rank, of: all.filter((r) => r.rank !== undefined).length, kabupatenPersen: kab?.persen }] : [];
+    return mine
+      ? [
+          {
+            program: p.slug,
+            name: p.singkatan ?? p.nama,
+            unit: p.satuan,
+            penerima: mine.penerima,
+            terdaftar: mine.terdaftar,
+            persen: mine.persen,
+            rank: mine.rank,
+            of: all.filter((r) => r.rank !== undefined).length,
+            kabupatenPersen: kab?.persen,
+          },
+        ]
+      : [];
   });
-  const desa = pmksYear === undefined ? [] : kec.desa
-    .map((d) => ({ code: d.code, name: d.name, pmks: cell(site, 'pmks', pmksYear, d.code), keluarga: site.registri.desa.find((r) => r.wilayah === d.code && r.tahun === regYear) }))
-    .filter((d) => d.pmks || d.keluarga)
-    .map((d) => ({ code: d.code, name: d.name, pmks: d.pmks?.jumlah ?? NOT_RELEASED, keluarga: d.keluarga?.keluarga ?? NOT_RELEASED }));
+  const desa =
+    pmksYear === undefined
+      ? []
+      : kec.desa
+          .map((d) => ({
+            code: d.code,
+            name: d.name,
+            pmks: cell(site, 'pmks', pmksYear, d.code),
+            keluarga: site.registri.desa.find((r) => r.wilayah === d.code && r.tahun === regYear),
+          }))
+          .filter((d) => d.pmks || d.keluarga)
+          .map((d) => ({
+            code: d.code,
+            name: d.name,
+            pmks: d.pmks?.jumlah ?? NOT_RELEASED,
+            keluarga: d.keluarga?.keluarga ?? NOT_RELEASED,
+          }));
   return {
     code,
     name: kec.name,

@@ -5,7 +5,6 @@
  */
 import { PMKS_CATEGORIES, PSKS_CATEGORIES, type Category } from '../domain/categories.ts';
 import { registryColumnFor } from '../domain/aid.ts';
-import type { KdfParams } from '../shared/kdf.ts';
 import type { PortalData } from '../load/portal.ts';
 import { kecamatanOf, levelOf, type RegionTree } from '../domain/regions.ts';
 import type { PortalConfig } from '../load/schema/portal.ts';
@@ -15,9 +14,6 @@ import type { AnggaranRow } from '../load/schema/anggaran.ts';
 import type { PuskesosRow } from '../load/schema/puskesos.ts';
 import { protectPortal, REGISTRY_MEASURES, VERVAL_MEASURES, type CountCell, type SuppressionStats } from '../protect/tables.ts';
 import { NOT_RELEASED, percentOf, type Figure } from '../protect/figure.ts';
-import type { ReleaseChanges } from '../publish/releases.ts';
-import type { Problem } from '../load/problems.ts';
-import type { Text } from '../shared/lang.ts';
 
 export type { CountCell } from '../protect/tables.ts';
 
@@ -72,43 +68,21 @@ export interface SiteFigures {
   releases: { label: string; created: string }[];
 }
 
-/** What the build noticed, for the operator's report at /laporan/ (never linked, never indexed). */
-export interface OperatorReport {
-  /** Warnings of this build: printed, and listed here so staff can read them without a terminal. */
-  warnings: Problem[];
-  /** Input files read and their rows. */
-  inputs: { file: string; rows: number }[];
-  /** Things to do that are not problems with the data (e.g. add map boundaries). */
-  notes: Text[];
-}
-
-/** Everything a page needs: the figures plus the lookup manifest, the release changes and the report (build/prepare.ts). */
-export interface SiteModel extends SiteFigures {
-  /** Set when the folder has a hashed recipient list: what /cek/ needs to find a shard. */
-  cek?: CekManifest;
-  /** What changed since the previous archived release, if there is one. */
-  changes?: ReleaseChanges;
-  report: OperatorReport;
-}
-
-export interface CekManifest {
-  kdf: KdfParams;
-  prefixLength: number;
-  perShard: number;
-  shardBytes: number;
-  /** People with at least one program in this release. */
-  people: number;
-}
-
 const strip = <T extends { _line: number }>(r: T): Omit<T, '_line'> => {
   const { _line, ...rest } = r;
   return rest;
 };
 
-
 const sortBy = <T>(xs: T[], ...keys: ((x: T) => string | number)[]): T[] =>
-  xs.sort((a, b) => { for (const k of keys) { const x = k(a), y = k(b); if (x < y) return -1; if (x > y) return 1; } return 0; });
-
+  xs.sort((a, b) => {
+    for (const k of keys) {
+      const x = k(a),
+        y = k(b);
+      if (x < y) return -1;
+      if (x > y) return 1;
+    }
+    return 0;
+  });
 
 export function buildModel(d: PortalData): SiteFigures {
   const years = [...new Set([...d.kemiskinan, ...d.pmks, ...d.registri, ...d.cakupan, ...d.anggaran].map((r) => r.tahun))].sort();
@@ -120,31 +94,71 @@ export function buildModel(d: PortalData): SiteFigures {
   const reg = new Map<string, RegistryFigure>();
   for (const c of m.filter((x) => x.program === '' && (REGISTRY_MEASURES as readonly string[]).includes(x.ukuran))) {
     const key = `${c.tahun}|${c.wilayah}`;
-    const f = reg.get(key) ?? { tahun: c.tahun, wilayah: c.wilayah, keluarga: NOT_RELEASED, jiwa: NOT_RELEASED, keluarga_tanpa_bansos_pusat: NOT_RELEASED, keluarga_dibantu_apbd: NOT_RELEASED };
+    const f = reg.get(key) ?? {
+      tahun: c.tahun,
+      wilayah: c.wilayah,
+      keluarga: NOT_RELEASED,
+      jiwa: NOT_RELEASED,
+      keluarga_tanpa_bansos_pusat: NOT_RELEASED,
+      keluarga_dibantu_apbd: NOT_RELEASED,
+    };
     f[c.ukuran as (typeof REGISTRY_MEASURES)[number]] = c.nilai;
     reg.set(key, f);
   }
-  const regAt = (level: string) => sortBy([...reg.values()].filter((r) => levelOfArea(r.wilayah) === level), (r) => r.tahun, (r) => r.wilayah);
+  const regAt = (level: string) =>
+    sortBy(
+      [...reg.values()].filter((r) => levelOfArea(r.wilayah) === level),
+      (r) => r.tahun,
+      (r) => r.wilayah,
+    );
 
   // Coverage: recipients ÷ registry in the program's unit; hidden if either part is hidden.
   const unitOf = new Map(d.programs.map((p) => [p.slug, registryColumnFor(p.satuan)]));
-  const coverage = m.filter((x) => x.ukuran === 'penerima').map((c): CoverageFigure & { level: string } => {
-    const col = unitOf.get(c.program);
-    const r = col ? reg.get(`${c.tahun}|${c.wilayah}`) : undefined;
-    const terdaftar = col ? (r?.[col] ?? NOT_RELEASED) : undefined;
-    const persen = terdaftar === undefined ? undefined : percentOf(c.nilai, terdaftar);
-    return { tahun: c.tahun, wilayah: c.wilayah, program: c.program, penerima: c.nilai, ...(terdaftar !== undefined ? { terdaftar } : {}), ...(persen !== undefined ? { persen } : {}), level: levelOfArea(c.wilayah)! };
-  });
-  const covAt = (level: string) => sortBy(coverage.filter((c) => c.level === level).map(({ level: _, ...c }) => c), (r) => r.tahun, (r) => r.program, (r) => r.wilayah);
+  const coverage = m
+    .filter((x) => x.ukuran === 'penerima')
+    .map((c): CoverageFigure & { level: string } => {
+      const col = unitOf.get(c.program);
+      const r = col ? reg.get(`${c.tahun}|${c.wilayah}`) : undefined;
+      const terdaftar = col ? (r?.[col] ?? NOT_RELEASED) : undefined;
+      const persen = terdaftar === undefined ? undefined : percentOf(c.nilai, terdaftar);
+      return {
+        tahun: c.tahun,
+        wilayah: c.wilayah,
+        program: c.program,
+        penerima: c.nilai,
+        ...(terdaftar !== undefined ? { terdaftar } : {}),
+        ...(persen !== undefined ? { persen } : {}),
+        level: levelOfArea(c.wilayah)!,
+      };
+    });
+  const covAt = (level: string) =>
+    sortBy(
+      coverage.filter((c) => c.level === level).map(({ level: _, ...c }) => c),
+      (r) => r.tahun,
+      (r) => r.program,
+      (r) => r.wilayah,
+    );
 
   const verval = new Map<string, VervalFigure>();
   for (const c of m.filter((x) => (VERVAL_MEASURES as readonly string[]).includes(x.ukuran))) {
     const key = `${c.tahun}|${c.wilayah}`;
-    const f = verval.get(key) ?? { tahun: c.tahun, wilayah: c.wilayah, diperiksa: NOT_RELEASED, dihapus: NOT_RELEASED, ditambah: NOT_RELEASED, graduasi: NOT_RELEASED };
+    const f = verval.get(key) ?? {
+      tahun: c.tahun,
+      wilayah: c.wilayah,
+      diperiksa: NOT_RELEASED,
+      dihapus: NOT_RELEASED,
+      ditambah: NOT_RELEASED,
+      graduasi: NOT_RELEASED,
+    };
     f[c.ukuran as (typeof VERVAL_MEASURES)[number]] = c.nilai;
     verval.set(key, f);
   }
-  const vervalAt = (level: string) => sortBy([...verval.values()].filter((r) => levelOfArea(r.wilayah) === level), (r) => r.tahun, (r) => r.wilayah);
+  const vervalAt = (level: string) =>
+    sortBy(
+      [...verval.values()].filter((r) => levelOfArea(r.wilayah) === level),
+      (r) => r.tahun,
+      (r) => r.wilayah,
+    );
 
   const kecOfArea = (code: string) => (levelOf(code) === 'desa' ? kecamatanOf(code) : code);
   return {
@@ -158,12 +172,25 @@ export function buildModel(d: PortalData): SiteFigures {
     psks: prot.psks,
     registri: { kabupaten: regAt('kabupaten'), kecamatan: regAt('kecamatan'), desa: regAt('desa') },
     cakupan: { kabupaten: covAt('kabupaten'), kecamatan: covAt('kecamatan') },
-    anggaran: sortBy(d.anggaran.map(strip), (r) => r.tahun, (r) => r.program, (r) => r.sumber_dana) as AnggaranRow[],
+    anggaran: sortBy(
+      d.anggaran.map(strip),
+      (r) => r.tahun,
+      (r) => r.program,
+      (r) => r.sumber_dana,
+    ) as AnggaranRow[],
     verval: { kabupaten: vervalAt('kabupaten'), kecamatan: vervalAt('kecamatan') },
-    releases: [...d.releases.map((r) => ({ label: r.label, created: r.created.slice(0, 10) })).filter((r) => r.label !== d.config.rilis.label), { label: d.config.rilis.label, created: d.config.rilis.tanggal }].sort((a, b) => a.created.localeCompare(b.created)),
+    releases: [
+      ...d.releases.map((r) => ({ label: r.label, created: r.created.slice(0, 10) })).filter((r) => r.label !== d.config.rilis.label),
+      { label: d.config.rilis.label, created: d.config.rilis.tanggal },
+    ].sort((a, b) => a.created.localeCompare(b.created)),
     privacy: { k: d.config.ambang_k, sensitiveLevel: d.config.tingkat_sensitif, ...prot.stats },
     ...(d.geo ? { geo: { attribution: d.geo.attribution } } : {}),
-    puskesos: sortBy(d.puskesos.map((r) => ({ ...strip(r), kecamatan: kecOfArea(r.kode_wilayah) })), (r) => r.kecamatan, (r) => r.kode_wilayah, (r) => r.nama),
+    puskesos: sortBy(
+      d.puskesos.map((r) => ({ ...strip(r), kecamatan: kecOfArea(r.kode_wilayah) })),
+      (r) => r.kecamatan,
+      (r) => r.kode_wilayah,
+      (r) => r.nama,
+    ),
   };
 }
 

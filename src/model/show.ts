@@ -6,7 +6,7 @@
 import { formatValue, type ValueFormat } from '../shared/chart-format.ts';
 import { formatNumber, formatPercent } from '../shared/format.ts';
 import type { Lang } from '../shared/lang.ts';
-import { useT } from '../i18n/index.ts';
+import { texts } from '../i18n/index.ts';
 import { isHidden, isShown, type Figure } from '../protect/figure.ts';
 
 export function showFigure(f: Figure | undefined, lang: Lang, format: ValueFormat = 'number', digits?: number): string {
@@ -14,7 +14,7 @@ export function showFigure(f: Figure | undefined, lang: Lang, format: ValueForma
     if (digits === undefined) return formatValue(f, format, lang);
     return format === 'percent' ? formatPercent(f, lang, digits) : formatNumber(f, lang, digits);
   }
-  return isHidden(f) ? useT(lang).hidden : '–';
+  return isHidden(f) ? texts(lang).hidden : '–';
 }
 
 /**
@@ -25,6 +25,7 @@ export function showFigure(f: Figure | undefined, lang: Lang, format: ValueForma
 export const cellRef = {
   count: (kind: 'pmks' | 'psks', tahun: number, wilayah: string, kategori = '*') => `${kind}:${tahun}|${wilayah}|${kategori}:jumlah`,
   registry: (tahun: number, wilayah: string, ukuran: string) => `registri:${tahun}|${wilayah}:${ukuran}`,
-  coverage: (tahun: number, wilayah: string, program: string, column: 'penerima' | 'terdaftar' | 'persen_cakupan') => `cakupan:${tahun}|${wilayah}|${program}:${column}`,
+  coverage: (tahun: number, wilayah: string, program: string, column: 'penerima' | 'terdaftar' | 'persen_cakupan') =>
+    `cakupan:${tahun}|${wilayah}|${program}:${column}`,
   verval: (tahun: number, wilayah: string, ukuran: string) => `verval:${tahun}|${wilayah}:${ukuran}`,
 };

@@ -7,10 +7,12 @@
  * hidden cell would give that cell away by subtraction, so a second cell of
  * that relation is hidden too — the one with the smallest value (least
  * information lost), ties broken by a stable key so that the same data give
- * the same pattern release after release. An exact audit then checks the
+ * the same pattern release after release. An audit then checks the
  * whole system at once: a hidden cell is recoverable if its unit vector lies
  * in the row space of the relations restricted to hidden cells (Gaussian
- * elimination over the rationals); any such cell gets a further complement.
+ * elimination in double precision with a 1e-9 tolerance — the relations have
+ * ±1 coefficients and the pivots stay small, but this is a numerical check,
+ * not exact rational arithmetic); any such cell gets a further complement.
  * This is the standard "singleton and audit" approach used by statistics
  * offices (cf. Eurostat's handbook on SDC, τ-Argus's hypercube method).
  */
@@ -43,9 +45,13 @@ export function protect(cells: readonly Cell[], relations: readonly Relation[], 
   const members = relations.map((r) => [r.total, ...r.parts]);
   // Complements: small-area cells first (a kabupaten total is hidden only when
   // nothing else can protect), then the smallest value, then finer cells.
-  const order = (a: Cell, b: Cell) => Number(!a.small) - Number(!b.small) || a.value - b.value || (a.rank ?? 0) - (b.rank ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const order = (a: Cell, b: Cell) =>
+    Number(!a.small) - Number(!b.small) || a.value - b.value || (a.rank ?? 0) - (b.rank ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const complement = (ids: string[]): boolean => {
-    const candidates = ids.filter((id) => !flags.has(id)).map((id) => byId.get(id)!).sort(order);
+    const candidates = ids
+      .filter((id) => !flags.has(id))
+      .map((id) => byId.get(id)!)
+      .sort(order);
     if (!candidates.length) return false;
     flags.set(candidates[0]!.id, 'secondary');
     return true;
@@ -83,7 +89,11 @@ export function protect(cells: readonly Cell[], relations: readonly Relation[], 
  * the hidden cells; each relation becomes Σ ±x_hidden = (published terms).
  * A hidden cell x_j is determined iff e_j is in the row space of that matrix.
  */
-export function audit(cells: readonly Cell[], relations: readonly Relation[], hidden: ReadonlyMap<string, unknown> | ReadonlySet<string>): string[] {
+export function audit(
+  cells: readonly Cell[],
+  relations: readonly Relation[],
+  hidden: ReadonlyMap<string, unknown> | ReadonlySet<string>,
+): string[] {
   const isHidden = (id: string) => (hidden instanceof Map ? hidden.has(id) : (hidden as ReadonlySet<string>).has(id));
   const unknowns = cells.map((c) => c.id).filter(isHidden);
   if (!unknowns.length) return [];
@@ -92,15 +102,22 @@ export function audit(cells: readonly Cell[], relations: readonly Relation[], hi
   for (const r of relations) {
     const row = new Array<number>(unknowns.length).fill(0);
     let any = false;
-    if (col.has(r.total)) { row[col.get(r.total)!]! += 1; any = true; }
-    for (const p of r.parts) if (col.has(p)) { row[col.get(p)!]! -= 1; any = true; }
+    if (col.has(r.total)) {
+      row[col.get(r.total)!]! += 1;
+      any = true;
+    }
+    for (const p of r.parts)
+      if (col.has(p)) {
+        row[col.get(p)!]! -= 1;
+        any = true;
+      }
     if (any) rows.push(row);
   }
   const basis = rowEchelon(rows, unknowns.length);
   return unknowns.filter((_, j) => inRowSpace(basis, j, unknowns.length));
 }
 
-/** Reduced row echelon form with exact integer-friendly arithmetic (values stay small: coefficients are ±1). */
+/** Reduced row echelon form in floating point; entries below 1e-9 count as zero (inputs are ±1, so values stay small). */
 function rowEchelon(input: number[][], n: number): { pivot: number; row: number[] }[] {
   const rows = input.map((r) => [...r]);
   const out: { pivot: number; row: number[] }[] = [];

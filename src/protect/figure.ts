@@ -38,7 +38,8 @@ export function derive(inputs: readonly (Figure | undefined)[], f: (...xs: numbe
 export const sumFigures = (parts: readonly (Figure | undefined)[]): Figure => derive(parts, (...xs) => xs.reduce((a, b) => a + b, 0));
 
 /** a ÷ b × 100, absent where either is or b is 0. */
-export const percentOf = (a: Figure | undefined, b: Figure | undefined): Figure => derive([a, b], (x, y) => (y === 0 ? Number.NaN : (x / y) * 100));
+export const percentOf = (a: Figure | undefined, b: Figure | undefined): Figure =>
+  derive([a, b], (x, y) => (y === 0 ? Number.NaN : (x / y) * 100));
 
 /** Round a shown figure (e.g. a percentage to 2 digits); absent figures stay as they are. */
 export const rounded = (f: Figure, digits: number): Figure => (isShown(f) ? Math.round(f * 10 ** digits) / 10 ** digits : f);
@@ -47,7 +48,8 @@ export const rounded = (f: Figure, digits: number): Figure => (isShown(f) ? Math
 export const toDrawn = (f: Figure | undefined): number | null => (isShown(f) ? f : null);
 
 /** Sort order for "largest first" with every absent figure last, in a stable order. */
-export const byValueDesc = (a: Figure | undefined, b: Figure | undefined): number => (isShown(b) ? b : -Infinity) - (isShown(a) ? a : -Infinity) || 0;
+export const byValueDesc = (a: Figure | undefined, b: Figure | undefined): number =>
+  (isShown(b) ? b : -Infinity) - (isShown(a) ? a : -Infinity) || 0;
 
 /**
  * Rank by value, largest = 1; equal values share a rank. Only shown figures
@@ -55,7 +57,10 @@ export const byValueDesc = (a: Figure | undefined, b: Figure | undefined): numbe
  * that would place it between two published ones.
  */
 export function withRank<T>(xs: readonly T[], value: (x: T) => Figure | undefined): (T & { rank?: number })[] {
-  const shown = xs.map(value).filter(isShown).sort((a, b) => b - a);
+  const shown = xs
+    .map(value)
+    .filter(isShown)
+    .sort((a, b) => b - a);
   return xs.map((x) => {
     const v = value(x);
     return (isShown(v) ? { ...x, rank: 1 + shown.indexOf(v) } : { ...x }) as T & { rank?: number };

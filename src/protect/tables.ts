@@ -70,11 +70,19 @@ const groupBy = <T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> =
 };
 
 /** Category cube of one year: cells and the sums that tie them together. */
-function categoryCube(rows: readonly { kode_wilayah: string; kategori: string; jumlah: number }[], kabupaten: string, sensitive: ReadonlySet<string>, sensitiveLevel: 'kecamatan' | 'kabupaten') {
+function categoryCube(
+  rows: readonly { kode_wilayah: string; kategori: string; jumlah: number }[],
+  kabupaten: string,
+  sensitive: ReadonlySet<string>,
+  sensitiveLevel: 'kecamatan' | 'kabupaten',
+) {
   const values = new Map<string, number>();
   const given = new Set(rows.filter((r) => levelOf(r.kode_wilayah) === 'kecamatan').map((r) => `K|${r.kode_wilayah}|${r.kategori}`));
   for (const r of rows) {
-    if (levelOf(r.kode_wilayah) === 'kecamatan') { values.set(`K|${r.kode_wilayah}|${r.kategori}`, r.jumlah); continue; }
+    if (levelOf(r.kode_wilayah) === 'kecamatan') {
+      values.set(`K|${r.kode_wilayah}|${r.kategori}`, r.jumlah);
+      continue;
+    }
     const k = `K|${kecamatanOf(r.kode_wilayah)}|${r.kategori}`;
     if (!given.has(k)) values.set(k, (values.get(k) ?? 0) + r.jumlah);
     // Sensitive categories are never published below the kecamatan.
@@ -91,7 +99,10 @@ function categoryCube(rows: readonly { kode_wilayah: string; kategori: string; j
     values.set(`B|${kabupaten}|${c}`, sum(parts));
     relations.push({ total: `B|${kabupaten}|${c}`, parts });
     for (const k of kecs) {
-      const desaParts = desas.filter((d) => d.startsWith(`${k}.`)).map((d) => `D|${d}|${c}`).filter((id) => values.has(id));
+      const desaParts = desas
+        .filter((d) => d.startsWith(`${k}.`))
+        .map((d) => `D|${d}|${c}`)
+        .filter((id) => values.has(id));
       if (desaParts.length) relations.push({ total: `K|${k}|${c}`, parts: desaParts });
     }
   }
@@ -106,11 +117,20 @@ function categoryCube(rows: readonly { kode_wilayah: string; kategori: string; j
     relations.push({ total: `D|${d}|*`, parts });
   }
   values.set(`B|${kabupaten}|*`, sum(cats.map((c) => `B|${kabupaten}|${c}`)));
-  relations.push({ total: `B|${kabupaten}|*`, parts: cats.map((c) => `B|${kabupaten}|${c}`) }, { total: `B|${kabupaten}|*`, parts: kecs.map((k) => `K|${k}|*`) });
+  relations.push(
+    { total: `B|${kabupaten}|*`, parts: cats.map((c) => `B|${kabupaten}|${c}`) },
+    { total: `B|${kabupaten}|*`, parts: kecs.map((k) => `K|${k}|*`) },
+  );
   const rankOf = (id: string) => (id.startsWith('D|') ? 0 : id.startsWith('K|') ? 1 : 2) + (id.endsWith('|*') ? 0.5 : 0);
   // With tingkat_sensitif "kabupaten", sensitive categories are hidden for every kecamatan.
   const forced = (id: string) => sensitiveLevel === 'kabupaten' && id.startsWith('K|') && sensitive.has(id.split('|')[2]!);
-  const cells: Cell[] = [...values].map(([id, value]) => ({ id, value, small: !id.startsWith('B|'), rank: rankOf(id), ...(forced(id) ? { forced: true } : {}) }));
+  const cells: Cell[] = [...values].map(([id, value]) => ({
+    id,
+    value,
+    small: !id.startsWith('B|'),
+    rank: rankOf(id),
+    ...(forced(id) ? { forced: true } : {}),
+  }));
   return { cells, relations };
 }
 
@@ -134,7 +154,10 @@ function measureCube(rows: readonly { wilayah: string; value: number }[], kabupa
     }
   }
   const kecs = [...values.keys()].filter((w) => levelOf(w) === 'kecamatan').sort();
-  values.set(kabupaten, kecs.reduce((a, k) => a + values.get(k)!, 0));
+  values.set(
+    kabupaten,
+    kecs.reduce((a, k) => a + values.get(k)!, 0),
+  );
   const relations: Relation[] = [{ total: kabupaten, parts: kecs }];
   for (const k of kecs) {
     const desa = [...values.keys()].filter((w) => w.startsWith(`${k}.`));
@@ -147,10 +170,21 @@ function measureCube(rows: readonly { wilayah: string; value: number }[], kabupa
 export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
   const sensitive = new Set(PMKS_CATEGORIES.filter((c) => c.sensitive).map((c) => c.code));
   const kab = d.tree.code;
-  const out: Protected = { pmks: [], psks: [], measures: [], stats: { primary: 0, secondary: 0, published: 0, byFile: {} }, flags: new Map() };
+  const out: Protected = {
+    pmks: [],
+    psks: [],
+    measures: [],
+    stats: { primary: 0, secondary: 0, published: 0, byFile: {} },
+    flags: new Map(),
+  };
   const count = (file: string, tahun: number, flags: ReadonlyMap<string, Flag>, total: number) => {
-    const f = (out.stats.byFile[file] ??= { primary: 0, secondary: 0, published: 0 });
-    for (const [id, flag] of flags) { out.stats[flag]++; f[flag]++; out.flags.set(`${file}|${tahun}|${id}`, flag); }
+    out.stats.byFile[file] ??= { primary: 0, secondary: 0, published: 0 };
+    const f = out.stats.byFile[file];
+    for (const [id, flag] of flags) {
+      out.stats[flag]++;
+      f[flag]++;
+      out.flags.set(`${file}|${tahun}|${id}`, flag);
+    }
     out.stats.published += total - flags.size;
     f.published += total - flags.size;
   };
@@ -189,15 +223,28 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
   const annual = d.cakupan.filter((r) => best.get(`${r.tahun}|${r.program}|${r.kode_wilayah}`) === r.periode);
   for (const [key, rows] of groupBy(annual, (r) => `${r.tahun}|${r.program}`)) {
     const [y, program] = key.split('|');
-    measure('cakupan.csv', Number(y), program!, 'penerima', rows.map((r) => ({ wilayah: r.kode_wilayah, value: r.penerima })));
+    measure(
+      'cakupan.csv',
+      Number(y),
+      program!,
+      'penerima',
+      rows.map((r) => ({ wilayah: r.kode_wilayah, value: r.penerima })),
+    );
   }
   for (const [y, rows] of groupBy(d.verval, (r) => String(r.tahun))) {
-    for (const m of VERVAL_MEASURES) measure('verval.csv', Number(y), '', m, rows.map((r) => ({ wilayah: r.kode_wilayah, value: r[m] })));
+    for (const m of VERVAL_MEASURES)
+      measure(
+        'verval.csv',
+        Number(y),
+        '',
+        m,
+        rows.map((r) => ({ wilayah: r.kode_wilayah, value: r[m] })),
+      );
   }
-  const order = <T extends { tahun: number; wilayah: string }>(xs: T[], k: (x: T) => string) => xs.sort((a, b) => a.tahun - b.tahun || k(a).localeCompare(k(b)) || a.wilayah.localeCompare(b.wilayah));
+  const order = <T extends { tahun: number; wilayah: string }>(xs: T[], k: (x: T) => string) =>
+    xs.sort((a, b) => a.tahun - b.tahun || k(a).localeCompare(k(b)) || a.wilayah.localeCompare(b.wilayah));
   order(out.pmks, (x) => x.kategori.padStart(3, '0'));
   order(out.psks, (x) => x.kategori);
   order(out.measures, (x) => `${x.ukuran}|${x.program}`);
   return out;
 }
-

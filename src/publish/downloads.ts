@@ -35,13 +35,39 @@ interface Field {
 
 /** Label columns added after a code column so a journalist can read the file without a lookup table. */
 const LABELS: Record<string, Field> = {
-  kode_wilayah: { name: 'nama_wilayah', type: 'string', title: 'Nama wilayah', description: 'Nama kecamatan atau desa/kelurahan (Kemendagri). / Name of the kecamatan or desa.' },
-  kategori: { name: 'nama_kategori', type: 'string', title: 'Nama kategori', description: 'Nama resmi kategori. / Official category name.' },
+  kode_wilayah: {
+    name: 'nama_wilayah',
+    type: 'string',
+    title: 'Nama wilayah',
+    description: 'Nama kecamatan atau desa/kelurahan (Kemendagri). / Name of the kecamatan or desa.',
+  },
+  kategori: {
+    name: 'nama_kategori',
+    type: 'string',
+    title: 'Nama kategori',
+    description: 'Nama resmi kategori. / Official category name.',
+  },
   program: { name: 'nama_program', type: 'string', title: 'Nama program', description: 'Nama program. / Program name.' },
 };
-const NOTE_FIELD: Field = { name: 'catatan', type: 'string', title: 'Catatan', description: `"${SAMPLE_NOTE}" bila rilis ini data contoh. / "${SAMPLE_NOTE_EN}" when this release is sample data.` };
-const LEVEL_FIELD: Field = { name: 'tingkat', type: 'string', title: 'Tingkat wilayah', description: 'desa, kecamatan atau kabupaten. / Area level: desa (village), kecamatan (sub-district) or kabupaten.' };
-export const FLAG_FIELD: Field = { name: 'kerahasiaan', type: 'string', title: 'Kerahasiaan', description: 'Kolom yang dikosongkan untuk melindungi warga (angka 1 sampai k−1, atau angka yang dapat dipakai menghitungnya kembali); kosong bila semua terbit. / Columns left empty to protect the people counted (counts 1 to k−1, or figures that would reveal them); empty when all are published.' };
+const NOTE_FIELD: Field = {
+  name: 'catatan',
+  type: 'string',
+  title: 'Catatan',
+  description: `"${SAMPLE_NOTE}" bila rilis ini data contoh. / "${SAMPLE_NOTE_EN}" when this release is sample data.`,
+};
+const LEVEL_FIELD: Field = {
+  name: 'tingkat',
+  type: 'string',
+  title: 'Tingkat wilayah',
+  description: 'desa, kecamatan atau kabupaten. / Area level: desa (village), kecamatan (sub-district) or kabupaten.',
+};
+export const FLAG_FIELD: Field = {
+  name: 'kerahasiaan',
+  type: 'string',
+  title: 'Kerahasiaan',
+  description:
+    'Kolom yang dikosongkan untuk melindungi warga (angka 1 sampai k−1, atau angka yang dapat dipakai menghitungnya kembali); kosong bila semua terbit. / Columns left empty to protect the people counted (counts 1 to k−1, or figures that would reveal them); empty when all are published.',
+};
 
 /**
  * Tables about people and households are published from the protected cube
@@ -52,10 +78,26 @@ const PROTECTED: Record<string, { before: string[]; measures: string[]; extra?: 
   pmks: { before: ['tahun', 'kode_wilayah', 'kategori'], measures: ['jumlah'] },
   psks: { before: ['tahun', 'kode_wilayah', 'kategori'], measures: ['jumlah'] },
   registri: { before: ['tahun', 'kode_wilayah'], measures: [...REGISTRY_MEASURES] },
-  cakupan: { before: ['tahun', 'kode_wilayah', 'program'], measures: ['penerima'], extra: [
-    { name: 'terdaftar', type: 'integer', title: 'Dalam registri', description: 'Keluarga atau jiwa dalam registri (sesuai satuan program) di wilayah dan tahun yang sama. / Registry households or people (in the program unit) in the same area and year.' },
-    { name: 'persen_cakupan', type: 'number', title: 'Cakupan (%)', description: 'penerima ÷ terdaftar × 100. / recipients ÷ registry × 100.', unit: '%' },
-  ] },
+  cakupan: {
+    before: ['tahun', 'kode_wilayah', 'program'],
+    measures: ['penerima'],
+    extra: [
+      {
+        name: 'terdaftar',
+        type: 'integer',
+        title: 'Dalam registri',
+        description:
+          'Keluarga atau jiwa dalam registri (sesuai satuan program) di wilayah dan tahun yang sama. / Registry households or people (in the program unit) in the same area and year.',
+      },
+      {
+        name: 'persen_cakupan',
+        type: 'number',
+        title: 'Cakupan (%)',
+        description: 'penerima ÷ terdaftar × 100. / recipients ÷ registry × 100.',
+        unit: '%',
+      },
+    ],
+  },
   verval: { before: ['tahun', 'kode_wilayah'], measures: [...VERVAL_MEASURES] },
 };
 
@@ -68,8 +110,25 @@ export function publishedFields(name: string, sample: boolean): Field[] {
     if (prot && !prot.before.includes(c.name) && !prot.measures.includes(c.name)) continue;
     if (c.name === LABELS.kode_wilayah!.name) continue; // the operator's check column; the official name follows the code
     if (prot && c.name === 'kode_wilayah') fields.push(LEVEL_FIELD);
-    if (prot && c.name === 'kategori') { fields.push({ name: c.name, type: 'string', title: c.meta.title.id, description: `${c.meta.description.id} "*" = semua kategori. / ${c.meta.description.en} "*" = all categories.` }, LABELS.kategori!); continue; }
-    fields.push({ name: c.name, type: c.meta.type, title: c.meta.title.id, description: `${c.meta.description.id} / ${c.meta.description.en}`, ...(c.meta.unit ? { unit: c.meta.unit } : {}) });
+    if (prot && c.name === 'kategori') {
+      fields.push(
+        {
+          name: c.name,
+          type: 'string',
+          title: c.meta.title.id,
+          description: `${c.meta.description.id} "*" = semua kategori. / ${c.meta.description.en} "*" = all categories.`,
+        },
+        LABELS.kategori!,
+      );
+      continue;
+    }
+    fields.push({
+      name: c.name,
+      type: c.meta.type,
+      title: c.meta.title.id,
+      description: `${c.meta.description.id} / ${c.meta.description.en}`,
+      ...(c.meta.unit ? { unit: c.meta.unit } : {}),
+    });
     if (LABELS[c.name]) fields.push(LABELS[c.name]!);
   }
   if (prot) fields.push(...(prot.extra ?? []), FLAG_FIELD);
@@ -86,7 +145,10 @@ const levelName = (code: string, kab: string) => (code === kab ? 'kabupaten' : c
 function figureRow(keys: Record<string, unknown>, figures: Record<string, Figure | undefined>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...keys };
   for (const [k, f] of Object.entries(figures)) out[k] = isShown(f) ? f : null; // empty in CSV, null in JSON
-  out.kerahasiaan = Object.entries(figures).filter(([, f]) => isHidden(f)).map(([k]) => k).join(';');
+  out.kerahasiaan = Object.entries(figures)
+    .filter(([, f]) => isHidden(f))
+    .map(([k]) => k)
+    .join(';');
   return out;
 }
 
@@ -94,20 +156,27 @@ function figureRow(keys: Record<string, unknown>, figures: Record<string, Figure
 function protectedRows(name: string, m: SiteFigures): Record<string, unknown>[] {
   const kab = m.tree.code;
   const area = (tahun: number, wilayah: string) => ({ tahun, tingkat: levelName(wilayah, kab), kode_wilayah: wilayah });
-  const byYearArea = <T extends { tahun: number; wilayah: string }>(xs: T[], k: (x: T) => string = () => '') => xs.sort((a, b) => a.tahun - b.tahun || k(a).localeCompare(k(b)) || a.wilayah.localeCompare(b.wilayah));
+  const byYearArea = <T extends { tahun: number; wilayah: string }>(xs: T[], k: (x: T) => string = () => '') =>
+    xs.sort((a, b) => a.tahun - b.tahun || k(a).localeCompare(k(b)) || a.wilayah.localeCompare(b.wilayah));
   if (name === 'pmks' || name === 'psks') {
     return m[name].map((c) => figureRow({ ...area(c.tahun, c.wilayah), kategori: c.kategori }, { jumlah: c.jumlah }));
   }
   if (name === 'registri') {
-    return byYearArea([...m.registri.desa, ...m.registri.kecamatan, ...m.registri.kabupaten])
-      .map((r) => figureRow(area(r.tahun, r.wilayah), Object.fromEntries(REGISTRY_MEASURES.map((k) => [k, r[k]]))));
+    return byYearArea([...m.registri.desa, ...m.registri.kecamatan, ...m.registri.kabupaten]).map((r) =>
+      figureRow(area(r.tahun, r.wilayah), Object.fromEntries(REGISTRY_MEASURES.map((k) => [k, r[k]]))),
+    );
   }
   if (name === 'cakupan') {
-    return byYearArea([...m.cakupan.kecamatan, ...m.cakupan.kabupaten], (r) => r.program)
-      .map((r) => figureRow({ ...area(r.tahun, r.wilayah), program: r.program }, { penerima: r.penerima, terdaftar: r.terdaftar, persen_cakupan: r.persen === undefined ? undefined : rounded(r.persen, 2) }));
+    return byYearArea([...m.cakupan.kecamatan, ...m.cakupan.kabupaten], (r) => r.program).map((r) =>
+      figureRow(
+        { ...area(r.tahun, r.wilayah), program: r.program },
+        { penerima: r.penerima, terdaftar: r.terdaftar, persen_cakupan: r.persen === undefined ? undefined : rounded(r.persen, 2) },
+      ),
+    );
   }
-  return byYearArea([...m.verval.kecamatan, ...m.verval.kabupaten])
-    .map((r) => figureRow(area(r.tahun, r.wilayah), Object.fromEntries(VERVAL_MEASURES.map((k) => [k, r[k]]))));
+  return byYearArea([...m.verval.kecamatan, ...m.verval.kabupaten]).map((r) =>
+    figureRow(area(r.tahun, r.wilayah), Object.fromEntries(VERVAL_MEASURES.map((k) => [k, r[k]]))),
+  );
 }
 
 export interface Downloads {
@@ -120,7 +189,10 @@ export interface Downloads {
 export function buildDownloads(d: PortalData, model: SiteFigures): Downloads {
   const sample = d.config.data_contoh;
   const names = new Map<string, string>([[d.tree.code, d.tree.name]]);
-  for (const k of d.tree.kecamatan) { names.set(k.code, k.name); for (const x of k.desa) names.set(x.code, x.name); }
+  for (const k of d.tree.kecamatan) {
+    names.set(k.code, k.name);
+    for (const x of k.desa) names.set(x.code, x.name);
+  }
   const catName = new Map([...PMKS_CATEGORIES, ...PSKS_CATEGORIES].map((c) => [c.code, c.name]));
   const progName = new Map(d.programs.map((p) => [p.slug, p.nama]));
   const files: OutputFile[] = [];
@@ -139,11 +211,32 @@ export function buildDownloads(d: PortalData, model: SiteFigures): Downloads {
       if (sample) out.catatan = SAMPLE_NOTE;
       return out;
     });
-    const csv = toCsv(fields.map((f) => f.name), rows);
-    const json = JSON.stringify({ ...(sample ? { peringatan: SAMPLE_NOTE, warning: SAMPLE_NOTE_EN } : {}), dataset: ds.name, rilis: d.config.rilis.label, data: rows }, null, 1) + '\n';
+    const csv = toCsv(
+      fields.map((f) => f.name),
+      rows,
+    );
+    const json = `${JSON.stringify(
+      {
+        ...(sample ? { peringatan: SAMPLE_NOTE, warning: SAMPLE_NOTE_EN } : {}),
+        dataset: ds.name,
+        rilis: d.config.rilis.label,
+        data: rows,
+      },
+      null,
+      1,
+    )}\n`;
     const schema = { fields, primaryKey: PROTECTED[ds.name] ? [...PROTECTED[ds.name]!.before] : [...ds.key], missingValues: [''] };
-    tables.push({ name: ds.name, title: ds.title.id, primaryKey: schema.primaryKey, fields, rows: rows.map((r) => Object.fromEntries(fields.map((f) => [f.name, cellValue(r[f.name], f.type)]))) });
-    for (const [ext, content, mediatype] of [['csv', csv, 'text/csv'], ['json', json, 'application/json']] as const) {
+    tables.push({
+      name: ds.name,
+      title: ds.title.id,
+      primaryKey: schema.primaryKey,
+      fields,
+      rows: rows.map((r) => Object.fromEntries(fields.map((f) => [f.name, cellValue(r[f.name], f.type)]))),
+    });
+    for (const [ext, content, mediatype] of [
+      ['csv', csv, 'text/csv'],
+      ['json', json, 'application/json'],
+    ] as const) {
       const path = `data/${ds.name}.${ext}`;
       files.push({ path, content });
       resources.push({
@@ -179,7 +272,7 @@ export function buildDownloads(d: PortalData, model: SiteFigures): Downloads {
     ...(sample ? { peringatan: SAMPLE_NOTE } : {}),
     resources,
   };
-  files.push({ path: 'data/datapackage.json', content: JSON.stringify(pkg, null, 2) + '\n' });
+  files.push({ path: 'data/datapackage.json', content: `${JSON.stringify(pkg, null, 2)}\n` });
   if (d.geo) files.push({ path: 'geo/kecamatan.topo.json', content: d.geo.topojson });
   return { files, tables };
 }

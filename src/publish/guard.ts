@@ -35,7 +35,6 @@ export function findNikLike(text: string): { line: number; column: number; value
   return out;
 }
 
-
 /** Every text file of a data folder with its bytes, recursively, except data/private/ and the boundary files. */
 async function inputFiles(io: DataIO, rel = '.'): Promise<[string, Uint8Array][]> {
   const out: [string, Uint8Array][] = [];
@@ -43,7 +42,8 @@ async function inputFiles(io: DataIO, rel = '.'): Promise<[string, Uint8Array][]
     const p = rel === '.' ? name : `${rel}/${name}`;
     if (name === 'private' || p === 'geo' || name.startsWith('.')) continue;
     const bytes = await io.read(p);
-    if (bytes === null) out.push(...(await inputFiles(io, p))); // a folder
+    if (bytes === null)
+      out.push(...(await inputFiles(io, p))); // a folder
     else if (/\.(csv|md|json|txt)$/i.test(name)) out.push([p, bytes]);
   }
   return out;
@@ -61,7 +61,20 @@ export async function checkInputs(io: DataIO): Promise<Problem[]> {
       header.split(/[;,\t]/).forEach((h, i) => {
         const name = h.replace(/"/g, '');
         // A column a schema declares (e.g. the Puskesos office's "nama") is not a personal identifier.
-        if (!declared.has(normaliseHeader(name)) && identifierColumn(name)) problems.push({ level: 'error', kind: 'identifier', file: rel, line: 1, column: i + 1, field: h, value: h, expected: t('tidak ada kolom NIK, Nomor KK atau nama di luar data/private/ (hapus kolom ini; daftar penerima diolah dengan npm run hash)', 'no NIK, family card or name column outside data/private/ (remove this column; recipient lists go through npm run hash)') });
+        if (!declared.has(normaliseHeader(name)) && identifierColumn(name))
+          problems.push({
+            level: 'error',
+            kind: 'identifier',
+            file: rel,
+            line: 1,
+            column: i + 1,
+            field: h,
+            value: h,
+            expected: t(
+              'tidak ada kolom NIK, Nomor KK atau nama di luar data/private/ (hapus kolom ini; daftar penerima diolah dengan npm run hash)',
+              'no NIK, family card or name column outside data/private/ (remove this column; recipient lists go through npm run hash)',
+            ),
+          });
       });
     }
     // In a CSV the column is the field's position; elsewhere the character position.
@@ -69,7 +82,15 @@ export async function checkInputs(io: DataIO): Promise<Problem[]> {
     const lines = text.split('\n');
     for (const hit of findNikLike(text)) {
       const column = delimiter ? lines[hit.line - 1]!.slice(0, hit.column - 1).split(delimiter).length : hit.column;
-      problems.push({ level: 'error', kind: 'identifier', file: rel, line: hit.line, column, value: mask(hit.value), expected: t('tidak ada NIK atau Nomor KK di data yang diterbitkan', 'no NIK or family card number in published data') });
+      problems.push({
+        level: 'error',
+        kind: 'identifier',
+        file: rel,
+        line: hit.line,
+        column,
+        value: mask(hit.value),
+        expected: t('tidak ada NIK atau Nomor KK di data yang diterbitkan', 'no NIK or family card number in published data'),
+      });
     }
   }
   return problems;
@@ -86,7 +107,16 @@ export async function checkPublished(site: SiteFiles): Promise<Problem[]> {
   const problems: Problem[] = [];
   const files = (await site.listFiles()).filter((f) => /\.(html|css|js|mjs|json|csv|txt|xml|svg|md|conf)$/i.test(f) || f === '_headers');
   for (const f of files.sort()) {
-    for (const hit of findNikLike(await site.readFile(f))) problems.push({ level: 'error', kind: 'identifier', file: `dist/${f}`, line: hit.line, column: hit.column, value: mask(hit.value), expected: t('tidak ada NIK atau Nomor KK di situs yang diterbitkan', 'no NIK or family card number on the published site') });
+    for (const hit of findNikLike(await site.readFile(f)))
+      problems.push({
+        level: 'error',
+        kind: 'identifier',
+        file: `dist/${f}`,
+        line: hit.line,
+        column: hit.column,
+        value: mask(hit.value),
+        expected: t('tidak ada NIK atau Nomor KK di situs yang diterbitkan', 'no NIK or family card number on the published site'),
+      });
   }
   return problems;
 }

@@ -44,7 +44,13 @@ export function tablesOfArchive(files: Record<string, string>): PublishedTable[]
     .map((r) => {
       const fields = r.schema!.fields;
       const raw = Papa.parse<Record<string, string>>(files[r.path]!, { header: true, skipEmptyLines: true }).data;
-      return { name: r.name, title: r.title ?? r.name, primaryKey: r.schema!.primaryKey, fields, rows: raw.map((row) => Object.fromEntries(fields.map((f) => [f.name, cellValue(row[f.name], f.type)]))) };
+      return {
+        name: r.name,
+        title: r.title ?? r.name,
+        primaryKey: r.schema!.primaryKey,
+        fields,
+        rows: raw.map((row) => Object.fromEntries(fields.map((f) => [f.name, cellValue(row[f.name], f.type)]))),
+      };
     });
 }
 
@@ -62,15 +68,32 @@ export function checkArchive(r: ArchivedRelease): Problem[] {
   try {
     pkg = JSON.parse(r.files['datapackage.json'] ?? '');
   } catch {
-    return [{ level: 'error', kind: 'release_incomplete', file: `${dir}datapackage.json`, value: r.files['datapackage.json'] === undefined ? '' : r.files['datapackage.json']!.slice(0, 40), expected: restore }];
+    return [
+      {
+        level: 'error',
+        kind: 'release_incomplete',
+        file: `${dir}datapackage.json`,
+        value: r.files['datapackage.json'] === undefined ? '' : r.files['datapackage.json']!.slice(0, 40),
+        expected: restore,
+      },
+    ];
   }
   const out: Problem[] = [];
   for (const res of pkg.resources ?? []) {
     const content = r.files[res.path];
-    if (content === undefined) { out.push({ level: 'error', kind: 'release_incomplete', file: `${dir}${res.path}`, expected: restore }); continue; }
+    if (content === undefined) {
+      out.push({ level: 'error', kind: 'release_incomplete', file: `${dir}${res.path}`, expected: restore });
+      continue;
+    }
     const hash = `sha256:${createHash('sha256').update(content).digest('hex')}`;
     if ((res.bytes !== undefined && Buffer.byteLength(content) !== res.bytes) || (res.hash !== undefined && hash !== res.hash)) {
-      out.push({ level: 'error', kind: 'release_incomplete', file: `${dir}${res.path}`, value: `${Buffer.byteLength(content)} bytes`, expected: restore });
+      out.push({
+        level: 'error',
+        kind: 'release_incomplete',
+        file: `${dir}${res.path}`,
+        value: `${Buffer.byteLength(content)} bytes`,
+        expected: restore,
+      });
     }
   }
   return out;
@@ -81,12 +104,14 @@ const canonical = (table: PublishedTable) => table.rows.map((row) => JSON.string
 
 /** Datasets whose published figures differ between an archive and this build (only datasets both have). */
 export function changedTables(archived: readonly PublishedTable[], current: readonly PublishedTable[]): string[] {
-  return current.filter((c) => {
-    const a = archived.find((x) => x.name === c.name);
-    if (!a) return false;
-    const [x, y] = [canonical(a), canonical({ ...c, fields: a.fields })];
-    return x.length !== y.length || x.some((v, i) => v !== y[i]);
-  }).map((c) => c.name);
+  return current
+    .filter((c) => {
+      const a = archived.find((x) => x.name === c.name);
+      if (!a) return false;
+      const [x, y] = [canonical(a), canonical({ ...c, fields: a.fields })];
+      return x.length !== y.length || x.some((v, i) => v !== y[i]);
+    })
+    .map((c) => c.name);
 }
 
 export interface DatasetChange {
@@ -119,12 +144,17 @@ const years = (rows: readonly Row[]) => new Set(rows.map((x) => Number(x.tahun))
 /** Total of a measure in one year: kabupaten rows where the table has levels, else every row; null if any part is empty. */
 function yearTotal(rows: readonly Row[], y: number, measure: string | undefined): number | null {
   if (!measure) return null;
-  const rs = rows.filter((x) => Number(x.tahun) === y && (!('tingkat' in x) || (x.tingkat === 'kabupaten' && (!('kategori' in x) || x.kategori === '*'))));
+  const rs = rows.filter(
+    (x) => Number(x.tahun) === y && (!('tingkat' in x) || (x.tingkat === 'kabupaten' && (!('kategori' in x) || x.kategori === '*'))),
+  );
   const vals = rs.map((x) => x[measure]);
   return vals.length === 0 || vals.some((v) => typeof v !== 'number') ? null : (vals as number[]).reduce((s, v) => s + v, 0);
 }
 
-export function compareReleases(before: { label: string; tables: readonly PublishedTable[] }, after: { label: string; tables: readonly PublishedTable[] }): ReleaseChanges {
+export function compareReleases(
+  before: { label: string; tables: readonly PublishedTable[] },
+  after: { label: string; tables: readonly PublishedTable[] },
+): ReleaseChanges {
   const datasets: DatasetChange[] = [];
   for (const b of after.tables) {
     const a = before.tables.find((x) => x.name === b.name);
@@ -140,7 +170,8 @@ export function compareReleases(before: { label: string; tables: readonly Publis
       for (const m of measures) {
         if (prev[m] === null || prev[m] === undefined || row[m] === null || prev[m] === row[m]) continue;
         revised++;
-        if (examples.length < 5) examples.push({ key: b.primaryKey.map((k) => row[k]).join(', '), column: m, before: String(prev[m]), after: String(row[m]) });
+        if (examples.length < 5)
+          examples.push({ key: b.primaryKey.map((k) => row[k]).join(', '), column: m, before: String(prev[m]), after: String(row[m]) });
       }
     }
     const measure = measures[0];
@@ -154,22 +185,46 @@ export function compareReleases(before: { label: string; tables: readonly Publis
       yearsRemoved: [...ya].filter((y) => !yb.has(y)).sort(),
       revised,
       examples,
-      totals: allYears.map((y) => ({ tahun: y, before: ya.has(y) ? yearTotal(a.rows, y, measure) : null, after: yb.has(y) ? yearTotal(b.rows, y, measure) : null })),
+      totals: allYears.map((y) => ({
+        tahun: y,
+        before: ya.has(y) ? yearTotal(a.rows, y, measure) : null,
+        after: yb.has(y) ? yearTotal(b.rows, y, measure) : null,
+      })),
       measure: measure ?? '',
     });
   }
   // PMKS per kecamatan, the latest year both releases have.
   const pm = (tables: readonly PublishedTable[]) => tables.find((x) => x.name === 'pmks')?.rows ?? [];
   const [pa, pb] = [pm(before.tables), pm(after.tables)];
-  const common = [...years(pa)].filter((y) => years(pb).has(y)).sort().at(-1);
+  const common = [...years(pa)]
+    .filter((y) => years(pb).has(y))
+    .sort()
+    .at(-1);
   const kec = (rows: readonly Row[], code: string) => {
     const v = rows.find((x) => Number(x.tahun) === common && x.kode_wilayah === code && x.kategori === '*')?.jumlah;
     return typeof v === 'number' ? v : null;
   };
-  const kecamatan = common === undefined ? [] : pb
-    .filter((x) => Number(x.tahun) === common && x.tingkat === 'kecamatan' && x.kategori === '*')
-    .map((x) => ({ code: String(x.kode_wilayah), name: String(x.nama_wilayah), tahun: common, before: kec(pa, String(x.kode_wilayah)), after: kec(pb, String(x.kode_wilayah)) }));
-  const cats = (rows: readonly Row[]) => new Set(rows.filter((x) => x.kategori !== '*' && x.jumlah !== 0).map((x) => String(x.nama_kategori)));
+  const kecamatan =
+    common === undefined
+      ? []
+      : pb
+          .filter((x) => Number(x.tahun) === common && x.tingkat === 'kecamatan' && x.kategori === '*')
+          .map((x) => ({
+            code: String(x.kode_wilayah),
+            name: String(x.nama_wilayah),
+            tahun: common,
+            before: kec(pa, String(x.kode_wilayah)),
+            after: kec(pb, String(x.kode_wilayah)),
+          }));
+  const cats = (rows: readonly Row[]) =>
+    new Set(rows.filter((x) => x.kategori !== '*' && x.jumlah !== 0).map((x) => String(x.nama_kategori)));
   const [ca, cb] = [cats(pa), cats(pb)];
-  return { previous: before.label, current: after.label, datasets, kecamatan, categoriesAdded: [...cb].filter((c) => !ca.has(c)).sort(), categoriesRemoved: [...ca].filter((c) => !cb.has(c)).sort() };
+  return {
+    previous: before.label,
+    current: after.label,
+    datasets,
+    kecamatan,
+    categoriesAdded: [...cb].filter((c) => !ca.has(c)).sort(),
+    categoriesRemoved: [...ca].filter((c) => !cb.has(c)).sort(),
+  };
 }

@@ -37,7 +37,9 @@ export function formatRupiah(n: number | undefined | null, lang: Lang = 'id'): s
 /** `22 November 2026` from `2026-11-22`. */
 export function formatDate(iso: string, lang: Lang = 'id'): string {
   const [y, m, d] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+  return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y!, m! - 1, d!)),
+  );
 }
 
 /** Change between two values in percentage points, signed: `+0,54 poin`. */

@@ -24,7 +24,15 @@ const hexToBytes = (hex: string): Uint8Array => Uint8Array.from(hex.match(/../g)
 
 /** The key for one person, hex. `nik` and `kk` must already be normalised (16 digits each). */
 export function deriveKey(nik: string, kk: string, params: KdfParams): Promise<string> {
-  return scrypt({ password: `${nik}|${kk}`, salt: hexToBytes(params.salt), costFactor: params.N, blockSize: params.r, parallelism: params.p, hashLength: params.dkLen, outputType: 'hex' });
+  return scrypt({
+    password: `${nik}|${kk}`,
+    salt: hexToBytes(params.salt),
+    costFactor: params.N,
+    blockSize: params.r,
+    parallelism: params.p,
+    hashLength: params.dkLen,
+    outputType: 'hex',
+  });
 }
 
 /** Raw scrypt, for the RFC 7914 test vectors. */

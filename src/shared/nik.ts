@@ -10,7 +10,7 @@
 export type IdProblem = 'empty' | 'not_digits' | 'length' | 'birth_date' | 'serial' | 'region';
 
 /** Digits only: people type spaces, dots and dashes. */
-export const normaliseId = (raw: string): string => raw.replace(/[\s.\-]/g, '');
+export const normaliseId = (raw: string): string => raw.replace(/[\s.-]/g, '');
 
 /** Messages never repeat a whole identifier: `340201…01`. */
 export const maskId = (id: string): string => (id.length >= 10 ? `${id.slice(0, 6)}…${id.slice(-2)}` : id);
@@ -57,8 +57,14 @@ export function checkKk(raw: string): IdProblem[] {
 export const ID_MESSAGES: Record<IdProblem, { id: string; en: string }> = {
   empty: { id: 'Belum diisi.', en: 'Not filled in.' },
   not_digits: { id: 'Hanya boleh angka 0–9.', en: 'Digits 0–9 only.' },
-  length: { id: 'Harus 16 angka. Periksa kembali di KTP atau Kartu Keluarga.', en: 'Must be 16 digits. Check your ID card or family card.' },
-  birth_date: { id: 'Angka ke-7 sampai ke-12 bukan tanggal lahir yang mungkin (untuk perempuan, tanggal ditambah 40). Periksa kembali NIK Anda.', en: 'Digits 7 to 12 are not a possible birth date (for women the day is plus 40). Please check your NIK.' },
+  length: {
+    id: 'Harus 16 angka. Periksa kembali di KTP atau Kartu Keluarga.',
+    en: 'Must be 16 digits. Check your ID card or family card.',
+  },
+  birth_date: {
+    id: 'Angka ke-7 sampai ke-12 bukan tanggal lahir yang mungkin (untuk perempuan, tanggal ditambah 40). Periksa kembali NIK Anda.',
+    en: 'Digits 7 to 12 are not a possible birth date (for women the day is plus 40). Please check your NIK.',
+  },
   serial: { id: 'Empat angka terakhir NIK tidak mungkin 0000.', en: 'The last four digits of a NIK cannot be 0000.' },
   region: { id: 'NIK ini terdaftar pertama kali di luar kabupaten ini.', en: 'This NIK was first registered outside this kabupaten.' },
 };

@@ -14,20 +14,52 @@ const site = useSampleSite(inject('sampleDist'));
 
 async function axe(page: Page): Promise<string[]> {
   await page.evaluate(AXE); // evaluate is not subject to the page's CSP
-  const res = await page.evaluate(() => (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
-  return res.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  const res = await page.evaluate(() =>
+    (
+      window as unknown as {
+        axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+  );
+  return res.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`,
+  );
 }
 
 async function open(url: string, width = 1280): Promise<Page> {
   const page = await site.browser.newPage({ viewport: { width, height: 900 } });
   await page.goto(site.origin + url, { waitUntil: 'networkidle' });
   const height = await page.evaluate(() => document.body.scrollHeight);
-  for (let y = 0; y < height; y += 700) { await page.evaluate((v) => window.scrollTo(0, v), y); await page.waitForTimeout(15); }
+  for (let y = 0; y < height; y += 700) {
+    await page.evaluate((v) => window.scrollTo(0, v), y);
+    await page.waitForTimeout(15);
+  }
   await page.waitForLoadState('networkidle');
   return page;
 }
 
-const TEMPLATES = ['/', '/kemiskinan/', '/pmks/', '/psks/', '/anggaran/', '/program/', '/program/pbi-jk/', '/kecamatan/', '/kecamatan/34.02.11/', '/data/', '/data/perubahan/', '/metodologi/', '/embed/program-pkh-cakupan/', '/en/', '/en/kecamatan/34.02.11/', '/cek/'];
+const TEMPLATES = [
+  '/',
+  '/kemiskinan/',
+  '/pmks/',
+  '/psks/',
+  '/anggaran/',
+  '/program/',
+  '/program/pbi-jk/',
+  '/kecamatan/',
+  '/kecamatan/34.02.11/',
+  '/data/',
+  '/data/perubahan/',
+  '/metodologi/',
+  '/embed/program-pkh-cakupan/',
+  '/en/',
+  '/en/kecamatan/34.02.11/',
+  '/cek/',
+];
 
 describe('axe-core, WCAG 2.1 AA', () => {
   it.each(TEMPLATES)('%s has no violations', async (url) => {
@@ -61,11 +93,17 @@ describe('axe-core, WCAG 2.1 AA', () => {
 });
 
 describe('keyboard only', () => {
-  const focused = (page: Page) => page.evaluate(() => {
-    const el = document.activeElement as HTMLElement;
-    const style = getComputedStyle(el);
-    return { id: el.id, tag: el.tagName, text: el.textContent?.trim().slice(0, 30), outline: style.outlineStyle !== 'none' && style.outlineWidth !== '0px' };
-  });
+  const focused = (page: Page) =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const style = getComputedStyle(el);
+      return {
+        id: el.id,
+        tag: el.tagName,
+        text: el.textContent?.trim().slice(0, 30),
+        outline: style.outlineStyle !== 'none' && style.outlineWidth !== '0px',
+      };
+    });
 
   it('reaches the lookup form in a logical order, with visible focus, and announces the result', async () => {
     const page = await open('/cek/');
@@ -107,12 +145,15 @@ describe('keyboard only', () => {
 });
 
 describe('small screens and zoom', () => {
-  it.each(['/', '/pmks/', '/program/pkh/', '/kecamatan/34.02.11/', '/cek/', '/data/', '/en/anggaran/'])('%s fits 320 px without horizontal scrolling', async (url) => {
-    const page = await open(url, 320);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    await page.close();
-  });
+  it.each(['/', '/pmks/', '/program/pkh/', '/kecamatan/34.02.11/', '/cek/', '/data/', '/en/anggaran/'])(
+    '%s fits 320 px without horizontal scrolling',
+    async (url) => {
+      const page = await open(url, 320);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.close();
+    },
+  );
   it('fits 200% zoom of a 1280 px window (a 640 px CSS viewport)', async () => {
     const page = await open('/kecamatan/34.02.11/', 640);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);

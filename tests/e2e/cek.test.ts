@@ -21,13 +21,11 @@ let browser: Browser;
 let server: Server;
 let origin: string;
 let people: Person[];
-let names: Map<string, string>;
 
 beforeAll(async () => {
   browser = await launchBrowser();
   ({ server, origin } = await serve(dist));
   const programs = await loadPrograms(folderIO(path.join(ROOT, 'data')), []);
-  names = new Map(programs.map((p) => [p.slug, p.nama]));
   people = readRecipients(readFileSync(RAW), 'raw.csv', (await loadRegionTree('34.02'))!, programs).people;
 });
 afterAll(async () => {
@@ -44,7 +42,9 @@ async function lookup(page: Page, nik: string, kk: string) {
   requests.length = 0;
   await page.click('#cek-form button[type=submit]');
   await page.waitForSelector('#cek-result h2', { timeout: 30_000 });
-  const programs = await page.$$eval('#cek-result li[data-program]', (lis) => lis.map((li) => `${(li as HTMLElement).dataset.program}|${li.textContent}`));
+  const programs = await page.$$eval('#cek-result li[data-program]', (lis) =>
+    lis.map((li) => `${(li as HTMLElement).dataset.program}|${li.textContent}`),
+  );
   return { heading: await page.textContent('#cek-result h2'), programs, requests };
 }
 
@@ -65,7 +65,12 @@ describe('/cek/ in Chromium', () => {
 
   it('a household member finds the household programs listed under the head of the family', async () => {
     const page = await browser.newPage();
-    const member = people.find((p) => p.grants.some((g) => g.program === 'pkh' || g.program === 'sembako') && !readFileSync(RAW, 'utf8').includes(`${p.nik},${p.kk},pkh`) && !readFileSync(RAW, 'utf8').includes(`${p.nik},${p.kk},sembako`))!;
+    const member = people.find(
+      (p) =>
+        p.grants.some((g) => g.program === 'pkh' || g.program === 'sembako') &&
+        !readFileSync(RAW, 'utf8').includes(`${p.nik},${p.kk},pkh`) &&
+        !readFileSync(RAW, 'utf8').includes(`${p.nik},${p.kk},sembako`),
+    )!;
     expect(member).toBeDefined();
     const r = await lookup(page, member.nik, member.kk);
     expect(r.programs.map((x) => x.split('|')[0]).sort()).toEqual(expected(member));
@@ -121,14 +126,22 @@ describe('the browser worker computes the same scrypt as the CLI', () => {
   beforeAll(async () => {
     page = await browser.newPage();
     await page.goto(`${origin}/cek/`);
-    workerUrl = '/_astro/' + readdirSync(path.join(dist, '_astro')).find((f) => f.startsWith('kdf-worker'))!;
+    workerUrl = `/_astro/${readdirSync(path.join(dist, '_astro')).find((f) => f.startsWith('kdf-worker'))!}`;
   });
   afterAll(() => page.close());
-  const inWorker = (msg: object) => page.evaluate(([url, m]) => new Promise<string>((resolve, reject) => {
-    const w = new Worker(url as string, { type: 'module' });
-    w.onmessage = (e) => { w.terminate(); e.data.key ? resolve(e.data.key) : reject(new Error(e.data.error)); };
-    w.postMessage(m);
-  }), [workerUrl, msg] as const);
+  const inWorker = (msg: object) =>
+    page.evaluate(
+      ([url, m]) =>
+        new Promise<string>((resolve, reject) => {
+          const w = new Worker(url as string, { type: 'module' });
+          w.onmessage = (e) => {
+            w.terminate();
+            e.data.key ? resolve(e.data.key) : reject(new Error(e.data.error));
+          };
+          w.postMessage(m);
+        }),
+      [workerUrl, msg] as const,
+    );
 
   it.each(RFC7914.map((v) => [`N=${v.N}`, v] as const))('RFC 7914 vector %s', async (_, v) => {
     expect(await inWorker({ password: v.P, salt: v.S, saltText: true, N: v.N, r: v.r, p: v.p, dkLen: v.dkLen })).toBe(v.DK);
@@ -138,11 +151,30 @@ describe('the browser worker computes the same scrypt as the CLI', () => {
     const kdf = JSON.parse(readFileSync(path.join(ROOT, 'data', 'penerima-kdf.json'), 'utf8')) as KdfParams;
     const rnd = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
     const pairs = Array.from({ length: 100 }, () => [`340201${rnd(10)}`, `340201${rnd(10)}`] as const);
-    const browserKeys = await page.evaluate(([url, ps, k]) => {
-      const w = new Worker(url as string, { type: 'module' });
-      const one = (nik: string, kk: string) => new Promise<string>((resolve) => { w.onmessage = (e) => resolve(e.data.key); w.postMessage({ password: `${nik}|${kk}`, salt: (k as KdfParams).salt, N: (k as KdfParams).N, r: (k as KdfParams).r, p: (k as KdfParams).p, dkLen: (k as KdfParams).dkLen }); });
-      return (async () => { const out: string[] = []; for (const [a, b] of ps as [string, string][]) out.push(await one(a, b)); w.terminate(); return out; })();
-    }, [workerUrl, pairs, kdf] as const);
+    const browserKeys = await page.evaluate(
+      ([url, ps, k]) => {
+        const w = new Worker(url as string, { type: 'module' });
+        const one = (nik: string, kk: string) =>
+          new Promise<string>((resolve) => {
+            w.onmessage = (e) => resolve(e.data.key);
+            w.postMessage({
+              password: `${nik}|${kk}`,
+              salt: (k as KdfParams).salt,
+              N: (k as KdfParams).N,
+              r: (k as KdfParams).r,
+              p: (k as KdfParams).p,
+              dkLen: (k as KdfParams).dkLen,
+            });
+          });
+        return (async () => {
+          const out: string[] = [];
+          for (const [a, b] of ps as [string, string][]) out.push(await one(a, b));
+          w.terminate();
+          return out;
+        })();
+      },
+      [workerUrl, pairs, kdf] as const,
+    );
     const nodeKeys = await Promise.all(pairs.map(([a, b]) => deriveKey(a, b, kdf)));
     expect(browserKeys).toEqual(nodeKeys);
   }, 120_000);
@@ -150,11 +182,23 @@ describe('the browser worker computes the same scrypt as the CLI', () => {
 
 describe('what the build publishes', () => {
   const files: string[] = [];
-  const walk = (d: string) => { for (const f of readdirSync(d)) { const p = path.join(d, f); if (statSync(p).isDirectory()) walk(p); else files.push(p); } };
+  const walk = (d: string) => {
+    for (const f of readdirSync(d)) {
+      const p = path.join(d, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else files.push(p);
+    }
+  };
   beforeAll(() => walk(dist));
 
   it('contains no NIK, no Nomor KK and no name of the synthetic raw list, anywhere in dist/', () => {
-    const ids = new Set(readFileSync(RAW, 'utf8').trim().split('\r\n').slice(1).flatMap((l) => l.split(',').slice(0, 3)));
+    const ids = new Set(
+      readFileSync(RAW, 'utf8')
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .flatMap((l) => l.split(',').slice(0, 3)),
+    );
     expect(ids.size).toBeGreaterThan(600);
     expect([...ids].some((x) => x.includes('Sintetis'))).toBe(true);
     let scanned = 0;

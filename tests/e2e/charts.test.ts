@@ -45,7 +45,9 @@ async function inkRatio(page: Page, canvasSelector: string): Promise<number> {
 /** The numbers of the build-time table, series by series (null for an empty cell). */
 async function tableSeries(page: Page, id: string): Promise<(number | null)[][]> {
   return page.$eval(`table[data-chart-table="${id}"]`, (t) => {
-    const rows = [...t.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.dataset.value === '' ? null : Number(td.dataset.value))));
+    const rows = [...t.querySelectorAll('tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => (td.dataset.value === '' ? null : Number(td.dataset.value))),
+    );
     return rows[0]!.map((_, j) => rows.map((r) => r[j]!));
   });
 }
@@ -63,16 +65,27 @@ async function checkChartsOn(page: Page, url: string): Promise<string[]> {
     expect(drawn, `${url} ${id}: chart and table differ`).toEqual(await tableSeries(page, id));
 
     // The CSV download holds exactly those numbers.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`figure[data-chart-figure="${id}"] a[href$="data.csv"]`)]);
-    const csv = readFileSync((await download.path())!, 'utf8').trim().split('\r\n').map((l) => l.split(','));
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click(`figure[data-chart-figure="${id}"] a[href$="data.csv"]`),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split('\r\n')
+      .map((l) => l.split(','));
     const header = csv[0]!;
     const first = header[1] === 'Kode wilayah' ? 2 : 1;
     // The last column names the series hidden for privacy in that row; their cells are empty, as in the table.
     expect(header.at(-1)).toBe('Disembunyikan (kerahasiaan)');
     const fromCsv = header.slice(first, -1).map((_, j) => csv.slice(1).map((r) => (r[first + j] === '' ? null : Number(r[first + j]))));
     expect(fromCsv, `${url} ${id}: CSV differs`).toEqual(drawn);
-    const hiddenInTable = await page.$$eval(`table[data-chart-table="${id}"] tbody tr`, (trs) => trs.map((tr) => tr.querySelectorAll('td[data-hidden]').length));
-    expect(csv.slice(1).map((r) => (r.at(-1) ? r.at(-1)!.split('; ').length : 0)), `${url} ${id}: hidden cells differ`).toEqual(hiddenInTable);
+    const hiddenInTable = await page.$$eval(`table[data-chart-table="${id}"] tbody tr`, (trs) =>
+      trs.map((tr) => tr.querySelectorAll('td[data-hidden]').length),
+    );
+    expect(
+      csv.slice(1).map((r) => (r.at(-1) ? r.at(-1)!.split('; ').length : 0)),
+      `${url} ${id}: hidden cells differ`,
+    ).toEqual(hiddenInTable);
   }
   return ids;
 }
@@ -139,10 +152,16 @@ describe.skipIf(!existsSync(SHARED_BANTUL))('the kecamatan map', () => {
     cpSync(path.join(ROOT, 'data'), path.join(tmp, 'data'), { recursive: true });
     const run = promisify(execFile);
     await run(process.execPath, ['scripts/geo-import.ts', SHARED_BANTUL, '--data', path.join(tmp, 'data')], { cwd: ROOT });
-    await run(process.execPath, ['scripts/build.ts'], { cwd: ROOT, env: { ...process.env, DATA_DIR: path.join(tmp, 'data'), OUT_DIR: path.join(tmp, 'dist') } });
+    await run(process.execPath, ['scripts/build.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: path.join(tmp, 'data'), OUT_DIR: path.join(tmp, 'dist') },
+    });
     ({ server: mapServer, origin: mapOrigin } = await serve(path.join(tmp, 'dist')));
   });
-  afterAll(() => { mapServer?.close(); rmSync(tmp, { recursive: true, force: true }); });
+  afterAll(() => {
+    mapServer?.close();
+    rmSync(tmp, { recursive: true, force: true });
+  });
 
   it('draws a choropleth of coverage whose values are the table numbers, keyed by Kemendagri code', async () => {
     const page = await browser.newPage();
@@ -153,7 +172,9 @@ describe.skipIf(!existsSync(SHARED_BANTUL))('the kecamatan map', () => {
     expect(await inkRatio(page, canvas)).toBeGreaterThan(0.05);
     const drawn = new Map(JSON.parse((await page.getAttribute(canvas, 'data-values'))!) as [string, number][]);
     expect(drawn.size).toBe(17);
-    const table = await page.$$eval('table[data-chart-table="program-pkh-cakupan"] tbody tr', (trs) => trs.map((tr) => [tr.querySelector('th')!.textContent, Number((tr.querySelector('td') as HTMLElement).dataset.value)] as const));
+    const table = await page.$$eval('table[data-chart-table="program-pkh-cakupan"] tbody tr', (trs) =>
+      trs.map((tr) => [tr.querySelector('th')!.textContent, Number((tr.querySelector('td') as HTMLElement).dataset.value)] as const),
+    );
     const csv = await (await page.request.get(`${mapOrigin}/embed/program-pkh-cakupan/data.csv`)).text();
     for (const line of csv.trim().split('\r\n').slice(1)) {
       const [name, code, value] = line.split(',');

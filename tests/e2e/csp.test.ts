@@ -4,7 +4,24 @@ import { useSampleSite } from '../browser.ts';
 
 const site = useSampleSite(inject('sampleDist'));
 
-const TEMPLATES = ['/', '/kemiskinan/', '/pmks/', '/psks/', '/anggaran/', '/program/', '/program/pkh/', '/kecamatan/', '/kecamatan/34.02.05/', '/data/', '/metodologi/', '/embed/indikator-registri-anggaran-kemiskinan/', '/en/', '/en/kecamatan/34.02.05/', '/cek/', '/cari/?q=Sedayu'];
+const TEMPLATES = [
+  '/',
+  '/kemiskinan/',
+  '/pmks/',
+  '/psks/',
+  '/anggaran/',
+  '/program/',
+  '/program/pkh/',
+  '/kecamatan/',
+  '/kecamatan/34.02.05/',
+  '/data/',
+  '/metodologi/',
+  '/embed/indikator-registri-anggaran-kemiskinan/',
+  '/en/',
+  '/en/kecamatan/34.02.05/',
+  '/cek/',
+  '/cari/?q=Sedayu',
+];
 
 describe('Content-Security-Policy', () => {
   it.each(TEMPLATES)('%s loads with zero CSP violations and zero off-origin requests', async (url) => {
@@ -17,13 +34,20 @@ describe('Content-Security-Policy', () => {
         (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
       });
     });
-    page.on('console', (m) => { if (/Content.Security.Policy|Refused to/i.test(m.text())) violations.push(m.text()); });
-    page.on('request', (r) => { if (!r.url().startsWith(site.origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) offOrigin.push(r.url()); });
+    page.on('console', (m) => {
+      if (/Content.Security.Policy|Refused to/i.test(m.text())) violations.push(m.text());
+    });
+    page.on('request', (r) => {
+      if (!r.url().startsWith(site.origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) offOrigin.push(r.url());
+    });
     await page.goto(site.origin + url, { waitUntil: 'networkidle' });
     expect(await page.getAttribute('meta[http-equiv="content-security-policy"]', 'content')).toContain("default-src 'self'");
     // Exercise what runs scripts: scroll every chart into view; run a lookup; run a search.
     const height = await page.evaluate(() => document.body.scrollHeight);
-    for (let y = 0; y < height; y += 700) { await page.evaluate((v) => window.scrollTo(0, v), y); await page.waitForTimeout(20); }
+    for (let y = 0; y < height; y += 700) {
+      await page.evaluate((v) => window.scrollTo(0, v), y);
+      await page.waitForTimeout(20);
+    }
     if (url === '/cek/') {
       await page.fill('#nik', '3402014101909001');
       await page.fill('#kk', '3402010101209001');
@@ -40,11 +64,18 @@ describe('Content-Security-Policy', () => {
     await page.close();
   });
 
-  it("allows WebAssembly only on the pages that need it", async () => {
+  it('allows WebAssembly only on the pages that need it', async () => {
     const page = await site.browser.newPage();
-    for (const [url, wasm] of [['/cek/', true], ['/cari/', true], ['/', false], ['/program/pkh/', false]] as const) {
+    for (const [url, wasm] of [
+      ['/cek/', true],
+      ['/cari/', true],
+      ['/', false],
+      ['/program/pkh/', false],
+    ] as const) {
       await page.goto(site.origin + url);
-      expect((await page.getAttribute('meta[http-equiv="content-security-policy"]', 'content'))!.includes("'wasm-unsafe-eval'"), url).toBe(wasm);
+      expect((await page.getAttribute('meta[http-equiv="content-security-policy"]', 'content'))!.includes("'wasm-unsafe-eval'"), url).toBe(
+        wasm,
+      );
     }
     await page.close();
   });

@@ -11,17 +11,30 @@ const offOrigin: string[] = [];
 beforeAll(async () => {
   origin = site.origin;
   page = await site.browser.newPage();
-  page.on('request', (r) => { if (!r.url().startsWith(origin)) offOrigin.push(r.url()); });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(origin)) offOrigin.push(r.url());
+  });
 });
 
 async function search(q: string, base = '/cari/'): Promise<string[]> {
   await page.goto(`${origin}${base}?q=${encodeURIComponent(q)}`);
-  await page.waitForFunction(() => { const s = document.querySelector('#search-status')?.textContent ?? ''; return s !== '' && !s.endsWith('…'); }, null, { timeout: 15_000 });
+  await page.waitForFunction(
+    () => {
+      const s = document.querySelector('#search-status')?.textContent ?? '';
+      return s !== '' && !s.endsWith('…');
+    },
+    null,
+    { timeout: 15_000 },
+  );
   return page.$$eval('#search-results li > a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }
 
 describe('search', () => {
-  it.each([['Sedayu', '/kecamatan/34.02.17/'], ['Srandakan', '/kecamatan/34.02.01/'], ['Banguntapan', '/kecamatan/34.02.12/']])('"%s" returns its kecamatan page first', async (q, url) => {
+  it.each([
+    ['Sedayu', '/kecamatan/34.02.17/'],
+    ['Srandakan', '/kecamatan/34.02.01/'],
+    ['Banguntapan', '/kecamatan/34.02.12/'],
+  ])('"%s" returns its kecamatan page first', async (q, url) => {
     expect((await search(q))[0]).toBe(url);
   });
 
@@ -49,7 +62,10 @@ describe('search', () => {
 
   it('filters by kind', async () => {
     await page.goto(`${origin}/cari/?q=Sedayu&jenis=Program`);
-    await page.waitForFunction(() => { const s = document.querySelector('#search-status')?.textContent ?? ''; return s !== '' && !s.endsWith('…'); });
+    await page.waitForFunction(() => {
+      const s = document.querySelector('#search-status')?.textContent ?? '';
+      return s !== '' && !s.endsWith('…');
+    });
     const urls = await page.$$eval('#search-results li > a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     expect(urls.length).toBeGreaterThan(0);
     expect(urls.every((u) => u.startsWith('/program/'))).toBe(true);
@@ -58,7 +74,10 @@ describe('search', () => {
   it('never points under /cek/ or at an embed, and sends nothing off the origin', async () => {
     for (const q of ['cek', 'bantuan', 'NIK', 'PKH', 'sematan', 'Puskesos']) {
       const urls = await search(q);
-      expect(urls.some((u) => u.includes('/cek/') || u.includes('/embed/')), q).toBe(false);
+      expect(
+        urls.some((u) => u.includes('/cek/') || u.includes('/embed/')),
+        q,
+      ).toBe(false);
     }
     expect(offOrigin).toEqual([]);
   });

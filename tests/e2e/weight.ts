@@ -13,12 +13,17 @@ export interface Weight {
 /** Load `url`, optionally scroll through the whole page so every island hydrates, and sum gzip sizes of what was fetched. */
 export async function pageWeight(page: Page, origin: string, dist: string, url: string, scroll: boolean): Promise<Weight> {
   const seen = new Set<string>();
-  const onRequest = (r: { url: () => string }) => { if (r.url().startsWith(origin)) seen.add(new URL(r.url()).pathname); };
+  const onRequest = (r: { url: () => string }) => {
+    if (r.url().startsWith(origin)) seen.add(new URL(r.url()).pathname);
+  };
   page.on('request', onRequest);
   await page.goto(origin + url, { waitUntil: 'networkidle' });
   if (scroll) {
     const height = await page.evaluate(() => document.body.scrollHeight);
-    for (let y = 0; y < height; y += 600) { await page.evaluate((v) => window.scrollTo(0, v), y); await page.waitForTimeout(30); }
+    for (let y = 0; y < height; y += 600) {
+      await page.evaluate((v) => window.scrollTo(0, v), y);
+      await page.waitForTimeout(30);
+    }
     await page.waitForLoadState('networkidle');
   }
   page.off('request', onRequest);

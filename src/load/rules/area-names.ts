@@ -11,7 +11,13 @@ import { t } from '../problems.ts';
 import { at, type Rule, type RuleInput } from './rule.ts';
 
 const PREFIX = /^(kecamatan|kec|desa|kelurahan|kel|kampung|nagari|gampong)\b\.?\s*/;
-export const normaliseName = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(PREFIX, '').replace(/[^a-z0-9]/g, '');
+export const normaliseName = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(PREFIX, '')
+    .replace(/[^a-z0-9]/g, '');
 
 function distance(a: string, b: string): number {
   const d = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -48,10 +54,21 @@ export const areaNames: Rule = (d: RuleInput) => {
       const official = areas.get(code);
       if (!official || sameName(typed, official)) continue;
       const meant = [...areas].find(([, name]) => sameName(typed, name))?.[0];
-      out.push(at(d, ds.file, r, 'kode_wilayah', 'area_name_mismatch', 'error', `${code} ${typed}`, t(
-        `kode yang sesuai dengan nama "${typed}": ${code} adalah ${official}${meant ? `; "${typed}" berkode ${meant}` : ''} (kode BPS dan kode Kemendagri berbeda — pakai kode Kemendagri)`,
-        `a code matching the name "${typed}": ${code} is ${official}${meant ? `; "${typed}" has the code ${meant}` : ''} (BPS and Kemendagri codes differ — use the Kemendagri code)`,
-      )));
+      out.push(
+        at(
+          d,
+          ds.file,
+          r,
+          'kode_wilayah',
+          'area_name_mismatch',
+          'error',
+          `${code} ${typed}`,
+          t(
+            `kode yang sesuai dengan nama "${typed}": ${code} adalah ${official}${meant ? `; "${typed}" berkode ${meant}` : ''} (kode BPS dan kode Kemendagri berbeda — pakai kode Kemendagri)`,
+            `a code matching the name "${typed}": ${code} is ${official}${meant ? `; "${typed}" has the code ${meant}` : ''} (BPS and Kemendagri codes differ — use the Kemendagri code)`,
+          ),
+        ),
+      );
     }
   }
   return out;

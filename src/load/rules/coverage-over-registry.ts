@@ -28,10 +28,21 @@ export const coverageOverRegistry: Rule = (d) => {
     if (!col || base === undefined || r.penerima <= base) continue;
     const explained = !!(r as { keterangan?: string }).keterangan;
     const pct = (r.penerima / base) * 100;
-    out.push(at(d, 'cakupan.csv', r, 'penerima', 'implausible', explained ? 'warning' : 'error', idNum(r.penerima), t(
-      `penerima ≤ ${col === 'keluarga' ? 'keluarga' : 'jiwa'} dalam registri di wilayah dan tahun yang sama (${idNum(base)} di registri.csv; cakupan ${idNum(pct, 1)}%)${explained ? '; diterbitkan karena kolom keterangan menjelaskannya' : ' — periksa kode wilayah, tahun dan satuan, atau jelaskan di kolom keterangan'}`,
-      `recipients ≤ registry ${col === 'keluarga' ? 'households' : 'people'} in the same area and year (${enNum(base)} in registri.csv; coverage ${enNum(pct, 1)}%)${explained ? '; published because the keterangan column explains it' : ' — check the area code, year and unit, or explain it in the keterangan column'}`,
-    )));
+    out.push(
+      at(
+        d,
+        'cakupan.csv',
+        r,
+        'penerima',
+        'implausible',
+        explained ? 'warning' : 'error',
+        idNum(r.penerima),
+        t(
+          `penerima ≤ ${col === 'keluarga' ? 'keluarga' : 'jiwa'} dalam registri di wilayah dan tahun yang sama (${idNum(base)} di registri.csv; cakupan ${idNum(pct, 1)}%)${explained ? '; diterbitkan karena kolom keterangan menjelaskannya' : ' — periksa kode wilayah, tahun dan satuan, atau jelaskan di kolom keterangan'}`,
+          `recipients ≤ registry ${col === 'keluarga' ? 'households' : 'people'} in the same area and year (${enNum(base)} in registri.csv; coverage ${enNum(pct, 1)}%)${explained ? '; published because the keterangan column explains it' : ' — check the area code, year and unit, or explain it in the keterangan column'}`,
+        ),
+      ),
+    );
   }
   return out;
 };

@@ -5,7 +5,18 @@ import { at, enNum, idNum, type Rule } from './rule.ts';
 export const extremeOverPoverty: Rule = (d) =>
   d.kemiskinan
     .filter((r) => r.persen_miskin_ekstrem !== undefined && r.persen_miskin_ekstrem > r.persen_miskin)
-    .map((r) => at(d, 'kemiskinan.csv', r, 'persen_miskin_ekstrem', 'implausible', 'error', idNum(r.persen_miskin_ekstrem!), t(
-      `kemiskinan ekstrem ≤ kemiskinan tahun yang sama (${idNum(r.persen_miskin)}% pada ${r.tahun})`,
-      `extreme poverty ≤ poverty in the same year (${enNum(r.persen_miskin)}% in ${r.tahun})`,
-    )));
+    .map((r) =>
+      at(
+        d,
+        'kemiskinan.csv',
+        r,
+        'persen_miskin_ekstrem',
+        'implausible',
+        'error',
+        idNum(r.persen_miskin_ekstrem!),
+        t(
+          `kemiskinan ekstrem ≤ kemiskinan tahun yang sama (${idNum(r.persen_miskin)}% pada ${r.tahun})`,
+          `extreme poverty ≤ poverty in the same year (${enNum(r.persen_miskin)}% in ${r.tahun})`,
+        ),
+      ),
+    );

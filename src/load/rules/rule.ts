@@ -18,7 +18,16 @@ export type RuleInput = Omit<PortalData, 'releases' | 'recipients' | 'geo'> & {
 export type Rule = (d: RuleInput) => Problem[];
 
 /** A problem at one cell of a loaded row. */
-export function at(d: RuleInput, file: string, row: { _line: number }, field: string, kind: ProblemKind, level: 'error' | 'warning', value: string, expected: Text): Problem {
+export function at(
+  d: RuleInput,
+  file: string,
+  row: { _line: number },
+  field: string,
+  kind: ProblemKind,
+  level: 'error' | 'warning',
+  value: string,
+  expected: Text,
+): Problem {
   const ci = d.layout[file]?.index(field) ?? -1;
   return { level, kind, file, line: row._line, ...(ci >= 0 ? { column: ci + 1 } : {}), field, value, expected };
 }

@@ -18,12 +18,38 @@ export const anggaran = defineDataset({
   schema: z.object({
     tahun: year({ title: t('Tahun anggaran', 'Budget year'), description: t('Tahun anggaran.', 'Budget year.') }),
     program: program(),
-    sumber_dana: oneOf(FUNDING_SOURCES, { title: t('Sumber dana', 'Funding source'), description: t('APBN (pusat), APBD (kabupaten), APBD Provinsi, Dana Desa atau Lainnya.', 'APBN (national), APBD (kabupaten), APBD Provinsi (province), Dana Desa (village funds) or Lainnya (other).'), example: 'APBD' }),
+    sumber_dana: oneOf(FUNDING_SOURCES, {
+      title: t('Sumber dana', 'Funding source'),
+      description: t(
+        'APBN (pusat), APBD (kabupaten), APBD Provinsi, Dana Desa atau Lainnya.',
+        'APBN (national), APBD (kabupaten), APBD Provinsi (province), Dana Desa (village funds) or Lainnya (other).',
+      ),
+      example: 'APBD',
+    }),
     pagu: rupiah({ title: t('Pagu', 'Allocation'), description: t('Pagu anggaran (alokasi).', 'Budget allocation.'), optional: true }),
-    realisasi: rupiah({ title: t('Realisasi', 'Spending'), description: t('Anggaran yang terserap; kosongkan bila belum ada.', 'Amount spent; leave empty if not yet known.'), optional: true }),
-    target_output: count({ title: t('Target keluaran', 'Output target'), description: t('Target keluaran dalam satuan_output.', 'Output target in satuan_output.'), optional: true }),
-    capaian_output: count({ title: t('Capaian keluaran', 'Output achieved'), description: t('Keluaran yang tercapai dalam satuan_output.', 'Output achieved in satuan_output.'), optional: true }),
-    satuan_output: oneOf(UNITS, { title: t('Satuan keluaran', 'Output unit'), description: t('Satuan keluaran: KPM, jiwa, unit rumah, paket, orang atau lembaga.', 'Output unit: KPM, people, houses, packages, persons or organisations.'), example: 'KPM' }),
+    realisasi: rupiah({
+      title: t('Realisasi', 'Spending'),
+      description: t('Anggaran yang terserap; kosongkan bila belum ada.', 'Amount spent; leave empty if not yet known.'),
+      optional: true,
+    }),
+    target_output: count({
+      title: t('Target keluaran', 'Output target'),
+      description: t('Target keluaran dalam satuan_output.', 'Output target in satuan_output.'),
+      optional: true,
+    }),
+    capaian_output: count({
+      title: t('Capaian keluaran', 'Output achieved'),
+      description: t('Keluaran yang tercapai dalam satuan_output.', 'Output achieved in satuan_output.'),
+      optional: true,
+    }),
+    satuan_output: oneOf(UNITS, {
+      title: t('Satuan keluaran', 'Output unit'),
+      description: t(
+        'Satuan keluaran: KPM, jiwa, unit rumah, paket, orang atau lembaga.',
+        'Output unit: KPM, people, houses, packages, persons or organisations.',
+      ),
+      example: 'KPM',
+    }),
   }),
   rules: [
     {

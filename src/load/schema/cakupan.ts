@@ -19,12 +19,38 @@ export const cakupan = defineDataset({
   additive: ['penerima'],
   schema: z.object({
     tahun: year({ title: t('Tahun', 'Year'), description: t('Tahun penyaluran.', 'Year of disbursement.') }),
-    periode: oneOf(PERIODS, { title: t('Periode', 'Period'), description: t('"tahunan" (atau kosong) untuk angka setahun, atau tahap-1 … tahap-4 untuk tahap penyaluran.', '"tahunan" (or empty) for a whole year, or tahap-1 … tahap-4 for a disbursement stage.'), example: 'tahunan' }, 'tahunan'),
+    periode: oneOf(
+      PERIODS,
+      {
+        title: t('Periode', 'Period'),
+        description: t(
+          '"tahunan" (atau kosong) untuk angka setahun, atau tahap-1 … tahap-4 untuk tahap penyaluran.',
+          '"tahunan" (or empty) for a whole year, or tahap-1 … tahap-4 for a disbursement stage.',
+        ),
+        example: 'tahunan',
+      },
+      'tahunan',
+    ),
     kode_wilayah: areaCode(['kecamatan', 'desa']),
     nama_wilayah: areaName(),
     program: program(),
-    penerima: count({ title: t('Penerima', 'Recipients'), description: t('Jumlah penerima dalam satuan program (KPM untuk bantuan keluarga, jiwa untuk PBI-JK).', 'Recipients in the program unit (KPM for household aid, people for PBI-JK).'), unit: 'KPM/jiwa' }),
-    keterangan: text({ title: t('Keterangan', 'Note'), description: t('Opsional: penjelasan, mis. mengapa penerima melebihi keluarga dalam registri (program yang juga melayani warga di luar registri).', 'Optional: an explanation, e.g. why recipients exceed registry households (a program that also serves people outside the registry).'), max: 200, optional: true }),
+    penerima: count({
+      title: t('Penerima', 'Recipients'),
+      description: t(
+        'Jumlah penerima dalam satuan program (KPM untuk bantuan keluarga, jiwa untuk PBI-JK).',
+        'Recipients in the program unit (KPM for household aid, people for PBI-JK).',
+      ),
+      unit: 'KPM/jiwa',
+    }),
+    keterangan: text({
+      title: t('Keterangan', 'Note'),
+      description: t(
+        'Opsional: penjelasan, mis. mengapa penerima melebihi keluarga dalam registri (program yang juga melayani warga di luar registri).',
+        'Optional: an explanation, e.g. why recipients exceed registry households (a program that also serves people outside the registry).',
+      ),
+      max: 200,
+      optional: true,
+    }),
   }),
 });
 export type CakupanRow = z.infer<typeof cakupan.schema>;

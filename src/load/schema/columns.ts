@@ -46,42 +46,100 @@ function col<T extends z.ZodType>(schema: T, meta: ColumnMeta, optional: boolean
 }
 
 export const year = (doc: Doc) =>
-  col(z.number().int().min(2000).max(2100), { kind: 'integer', type: 'year', unit: 'tahun', expect: t('tahun empat angka antara 2000 dan 2100, mis. 2024', 'a four-digit year between 2000 and 2100, e.g. 2024'), ...doc }, false);
+  col(
+    z.number().int().min(2000).max(2100),
+    {
+      kind: 'integer',
+      type: 'year',
+      unit: 'tahun',
+      expect: t('tahun empat angka antara 2000 dan 2100, mis. 2024', 'a four-digit year between 2000 and 2100, e.g. 2024'),
+      ...doc,
+    },
+    false,
+  );
 
 export const count = <O extends boolean = false>(doc: Doc & { optional?: O }) =>
-  col(z.number().int().min(0), { kind: 'integer', type: 'integer', expect: t('bilangan bulat ≥ 0, mis. 14.833', 'a whole number ≥ 0, e.g. 14833'), ...doc }, doc.optional ?? false) as O extends true ? z.ZodOptional<z.ZodNumber> : z.ZodNumber;
+  col(
+    z.number().int().min(0),
+    { kind: 'integer', type: 'integer', expect: t('bilangan bulat ≥ 0, mis. 14.833', 'a whole number ≥ 0, e.g. 14833'), ...doc },
+    doc.optional ?? false,
+  ) as O extends true ? z.ZodOptional<z.ZodNumber> : z.ZodNumber;
 
 export const rupiah = <O extends boolean = false>(doc: Doc & { optional?: O }) =>
-  col(z.number().min(0), { kind: 'number', type: 'number', unit: 'Rp', expect: t('nilai rupiah ≥ 0, mis. 5.000.000.000', 'a rupiah amount ≥ 0, e.g. 5000000000'), ...doc }, doc.optional ?? false) as O extends true ? z.ZodOptional<z.ZodNumber> : z.ZodNumber;
+  col(
+    z.number().min(0),
+    {
+      kind: 'number',
+      type: 'number',
+      unit: 'Rp',
+      expect: t('nilai rupiah ≥ 0, mis. 5.000.000.000', 'a rupiah amount ≥ 0, e.g. 5000000000'),
+      ...doc,
+    },
+    doc.optional ?? false,
+  ) as O extends true ? z.ZodOptional<z.ZodNumber> : z.ZodNumber;
 
 export const percent = <O extends boolean = false>(doc: Doc & { optional?: O }) =>
-  col(z.number().min(0).max(100), { kind: 'number', type: 'number', unit: '%', expect: t('persentase antara 0 dan 100, mis. 13,50', 'a percentage between 0 and 100, e.g. 13.50'), ...doc }, doc.optional ?? false) as O extends true ? z.ZodOptional<z.ZodNumber> : z.ZodNumber;
+  col(
+    z.number().min(0).max(100),
+    {
+      kind: 'number',
+      type: 'number',
+      unit: '%',
+      expect: t('persentase antara 0 dan 100, mis. 13,50', 'a percentage between 0 and 100, e.g. 13.50'),
+      ...doc,
+    },
+    doc.optional ?? false,
+  ) as O extends true ? z.ZodOptional<z.ZodNumber> : z.ZodNumber;
 
 export const text = <O extends boolean = false>(doc: Doc & { optional?: O; max?: number }) =>
-  col(z.string().min(1).max(doc.max ?? 500), { kind: 'text', type: 'string', expect: t(`teks (maks. ${doc.max ?? 500} karakter)`, `text (at most ${doc.max ?? 500} characters)`), ...doc }, doc.optional ?? false) as O extends true ? z.ZodOptional<z.ZodString> : z.ZodString;
+  col(
+    z
+      .string()
+      .min(1)
+      .max(doc.max ?? 500),
+    {
+      kind: 'text',
+      type: 'string',
+      expect: t(`teks (maks. ${doc.max ?? 500} karakter)`, `text (at most ${doc.max ?? 500} characters)`),
+      ...doc,
+    },
+    doc.optional ?? false,
+  ) as O extends true ? z.ZodOptional<z.ZodString> : z.ZodString;
 
 /** A closed list of values; with `fallback`, an empty cell (or a missing column) means that value. */
 export const oneOf = <const V extends readonly [string, ...string[]]>(values: V, doc: Doc, fallback?: V[number]) => {
   const base = z.enum(values);
   const schema = fallback === undefined ? base : base.default(fallback as never);
-  schema.register(columnDocs, { kind: 'text', type: 'string', expect: t(`salah satu dari: ${values.join(', ')}`, `one of: ${values.join(', ')}`), ...doc });
+  schema.register(columnDocs, {
+    kind: 'text',
+    type: 'string',
+    expect: t(`salah satu dari: ${values.join(', ')}`, `one of: ${values.join(', ')}`),
+    ...doc,
+  });
   return schema as unknown as z.ZodEnum<{ [K in V[number]]: K }>;
 };
 
 export const areaCode = (levels: readonly AreaLevel[], doc: Partial<Doc> = {}) =>
-  col(z.string(), {
-    kind: 'area',
-    type: 'string',
-    levels,
-    title: t('Kode wilayah', 'Area code'),
-    description: t(
-      `Kode Kemendagri bertitik untuk ${levels.join(' atau ')} di kabupaten ini, mis. 34.02.01${levels.includes('desa') ? ' atau 34.02.01.2001' : ''}.`,
-      `Dotted Kemendagri code of a ${levels.join(' or ')} in this kabupaten, e.g. 34.02.01${levels.includes('desa') ? ' or 34.02.01.2001' : ''}.`,
-    ),
-    expect: t(`kode ${levels.join(' atau ')} di kabupaten ini, mis. 34.02.01`, `a ${levels.join(' or ')} code in this kabupaten, e.g. 34.02.01`),
-    example: '34.02.01',
-    ...doc,
-  }, false) as z.ZodString;
+  col(
+    z.string(),
+    {
+      kind: 'area',
+      type: 'string',
+      levels,
+      title: t('Kode wilayah', 'Area code'),
+      description: t(
+        `Kode Kemendagri bertitik untuk ${levels.join(' atau ')} di kabupaten ini, mis. 34.02.01${levels.includes('desa') ? ' atau 34.02.01.2001' : ''}.`,
+        `Dotted Kemendagri code of a ${levels.join(' or ')} in this kabupaten, e.g. 34.02.01${levels.includes('desa') ? ' or 34.02.01.2001' : ''}.`,
+      ),
+      expect: t(
+        `kode ${levels.join(' atau ')} di kabupaten ini, mis. 34.02.01`,
+        `a ${levels.join(' or ')} code in this kabupaten, e.g. 34.02.01`,
+      ),
+      example: '34.02.01',
+      ...doc,
+    },
+    false,
+  ) as z.ZodString;
 
 /**
  * Optional: the area's name as the operator knows it. Not published from the
@@ -93,7 +151,7 @@ export const areaName = () =>
     title: t('Nama wilayah (pemeriksaan)', 'Area name (check)'),
     description: t(
       'Opsional: nama kecamatan/desa sesuai kode_wilayah. Bila diisi, build memeriksa bahwa nama ini memang nama kode itu (menangkap kode BPS yang tertukar dengan kode Kemendagri).',
-      'Optional: the kecamatan/desa name for kode_wilayah. When filled, the build checks it is that code\'s name (catching BPS codes typed as Kemendagri codes).',
+      "Optional: the kecamatan/desa name for kode_wilayah. When filled, the build checks it is that code's name (catching BPS codes typed as Kemendagri codes).",
     ),
     max: 120,
     optional: true,
@@ -101,25 +159,40 @@ export const areaName = () =>
   });
 
 export const category = (kind: 'pmks' | 'psks', doc: Doc) =>
-  col(z.string(), {
-    kind,
-    type: 'string',
-    expect: kind === 'pmks'
-      ? t('nomor kategori PMKS 1–26 atau namanya (Permensos 08/2012), lihat kamus data', 'a PMKS category number 1–26 or its name (Permensos 08/2012), see the data dictionary')
-      : t('kode kategori PSKS, lihat kamus data', 'a PSKS category code, see the data dictionary'),
-    ...doc,
-  }, false) as z.ZodString;
+  col(
+    z.string(),
+    {
+      kind,
+      type: 'string',
+      expect:
+        kind === 'pmks'
+          ? t(
+              'nomor kategori PMKS 1–26 atau namanya (Permensos 08/2012), lihat kamus data',
+              'a PMKS category number 1–26 or its name (Permensos 08/2012), see the data dictionary',
+            )
+          : t('kode kategori PSKS, lihat kamus data', 'a PSKS category code, see the data dictionary'),
+      ...doc,
+    },
+    false,
+  ) as z.ZodString;
 
 export const program = (doc: Partial<Doc> = {}) =>
-  col(z.string(), {
-    kind: 'program',
-    type: 'string',
-    title: t('Program', 'Program'),
-    description: t('Slug program, sesuai berkas deskripsi di folder program/ (mis. pkh, sembako, pbi-jk).', 'Program slug, matching a description file in the program/ folder (e.g. pkh, sembako, pbi-jk).'),
-    expect: t('slug program yang punya berkas di folder program/', 'a program slug with a file in the program/ folder'),
-    example: 'pkh',
-    ...doc,
-  }, false) as z.ZodString;
+  col(
+    z.string(),
+    {
+      kind: 'program',
+      type: 'string',
+      title: t('Program', 'Program'),
+      description: t(
+        'Slug program, sesuai berkas deskripsi di folder program/ (mis. pkh, sembako, pbi-jk).',
+        'Program slug, matching a description file in the program/ folder (e.g. pkh, sembako, pbi-jk).',
+      ),
+      expect: t('slug program yang punya berkas di folder program/', 'a program slug with a file in the program/ folder'),
+      example: 'pkh',
+      ...doc,
+    },
+    false,
+  ) as z.ZodString;
 
 /** The metadata of every column of an object schema, in declaration order. */
 export function columnsOf(schema: z.ZodObject): { name: string; meta: ColumnMeta; required: boolean }[] {

@@ -16,12 +16,46 @@ export const kemiskinan = defineDataset({
   key: ['tahun'],
   schema: z.object({
     tahun: year({ title: t('Tahun', 'Year'), description: t('Tahun survei.', 'Survey year.') }),
-    persen_miskin: percent({ title: t('Persentase penduduk miskin', 'Poverty rate'), description: t('Persentase penduduk di bawah garis kemiskinan (P0).', 'Share of people below the poverty line (P0).') }),
-    jumlah_miskin: count({ title: t('Jumlah penduduk miskin', 'People in poverty'), description: t('Jumlah penduduk di bawah garis kemiskinan.', 'Number of people below the poverty line.'), unit: 'jiwa' }),
-    jumlah_penduduk: count({ title: t('Jumlah penduduk', 'Population'), description: t('Opsional: jumlah penduduk tahun itu (BPS); dipakai memeriksa bahwa persen_miskin = jumlah_miskin ÷ penduduk.', 'Optional: population that year (BPS); used to check that persen_miskin = jumlah_miskin ÷ population.'), unit: 'jiwa', optional: true }),
-    garis_kemiskinan: count({ title: t('Garis kemiskinan', 'Poverty line'), description: t('Pengeluaran minimum per kapita per bulan.', 'Minimum expenditure per person per month.'), unit: 'Rp/kapita/bulan', optional: true }),
-    persen_miskin_ekstrem: percent({ title: t('Persentase kemiskinan ekstrem', 'Extreme poverty rate'), description: t('Persentase penduduk miskin ekstrem (di bawah USD 2,15 PPP per hari); kosongkan bila tidak dirilis.', 'Share of people in extreme poverty (below USD 2.15 PPP a day); leave empty where not released.'), optional: true }),
-    sumber: text({ title: t('Sumber', 'Source'), description: t('Sumber angka, mis. "BPS Kabupaten Bantul, Susenas Maret 2024".', 'Source of the figures, e.g. "BPS Kabupaten Bantul, Susenas Maret 2024".'), max: 200 }),
+    persen_miskin: percent({
+      title: t('Persentase penduduk miskin', 'Poverty rate'),
+      description: t('Persentase penduduk di bawah garis kemiskinan (P0).', 'Share of people below the poverty line (P0).'),
+    }),
+    jumlah_miskin: count({
+      title: t('Jumlah penduduk miskin', 'People in poverty'),
+      description: t('Jumlah penduduk di bawah garis kemiskinan.', 'Number of people below the poverty line.'),
+      unit: 'jiwa',
+    }),
+    jumlah_penduduk: count({
+      title: t('Jumlah penduduk', 'Population'),
+      description: t(
+        'Opsional: jumlah penduduk tahun itu (BPS); dipakai memeriksa bahwa persen_miskin = jumlah_miskin ÷ penduduk.',
+        'Optional: population that year (BPS); used to check that persen_miskin = jumlah_miskin ÷ population.',
+      ),
+      unit: 'jiwa',
+      optional: true,
+    }),
+    garis_kemiskinan: count({
+      title: t('Garis kemiskinan', 'Poverty line'),
+      description: t('Pengeluaran minimum per kapita per bulan.', 'Minimum expenditure per person per month.'),
+      unit: 'Rp/kapita/bulan',
+      optional: true,
+    }),
+    persen_miskin_ekstrem: percent({
+      title: t('Persentase kemiskinan ekstrem', 'Extreme poverty rate'),
+      description: t(
+        'Persentase penduduk miskin ekstrem (di bawah USD 2,15 PPP per hari); kosongkan bila tidak dirilis.',
+        'Share of people in extreme poverty (below USD 2.15 PPP a day); leave empty where not released.',
+      ),
+      optional: true,
+    }),
+    sumber: text({
+      title: t('Sumber', 'Source'),
+      description: t(
+        'Sumber angka, mis. "BPS Kabupaten Bantul, Susenas Maret 2024".',
+        'Source of the figures, e.g. "BPS Kabupaten Bantul, Susenas Maret 2024".',
+      ),
+      max: 200,
+    }),
   }),
 });
 export type KemiskinanRow = z.infer<typeof kemiskinan.schema>;

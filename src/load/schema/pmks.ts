@@ -19,8 +19,19 @@ export const pmks = defineDataset({
     tahun: year({ title: t('Tahun', 'Year'), description: t('Tahun pendataan.', 'Year of the count.') }),
     kode_wilayah: areaCode(['kecamatan', 'desa']),
     nama_wilayah: areaName(),
-    kategori: category('pmks', { title: t('Kategori PMKS', 'PMKS category'), description: t('Nomor kategori 1–26 (Permensos 08/2012) atau nama kategori.', 'Category number 1–26 (Permensos 08/2012) or its name.'), example: '8' }),
-    jumlah: count({ title: t('Jumlah', 'Count'), description: t('Jumlah orang dalam kategori ini.', 'Number of people in this category.'), unit: 'orang' }),
+    kategori: category('pmks', {
+      title: t('Kategori PMKS', 'PMKS category'),
+      description: t(
+        'Nomor kategori 1–26 (Permensos 08/2012) atau nama kategori.',
+        'Category number 1–26 (Permensos 08/2012) or its name.',
+      ),
+      example: '8',
+    }),
+    jumlah: count({
+      title: t('Jumlah', 'Count'),
+      description: t('Jumlah orang dalam kategori ini.', 'Number of people in this category.'),
+      unit: 'orang',
+    }),
   }),
 });
 export type PmksRow = z.infer<typeof pmks.schema>;

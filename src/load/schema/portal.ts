@@ -22,9 +22,11 @@ export const portalSchema = z.object({
   /** Where the numbers come from. */
   sumber: z.array(z.object({ nama: z.string().min(2), url: z.string().url().optional() })).min(1),
   /** Licence of the published data; CC BY 4.0 unless the office decides otherwise. */
-  lisensi: z
-    .object({ id: z.string(), nama: z.string(), url: z.string().url() })
-    .default({ id: 'CC-BY-4.0', nama: 'Creative Commons Atribusi 4.0 Internasional', url: 'https://creativecommons.org/licenses/by/4.0/deed.id' }),
+  lisensi: z.object({ id: z.string(), nama: z.string(), url: z.string().url() }).default({
+    id: 'CC-BY-4.0',
+    nama: 'Creative Commons Atribusi 4.0 Internasional',
+    url: 'https://creativecommons.org/licenses/by/4.0/deed.id',
+  }),
   /**
    * Disclosure control: counts from 1 to ambang_k − 1 about people or
    * households in a desa or kecamatan are never published (default 5).

@@ -19,8 +19,16 @@ export const psks = defineDataset({
     tahun: year({ title: t('Tahun', 'Year'), description: t('Tahun pendataan.', 'Year of the count.') }),
     kode_wilayah: areaCode(['kecamatan', 'desa']),
     nama_wilayah: areaName(),
-    kategori: category('psks', { title: t('Kategori PSKS', 'PSKS category'), description: t('Kode kategori PSKS (lihat daftar di kamus data).', 'PSKS category code (see the list in the data dictionary).'), example: 'tksk' }),
-    jumlah: count({ title: t('Jumlah', 'Count'), description: t('Jumlah orang atau lembaga.', 'Number of people or organisations.'), unit: 'orang/lembaga' }),
+    kategori: category('psks', {
+      title: t('Kategori PSKS', 'PSKS category'),
+      description: t('Kode kategori PSKS (lihat daftar di kamus data).', 'PSKS category code (see the list in the data dictionary).'),
+      example: 'tksk',
+    }),
+    jumlah: count({
+      title: t('Jumlah', 'Count'),
+      description: t('Jumlah orang atau lembaga.', 'Number of people or organisations.'),
+      unit: 'orang/lembaga',
+    }),
   }),
 });
 export type PsksRow = z.infer<typeof psks.schema>;

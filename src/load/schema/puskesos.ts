@@ -19,8 +19,18 @@ export const puskesos = defineDataset({
     nama_wilayah: areaName(),
     nama: text({ title: t('Nama', 'Name'), description: t('Nama Puskesos.', 'Name of the Puskesos.'), max: 120 }),
     alamat: text({ title: t('Alamat', 'Address'), description: t('Alamat kantor layanan.', 'Office address.'), max: 240 }),
-    telepon: text({ title: t('Telepon/WhatsApp', 'Phone/WhatsApp'), description: t('Nomor kantor layanan (bukan nomor pribadi).', 'Office number (not a personal number).'), max: 60, optional: true }),
-    jam_layanan: text({ title: t('Jam layanan', 'Opening hours'), description: t('Hari dan jam buka, mis. "Senin–Jumat 08.00–15.00".', 'Opening days and hours, e.g. "Senin–Jumat 08.00–15.00".'), max: 120, optional: true }),
+    telepon: text({
+      title: t('Telepon/WhatsApp', 'Phone/WhatsApp'),
+      description: t('Nomor kantor layanan (bukan nomor pribadi).', 'Office number (not a personal number).'),
+      max: 60,
+      optional: true,
+    }),
+    jam_layanan: text({
+      title: t('Jam layanan', 'Opening hours'),
+      description: t('Hari dan jam buka, mis. "Senin–Jumat 08.00–15.00".', 'Opening days and hours, e.g. "Senin–Jumat 08.00–15.00".'),
+      max: 120,
+      optional: true,
+    }),
   }),
 });
 export type PuskesosRow = z.infer<typeof puskesos.schema>;

@@ -18,10 +18,29 @@ export const verval = defineDataset({
     tahun: year({ title: t('Tahun', 'Year'), description: t('Tahun verval.', 'Year of verification.') }),
     kode_wilayah: areaCode(['kecamatan']),
     nama_wilayah: areaName(),
-    diperiksa: count({ title: t('Diperiksa', 'Checked'), description: t('Keluarga yang diverifikasi ulang.', 'Households re-checked.'), unit: 'keluarga' }),
-    dihapus: count({ title: t('Dihapus', 'Removed'), description: t('Keluarga yang dikeluarkan dari registri.', 'Households removed from the registry.'), unit: 'keluarga' }),
-    ditambah: count({ title: t('Ditambah', 'Added'), description: t('Keluarga baru yang masuk registri.', 'Households newly added to the registry.'), unit: 'keluarga' }),
-    graduasi: count({ title: t('Graduasi', 'Graduated'), description: t('Keluarga yang keluar dari bantuan karena tidak lagi miskin.', 'Households that left aid because they are no longer poor.'), unit: 'keluarga' }),
+    diperiksa: count({
+      title: t('Diperiksa', 'Checked'),
+      description: t('Keluarga yang diverifikasi ulang.', 'Households re-checked.'),
+      unit: 'keluarga',
+    }),
+    dihapus: count({
+      title: t('Dihapus', 'Removed'),
+      description: t('Keluarga yang dikeluarkan dari registri.', 'Households removed from the registry.'),
+      unit: 'keluarga',
+    }),
+    ditambah: count({
+      title: t('Ditambah', 'Added'),
+      description: t('Keluarga baru yang masuk registri.', 'Households newly added to the registry.'),
+      unit: 'keluarga',
+    }),
+    graduasi: count({
+      title: t('Graduasi', 'Graduated'),
+      description: t(
+        'Keluarga yang keluar dari bantuan karena tidak lagi miskin.',
+        'Households that left aid because they are no longer poor.',
+      ),
+      unit: 'keluarga',
+    }),
   }),
 });
 export type VervalRow = z.infer<typeof verval.schema>;

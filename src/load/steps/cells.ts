@@ -12,11 +12,29 @@ export function typeCells(r: RowInput, format: NumberFormat): { values: Record<s
     const cell = raw.trim();
     if (!m || cell === '') return;
     const field = r.header.at[ci]!;
-    if (!isNumericColumn(m.kind)) { values[field] = cell; return; }
+    if (!isNumericColumn(m.kind)) {
+      values[field] = cell;
+      return;
+    }
     const n = parseNumber(cell, format);
-    if (n !== null) { values[field] = n; return; }
-    const example = format === 'id' ? t('format Indonesia, mis. 14.833 atau 13,50', 'Indonesian format, e.g. 14.833 or 13,50') : t('mis. 14833 atau 13.50', 'e.g. 14833 or 13.50');
-    problems.push(cellProblem(r, 'wrong_type', field, t(`angka (${example.id}): ${m.expect.id}`, `a number (${example.en}): ${m.expect.en}`), 'error', raw));
+    if (n !== null) {
+      values[field] = n;
+      return;
+    }
+    const example =
+      format === 'id'
+        ? t('format Indonesia, mis. 14.833 atau 13,50', 'Indonesian format, e.g. 14.833 or 13,50')
+        : t('mis. 14833 atau 13.50', 'e.g. 14833 or 13.50');
+    problems.push(
+      cellProblem(
+        r,
+        'wrong_type',
+        field,
+        t(`angka (${example.id}): ${m.expect.id}`, `a number (${example.en}): ${m.expect.en}`),
+        'error',
+        raw,
+      ),
+    );
   });
   return { values, problems };
 }

@@ -25,7 +25,14 @@ export interface RowInput {
 }
 
 /** A problem at a cell of a row: line, 1-based column, field name and the raw cell. */
-export function cellProblem(r: RowInput, kind: ProblemKind, field: string | undefined, expected: Text, level: 'error' | 'warning' = 'error', value?: string): Problem {
+export function cellProblem(
+  r: RowInput,
+  kind: ProblemKind,
+  field: string | undefined,
+  expected: Text,
+  level: 'error' | 'warning' = 'error',
+  value?: string,
+): Problem {
   const ci = field === undefined ? -1 : r.header.index(field);
   return {
     level,

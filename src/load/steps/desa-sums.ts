@@ -13,9 +13,10 @@ export function checkDesaSums(ds: Dataset, rows: readonly Row[], header: Header)
   for (const r of rows) {
     const code = r.kode_wilayah as string;
     const isDesa = levelOf(code) === 'desa';
-    const g = others.map((k) => String(r[k])).join('|') + '|' + (isDesa ? kecamatanOf(code) : code);
+    const g = `${others.map((k) => String(r[k])).join('|')}|${isDesa ? kecamatanOf(code) : code}`;
     const entry = groups.get(g) ?? { desa: [] };
-    if (isDesa) entry.desa.push(r); else entry.kec = r;
+    if (isDesa) entry.desa.push(r);
+    else entry.kec = r;
     groups.set(g, entry);
   }
   const out: Problem[] = [];
@@ -30,7 +31,19 @@ export function checkDesaSums(ds: Dataset, rows: readonly Row[], header: Header)
       if (sum === total) continue;
       const ci = header.index(f);
       const lines = desa.map((d) => d._line).join(', ');
-      out.push({ level: 'error', kind: 'sum_mismatch', file: ds.file, line: kec._line, ...(ci >= 0 ? { column: ci + 1 } : {}), field: f, value: String(total), expected: t(`total kecamatan = jumlah ${desa.length} baris desanya = ${sum} (baris ${lines})`, `kecamatan total = the sum of its ${desa.length} desa rows = ${sum} (lines ${lines})`) });
+      out.push({
+        level: 'error',
+        kind: 'sum_mismatch',
+        file: ds.file,
+        line: kec._line,
+        ...(ci >= 0 ? { column: ci + 1 } : {}),
+        field: f,
+        value: String(total),
+        expected: t(
+          `total kecamatan = jumlah ${desa.length} baris desanya = ${sum} (baris ${lines})`,
+          `kecamatan total = the sum of its ${desa.length} desa rows = ${sum} (lines ${lines})`,
+        ),
+      });
     }
   }
   return out;

@@ -10,23 +10,39 @@ import type { Header } from './context.ts';
 
 export const isNumericColumn = (kind?: string) => kind === 'integer' || kind === 'number';
 
-export function detectNumberFormat(file: string, table: CsvTable, header: Header, declared: 'auto' | NumberFormat): { format: NumberFormat; problems: Problem[] } {
+export function detectNumberFormat(
+  file: string,
+  table: CsvTable,
+  header: Header,
+  declared: 'auto' | NumberFormat,
+): { format: NumberFormat; problems: Problem[] } {
   if (declared !== 'auto') return { format: declared, problems: [] };
   const seen: Record<NumberFormat, [number, number][]> = { id: [], en: [] };
-  table.rows.forEach((r, ri) => r.cells.forEach((cell, ci) => {
-    const m = header.meta(ci);
-    if (!isNumericColumn(m?.kind)) return;
-    const e = formatEvidence(cell, m!.kind === 'integer');
-    if (e) seen[e].push([ri, ci]);
-  }));
+  for (const [ri, r] of table.rows.entries()) {
+    for (const [ci, cell] of r.cells.entries()) {
+      const m = header.meta(ci);
+      if (!isNumericColumn(m?.kind)) continue;
+      const e = formatEvidence(cell, m!.kind === 'integer');
+      if (e) seen[e].push([ri, ci]);
+    }
+  }
   const fallback: NumberFormat = table.delimiter === ';' ? 'id' : 'en';
   if (!(seen.id.length && seen.en.length)) return { format: seen.id.length ? 'id' : seen.en.length ? 'en' : fallback, problems: [] };
   const minority: NumberFormat = seen.id.length >= seen.en.length ? 'en' : 'id';
   const problems = seen[minority].slice(0, 20).map(([ri, ci]): Problem => {
     const r = table.rows[ri]!;
     return {
-      level: 'error', kind: 'mixed_number_format', file, line: r.line, column: ci + 1, field: header.at[ci]!, value: r.cells[ci],
-      expected: minority === 'en' ? t('format Indonesia seperti baris lain (13,50 dan 14.833)', 'Indonesian format like the other rows (13,50 and 14.833)') : t('format Inggris seperti baris lain (13.50 dan 14,833)', 'English format like the other rows (13.50 and 14,833)'),
+      level: 'error',
+      kind: 'mixed_number_format',
+      file,
+      line: r.line,
+      column: ci + 1,
+      field: header.at[ci]!,
+      value: r.cells[ci],
+      expected:
+        minority === 'en'
+          ? t('format Indonesia seperti baris lain (13,50 dan 14.833)', 'Indonesian format like the other rows (13,50 and 14.833)')
+          : t('format Inggris seperti baris lain (13.50 dan 14,833)', 'English format like the other rows (13.50 and 14,833)'),
     };
   });
   return { format: fallback, problems };

@@ -36,7 +36,14 @@ export function resolveReferences(ds: Dataset, r: RowInput, row: Record<string, 
   for (const c of columnsOf(ds.schema)) {
     const v = row[c.name];
     if (c.meta.type === 'year' && typeof v === 'number' && v > ctx.releaseYear) {
-      problems.push(cellProblem(r, 'future_year', c.name, t(`tahun ≤ ${ctx.releaseYear} (tahun rilis)`, `a year ≤ ${ctx.releaseYear} (the release year)`)));
+      problems.push(
+        cellProblem(
+          r,
+          'future_year',
+          c.name,
+          t(`tahun ≤ ${ctx.releaseYear} (tahun rilis)`, `a year ≤ ${ctx.releaseYear} (the release year)`),
+        ),
+      );
     }
     if (typeof v !== 'string') continue;
     if (c.meta.kind === 'area') {
@@ -44,12 +51,35 @@ export function resolveReferences(ds: Dataset, r: RowInput, row: Record<string, 
       const level = levelOf(code);
       const area = ctx.areas.get(code);
       if (!level || !area) {
-        const elsewhere = level && !code.startsWith(ctx.kabupaten + '.') && code !== ctx.kabupaten;
-        problems.push(cellProblem(r, 'unknown_area', c.name, elsewhere
-          ? t(`kode wilayah di ${ctx.kabupatenName} (diawali ${ctx.kabupaten}.); kode ini milik kabupaten lain`, `an area code in ${ctx.kabupatenName} (starting ${ctx.kabupaten}.); this code belongs to another kabupaten`)
-          : t(`kode Kemendagri yang ada di ${ctx.kabupatenName}, mis. ${ctx.kabupaten}.01`, `a Kemendagri code that exists in ${ctx.kabupatenName}, e.g. ${ctx.kabupaten}.01`)));
+        const elsewhere = level && !code.startsWith(`${ctx.kabupaten}.`) && code !== ctx.kabupaten;
+        problems.push(
+          cellProblem(
+            r,
+            'unknown_area',
+            c.name,
+            elsewhere
+              ? t(
+                  `kode wilayah di ${ctx.kabupatenName} (diawali ${ctx.kabupaten}.); kode ini milik kabupaten lain`,
+                  `an area code in ${ctx.kabupatenName} (starting ${ctx.kabupaten}.); this code belongs to another kabupaten`,
+                )
+              : t(
+                  `kode Kemendagri yang ada di ${ctx.kabupatenName}, mis. ${ctx.kabupaten}.01`,
+                  `a Kemendagri code that exists in ${ctx.kabupatenName}, e.g. ${ctx.kabupaten}.01`,
+                ),
+          ),
+        );
       } else if (!c.meta.levels!.includes(area.level as never)) {
-        problems.push(cellProblem(r, 'wrong_area_level', c.name, t(`kode tingkat ${c.meta.levels!.join(' atau ')}; ${code} adalah ${area.level} ${area.name}`, `a ${c.meta.levels!.join(' or ')} code; ${code} is the ${area.level} ${area.name}`)));
+        problems.push(
+          cellProblem(
+            r,
+            'wrong_area_level',
+            c.name,
+            t(
+              `kode tingkat ${c.meta.levels!.join(' atau ')}; ${code} adalah ${area.level} ${area.name}`,
+              `a ${c.meta.levels!.join(' or ')} code; ${code} is the ${area.level} ${area.name}`,
+            ),
+          ),
+        );
       } else row[c.name] = code;
     } else if (c.meta.kind === 'pmks' || c.meta.kind === 'psks') {
       const cat = findCategory(c.meta.kind === 'pmks' ? PMKS_CATEGORIES : PSKS_CATEGORIES, v);
@@ -57,7 +87,18 @@ export function resolveReferences(ds: Dataset, r: RowInput, row: Record<string, 
       else row[c.name] = cat.code;
     } else if (c.meta.kind === 'program') {
       const slug = v.trim().toLowerCase();
-      if (!ctx.programs.has(slug)) problems.push(cellProblem(r, 'unknown_program', c.name, t(`salah satu program: ${[...ctx.programs].join(', ')} (atau tambahkan program/${slug}.md)`, `one of the programs: ${[...ctx.programs].join(', ')} (or add program/${slug}.md)`)));
+      if (!ctx.programs.has(slug))
+        problems.push(
+          cellProblem(
+            r,
+            'unknown_program',
+            c.name,
+            t(
+              `salah satu program: ${[...ctx.programs].join(', ')} (atau tambahkan program/${slug}.md)`,
+              `one of the programs: ${[...ctx.programs].join(', ')} (or add program/${slug}.md)`,
+            ),
+          ),
+        );
       else row[c.name] = slug;
     }
   }

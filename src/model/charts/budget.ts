@@ -77,7 +77,8 @@ export function toBudgetBySourceChart(site: SiteFigures, lang: Lang = 'id'): Cha
 export function toOutputChart(site: SiteFigures, program: string, lang: Lang = 'id'): ChartSpec {
   const { t, chart } = defineChart(site, lang);
   const rows = budgetByYear(site, program);
-  const unit = site.anggaran.find((r) => r.program === program)?.satuan_output ?? site.programs.find((x) => x.slug === program)?.satuan ?? '';
+  const unit =
+    site.anggaran.find((r) => r.program === program)?.satuan_output ?? site.programs.find((x) => x.slug === program)?.satuan ?? '';
   return chart({
     id: `program-${program}-keluaran`,
     title: t.cOutputTitle(programName(site, program), unit),

@@ -10,7 +10,14 @@ const KIND_LABEL: Record<Kind, string> = { pmks: 'PMKS', psks: 'PSKS' };
 
 function base(site: SiteFigures, kind: Kind, lang: Lang) {
   const { t, chart } = defineChart(site, lang);
-  return { t, chart, label: KIND_LABEL[kind], unit: kind === 'pmks' ? t.unitPeople : t.unitPeopleOrOrgs, page: `/${kind}/`, year: yearsOf(site[kind]).at(-1)! };
+  return {
+    t,
+    chart,
+    label: KIND_LABEL[kind],
+    unit: kind === 'pmks' ? t.unitPeople : t.unitPeopleOrOrgs,
+    page: `/${kind}/`,
+    year: yearsOf(site[kind]).at(-1)!,
+  };
 }
 
 export function toCategoryTrendChart(site: SiteFigures, kind: Kind, lang: Lang = 'id'): ChartSpec {
@@ -21,7 +28,13 @@ export function toCategoryTrendChart(site: SiteFigures, kind: Kind, lang: Lang =
     title: t.cTrendTitle(label, site.tree.name),
     kind: 'bar',
     labels: totals.map((r) => String(r.tahun)),
-    series: [{ label: `${label} (${unit})`, data: totals.map((r) => r.jumlah), refs: totals.map((r) => cellRef.count(kind, r.tahun, site.tree.code)) }],
+    series: [
+      {
+        label: `${label} (${unit})`,
+        data: totals.map((r) => r.jumlah),
+        refs: totals.map((r) => cellRef.count(kind, r.tahun, site.tree.code)),
+      },
+    ],
     unit,
     format: 'number',
     labelHeader: 'year',
@@ -32,13 +45,21 @@ export function toCategoryTrendChart(site: SiteFigures, kind: Kind, lang: Lang =
 /** Categories of the latest year, largest first; hidden totals last, shown as hidden. */
 export function toCategoryChart(site: SiteFigures, kind: Kind, lang: Lang = 'id'): ChartSpec {
   const { t, chart, label, unit, page, year } = base(site, kind, lang);
-  const cats = categoryByYear(site, kind).map((c) => ({ ...c, v: c.values[year] ?? NOT_RELEASED })).sort((a, b) => byValueDesc(a.v, b.v));
+  const cats = categoryByYear(site, kind)
+    .map((c) => ({ ...c, v: c.values[year] ?? NOT_RELEASED }))
+    .sort((a, b) => byValueDesc(a.v, b.v));
   return chart({
     id: `${kind}-kategori`,
     title: t.cByCategoryTitle(label, year),
     kind: 'hbar',
     labels: cats.map((c) => catName(c, lang)),
-    series: [{ label: `${label} ${year} (${unit})`, data: cats.map((c) => c.v), refs: cats.map((c) => cellRef.count(kind, year, site.tree.code, c.kategori)) }],
+    series: [
+      {
+        label: `${label} ${year} (${unit})`,
+        data: cats.map((c) => c.v),
+        refs: cats.map((c) => cellRef.count(kind, year, site.tree.code, c.kategori)),
+      },
+    ],
     unit,
     format: 'number',
     labelHeader: 'category',
@@ -55,7 +76,9 @@ export function toCategoryKecamatanChart(site: SiteFigures, kind: Kind, lang: La
     kind: 'hbar',
     labels: rows.map((r) => r.name),
     codes: rows.map((r) => r.code),
-    series: [{ label: `${label} ${year} (${unit})`, data: rows.map((r) => r.jumlah), refs: rows.map((r) => cellRef.count(kind, year, r.code)) }],
+    series: [
+      { label: `${label} ${year} (${unit})`, data: rows.map((r) => r.jumlah), refs: rows.map((r) => cellRef.count(kind, year, r.code)) },
+    ],
     unit,
     format: 'number',
     labelHeader: 'kecamatan',

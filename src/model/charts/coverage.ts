@@ -21,7 +21,13 @@ export function toCoverageChart(site: SiteFigures, program: string, lang: Lang =
     kind: 'hbar',
     labels: rows.map((r) => name.get(r.wilayah) ?? r.wilayah),
     codes: rows.map((r) => r.wilayah),
-    series: [{ label: t.cCoverageSeries(p?.satuan === 'jiwa' ? t.jiwa : t.unitHouseholds), data: rows.map((r) => rounded(r.persen ?? NOT_RELEASED, 2)), refs: rows.map((r) => cellRef.coverage(year, r.wilayah, program, 'persen_cakupan')) }],
+    series: [
+      {
+        label: t.cCoverageSeries(p?.satuan === 'jiwa' ? t.jiwa : t.unitHouseholds),
+        data: rows.map((r) => rounded(r.persen ?? NOT_RELEASED, 2)),
+        refs: rows.map((r) => cellRef.coverage(year, r.wilayah, program, 'persen_cakupan')),
+      },
+    ],
     unit: '%',
     format: 'percent',
     labelHeader: 'kecamatan',
@@ -41,7 +47,13 @@ export function toRegistryKecamatanChart(site: SiteFigures, lang: Lang = 'id'): 
     kind: 'hbar',
     labels: rows.map((r) => name.get(r.wilayah) ?? r.wilayah),
     codes: rows.map((r) => r.wilayah),
-    series: [{ label: t.cRegistrySeries(year), data: rows.map((r) => r.keluarga), refs: rows.map((r) => cellRef.registry(year, r.wilayah, 'keluarga')) }],
+    series: [
+      {
+        label: t.cRegistrySeries(year),
+        data: rows.map((r) => r.keluarga),
+        refs: rows.map((r) => cellRef.registry(year, r.wilayah, 'keluarga')),
+      },
+    ],
     unit: t.unitHouseholds,
     format: 'number',
     labelHeader: 'kecamatan',
@@ -59,7 +71,9 @@ export function toKecamatanPmksChart(site: SiteFigures, code: string, lang: Lang
     title: t.cKecPmksTitle(k.name),
     kind: 'bar',
     labels: years.map(String),
-    series: [{ label: t.pmksPeople, data: years.map((y) => count(site, 'pmks', y, code)), refs: years.map((y) => cellRef.count('pmks', y, code)) }],
+    series: [
+      { label: t.pmksPeople, data: years.map((y) => count(site, 'pmks', y, code)), refs: years.map((y) => cellRef.count('pmks', y, code)) },
+    ],
     unit: t.unitPeople,
     format: 'number',
     labelHeader: 'year',
@@ -82,8 +96,16 @@ export function toKecamatanCoverageChart(site: SiteFigures, code: string, lang: 
     kind: 'hbar',
     labels: rows.map((x) => x.p.singkatan ?? x.p.nama),
     series: [
-      { label: t.cKecSeries(k.name), data: rows.map((x) => rounded(x.r!.persen!, 2)), refs: rows.map((x) => cellRef.coverage(year!, code, x.p.slug, 'persen_cakupan')) },
-      { label: `${site.tree.name} (%)`, data: rows.map((x) => rounded(kab(x.p.slug), 2)), refs: rows.map((x) => cellRef.coverage(year!, site.tree.code, x.p.slug, 'persen_cakupan')) },
+      {
+        label: t.cKecSeries(k.name),
+        data: rows.map((x) => rounded(x.r!.persen!, 2)),
+        refs: rows.map((x) => cellRef.coverage(year!, code, x.p.slug, 'persen_cakupan')),
+      },
+      {
+        label: `${site.tree.name} (%)`,
+        data: rows.map((x) => rounded(kab(x.p.slug), 2)),
+        refs: rows.map((x) => cellRef.coverage(year!, site.tree.code, x.p.slug, 'persen_cakupan')),
+      },
     ],
     unit: '%',
     format: 'percent',

@@ -17,14 +17,25 @@ export * from './spec.ts';
 
 export function allCharts(site: SiteFigures, lang: Lang = 'id'): ChartSpec[] {
   const out: (ChartSpec | undefined)[] = [
-    toRegistrySpendingPovertyChart(site, lang), toNoNationalAidChart(site, lang), toGraduationChart(site, lang), toUhcChart(site, lang),
-    toPovertyChart(site, lang), toPovertyCountChart(site, lang),
-    toCategoryTrendChart(site, 'pmks', lang), toCategoryChart(site, 'pmks', lang), toCategoryKecamatanChart(site, 'pmks', lang),
-    toCategoryTrendChart(site, 'psks', lang), toCategoryChart(site, 'psks', lang), toCategoryKecamatanChart(site, 'psks', lang),
-    toBudgetTrendChart(site, undefined, lang), toBudgetByProgramChart(site, lang), toBudgetBySourceChart(site, lang),
+    toRegistrySpendingPovertyChart(site, lang),
+    toNoNationalAidChart(site, lang),
+    toGraduationChart(site, lang),
+    toUhcChart(site, lang),
+    toPovertyChart(site, lang),
+    toPovertyCountChart(site, lang),
+    toCategoryTrendChart(site, 'pmks', lang),
+    toCategoryChart(site, 'pmks', lang),
+    toCategoryKecamatanChart(site, 'pmks', lang),
+    toCategoryTrendChart(site, 'psks', lang),
+    toCategoryChart(site, 'psks', lang),
+    toCategoryKecamatanChart(site, 'psks', lang),
+    toBudgetTrendChart(site, undefined, lang),
+    toBudgetByProgramChart(site, lang),
+    toBudgetBySourceChart(site, lang),
     toRegistryKecamatanChart(site, lang),
   ];
-  for (const p of site.programs) out.push(toBudgetTrendChart(site, p.slug, lang), toOutputChart(site, p.slug, lang), toCoverageChart(site, p.slug, lang));
+  for (const p of site.programs)
+    out.push(toBudgetTrendChart(site, p.slug, lang), toOutputChart(site, p.slug, lang), toCoverageChart(site, p.slug, lang));
   for (const k of site.tree.kecamatan) out.push(toKecamatanPmksChart(site, k.code, lang), toKecamatanCoverageChart(site, k.code, lang));
   return out.filter(hasData);
 }

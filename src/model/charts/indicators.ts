@@ -9,12 +9,20 @@ import { defineChart, rounded, type ChartSpec } from './spec.ts';
 /** Registry size, total program spending and the poverty rate on one view, each indexed to its first year = 100. */
 export function toRegistrySpendingPovertyChart(site: SiteFigures, lang: Lang = 'id'): ChartSpec {
   const { t, chart } = defineChart(site, lang);
-  const years = yearsOf(site.registri.kabupaten).filter((y) => site.kemiskinan.some((r) => r.tahun === y) && site.anggaran.some((r) => r.tahun === y));
+  const years = yearsOf(site.registri.kabupaten).filter(
+    (y) => site.kemiskinan.some((r) => r.tahun === y) && site.anggaran.some((r) => r.tahun === y),
+  );
   const budget = budgetByYear(site);
   const reg = years.map((y) => site.registri.kabupaten.find((r) => r.tahun === y)?.keluarga ?? NOT_RELEASED);
   const spend = years.map((y) => budget.find((r) => r.tahun === y)?.realisasi ?? NOT_RELEASED);
   const pov = years.map((y) => released(site.kemiskinan.find((r) => r.tahun === y)?.persen_miskin));
-  const index = (xs: Figure[]) => xs.map((v) => rounded(derive([v, xs[0]], (a, b) => (b === 0 ? Number.NaN : (a / b) * 100)), 1));
+  const index = (xs: Figure[]) =>
+    xs.map((v) =>
+      rounded(
+        derive([v, xs[0]], (a, b) => (b === 0 ? Number.NaN : (a / b) * 100)),
+        1,
+      ),
+    );
   return chart({
     id: 'indikator-registri-anggaran-kemiskinan',
     title: t.cIndexTitle(years[0]!),
@@ -43,8 +51,16 @@ export function toNoNationalAidChart(site: SiteFigures, lang: Lang = 'id'): Char
     kind: 'bar',
     labels: rows.map((r) => String(r.tahun)),
     series: [
-      { label: t.cNoAid, data: rows.map((r) => r.keluarga_tanpa_bansos_pusat), refs: rows.map((r) => cellRef.registry(r.tahun, r.wilayah, 'keluarga_tanpa_bansos_pusat')) },
-      { label: t.cApbd, data: rows.map((r) => r.keluarga_dibantu_apbd), refs: rows.map((r) => cellRef.registry(r.tahun, r.wilayah, 'keluarga_dibantu_apbd')) },
+      {
+        label: t.cNoAid,
+        data: rows.map((r) => r.keluarga_tanpa_bansos_pusat),
+        refs: rows.map((r) => cellRef.registry(r.tahun, r.wilayah, 'keluarga_tanpa_bansos_pusat')),
+      },
+      {
+        label: t.cApbd,
+        data: rows.map((r) => r.keluarga_dibantu_apbd),
+        refs: rows.map((r) => cellRef.registry(r.tahun, r.wilayah, 'keluarga_dibantu_apbd')),
+      },
     ],
     unit: t.unitHouseholds,
     format: 'number',
@@ -84,7 +100,13 @@ export function toUhcChart(site: SiteFigures, lang: Lang = 'id'): ChartSpec | un
     title: t.cUhcTitle,
     kind: 'line',
     labels: rows.map((r) => String(r.tahun)),
-    series: [{ label: t.cUhcSeries, data: rows.map((r) => rounded(r.persen!, 2)), refs: rows.map((r) => cellRef.coverage(r.tahun, r.wilayah, 'pbi-jk', 'persen_cakupan')) }],
+    series: [
+      {
+        label: t.cUhcSeries,
+        data: rows.map((r) => rounded(r.persen!, 2)),
+        refs: rows.map((r) => cellRef.coverage(r.tahun, r.wilayah, 'pbi-jk', 'persen_cakupan')),
+      },
+    ],
     unit: '%',
     format: 'percent',
     labelHeader: 'year',

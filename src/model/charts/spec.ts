@@ -10,7 +10,7 @@
 import { formatDate } from '../../shared/format.ts';
 import type { ValueFormat } from '../../shared/chart-format.ts';
 import type { Lang } from '../../shared/lang.ts';
-import { localePath, useT } from '../../i18n/index.ts';
+import { localePath, texts } from '../../i18n/index.ts';
 import type { Dict } from '../../i18n/id.ts';
 import { isHidden, isShown, rounded, type Figure } from '../../protect/figure.ts';
 
@@ -55,7 +55,7 @@ export interface ChartSpec {
 
 /** "Sumber: Dinas Sosial …, rilis 2026-1 (31 Maret 2026)." */
 export const sourceLine = (site: SiteFigures, lang: Lang, extra?: string): string => {
-  const t = useT(lang);
+  const t = texts(lang);
   return `${t.sourceLine(`${extra ? `${extra}; ` : ''}${site.config.instansi.nama}`, site.config.rilis.label, formatDate(site.config.rilis.tanggal, lang))}${site.config.data_contoh ? ` ${t.cSample}` : ''}`;
 };
 
@@ -64,10 +64,15 @@ export type ChartInput = Omit<ChartSpec, 'source' | 'labelHeader'> & { labelHead
 
 /** A chart builder bound to one site and language: `chart({ … })` completes the shared parts. */
 export function defineChart(site: SiteFigures, lang: Lang): { t: Dict; chart: (c: ChartInput) => ChartSpec } {
-  const t = useT(lang);
+  const t = texts(lang);
   return {
     t,
-    chart: ({ sourceExtra, labelHeader, page, ...c }) => ({ ...c, labelHeader: t[labelHeader], page: localePath(lang, page), source: sourceLine(site, lang, sourceExtra) }),
+    chart: ({ sourceExtra, labelHeader, page, ...c }) => ({
+      ...c,
+      labelHeader: t[labelHeader],
+      page: localePath(lang, page),
+      source: sourceLine(site, lang, sourceExtra),
+    }),
   };
 }
 
@@ -79,16 +84,22 @@ export const catName = (c: { nama: string; nameEn?: string }, lang: Lang) => (la
  * hidden for privacy (empty cell, never a 0), as the dataset downloads do.
  */
 export function chartCsv(spec: ChartSpec, lang: Lang = 'id'): string {
-  const t = useT(lang);
+  const t = texts(lang);
   const esc = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   const header = [spec.labelHeader, ...(spec.codes ? [t.cKecamatanCode] : []), ...spec.series.map((s) => s.label), t.cHiddenColumn];
   const rows = spec.labels.map((l, i) => [
     l,
     ...(spec.codes ? [spec.codes[i]!] : []),
-    ...spec.series.map((s) => { const v = s.data[i]; return isShown(v) ? String(v) : ''; }),
-    spec.series.filter((s) => isHidden(s.data[i])).map((s) => s.label).join('; '),
+    ...spec.series.map((s) => {
+      const v = s.data[i];
+      return isShown(v) ? String(v) : '';
+    }),
+    spec.series
+      .filter((s) => isHidden(s.data[i]))
+      .map((s) => s.label)
+      .join('; '),
   ]);
-  return [header, ...rows].map((r) => r.map(esc).join(',')).join('\r\n') + '\r\n';
+  return `${[header, ...rows].map((r) => r.map(esc).join(',')).join('\r\n')}\r\n`;
 }
 
 /** True when a chart has anything to draw. */
