@@ -29,7 +29,7 @@ import { DEFAULT_KDF, type KdfParams } from '../src/shared/kdf.ts';
 import { runCli } from './cli.ts';
 import { checkpointWriter, jobDir, openJob, partRange, readCheckpoints } from './hash/job.ts';
 import { deriveKeys } from './hash/pool.ts';
-import { readRecipients, type Person } from './hash/recipients.ts';
+import { type Person, readRecipients } from './hash/recipients.ts';
 
 const lang = cliLang();
 const say = (id: string, en: string) => console.error(lang === 'en' ? en : id);
@@ -74,28 +74,8 @@ async function finishInterruptedWrite(dataDir: string): Promise<void> {
   } else await rm(csvTmp, { force: true });
 }
 
-await runCli(async () => {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      data: { type: 'string', default: process.env.DATA_DIR ?? 'data' },
-      threads: { type: 'string' },
-      N: { type: 'string' },
-      part: { type: 'string' },
-      merge: { type: 'boolean', default: false },
-      quiet: { type: 'boolean', default: false },
-    },
-  });
-  const input = positionals[0];
-  if (!input) {
-    say(
-      'Pemakaian: npm run hash -- data/private/<daftar-penerima>.csv [--part i/n | --merge]',
-      'Usage: npm run hash -- data/private/<recipient-list>.csv [--part i/n | --merge]',
-    );
-    return 2;
-  }
-  const dataDir = path.resolve(values.data!);
-  await finishInterruptedWrite(dataDir);
+/** The raw list, checked: people to hash, or the exit code after printing what is wrong. */
+async function readList(input: string, dataDir: string): Promise<{ people: Person[]; rows: number; bytes: Uint8Array } | number> {
   const config = portalSchema.safeParse(JSON.parse(await readFile(path.join(dataDir, 'portal.json'), 'utf8').catch(() => 'null')));
   if (!config.success) {
     say(
@@ -113,28 +93,104 @@ await runCli(async () => {
     return 1;
   }
   const programs = await loadPrograms(folderIO(dataDir), []);
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(input);
-  } catch {
+  const bytes = await readFile(input).catch(() => undefined);
+  if (!bytes) {
     say(`GALAT ${input}: berkas tidak ada`, `ERROR ${input}: file missing`);
     return 1;
   }
   const { people, rows, problems } = readRecipients(bytes, path.basename(input), tree, programs);
   for (const p of problems) console.error(formatProblem(p, lang));
   if (hasErrors(problems)) {
-    say(
-      `\nTidak ada yang ditulis: perbaiki ${problems.filter((p) => p.level === 'error').length} galat di atas.`,
-      `\nNothing written: fix the ${problems.filter((p) => p.level === 'error').length} error(s) above.`,
-    );
+    const n = problems.filter((p) => p.level === 'error').length;
+    say(`\nTidak ada yang ditulis: perbaiki ${n} galat di atas.`, `\nNothing written: fix the ${n} error(s) above.`);
     return 1;
   }
+  return { people, rows, bytes };
+}
 
+/** Derive the keys of positions [from, to) not yet in the checkpoint, checkpointing each batch. */
+async function derive(
+  people: Person[],
+  todo: number[],
+  params: KdfParams,
+  dir: string,
+  part: string,
+  o: { threads?: number; quiet: boolean },
+  done: Map<number, string>,
+): Promise<void> {
+  const writer = checkpointWriter(dir, part);
+  let last = 0;
+  const t0 = performance.now();
+  try {
+    await deriveKeys(
+      todo.map((i) => [people[i]!.nik, people[i]!.kk] as [string, string]),
+      params,
+      {
+        ...(o.threads ? { threads: o.threads } : {}),
+        onBatch: (positions, keys) => {
+          writer.append(
+            positions.map((p) => todo[p]!),
+            keys,
+          );
+          for (const [j, p] of positions.entries()) done.set(todo[p]!, keys[j]!);
+        },
+        onProgress: ({ done: n, total, seconds }) => {
+          if (o.quiet || (performance.now() - last < 200 && n < total)) return;
+          last = performance.now();
+          const rate = n / Math.max(seconds, 1e-9);
+          const fill = Math.round((n / total) * 30);
+          const eta = Math.ceil((total - n) / Math.max(rate, 1e-9));
+          process.stderr.write(
+            `\r[${'#'.repeat(fill)}${'.'.repeat(30 - fill)}] ${n}/${total}  ${rate.toFixed(1)} ${lang === 'en' ? `people/s  left ~${eta} s` : `orang/dtk  sisa ~${eta} dtk`}`,
+          );
+        },
+      },
+    );
+  } finally {
+    writer.close();
+  }
+  if (!o.quiet && todo.length) process.stderr.write('\n');
+  const secs = (performance.now() - t0) / 1000;
+  if (todo.length)
+    say(
+      `${todo.length} kunci dalam ${secs.toFixed(1)} dtk (${(todo.length / secs).toFixed(1)} orang/dtk).`,
+      `${todo.length} keys in ${secs.toFixed(1)}s (${(todo.length / secs).toFixed(1)} people/s).`,
+    );
+}
+
+await runCli(async () => {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      data: { type: 'string', default: process.env.DATA_DIR ?? 'data' },
+      threads: { type: 'string' },
+      N: { type: 'string' },
+      part: { type: 'string' },
+      merge: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
+  const input = positionals[0];
+  const part = values.part ? /^(\d+)\/(\d+)$/.exec(values.part) : null;
+  if (!input || (values.part && (!part || Number(part[1]) < 1 || Number(part[1]) > Number(part[2])))) {
+    say(
+      'Pemakaian: npm run hash -- data/private/<daftar-penerima>.csv [--part i/n | --merge]  (mis. --part 2/8)',
+      'Usage: npm run hash -- data/private/<recipient-list>.csv [--part i/n | --merge]  (e.g. --part 2/8)',
+    );
+    return 2;
+  }
   const N = values.N ? Number(values.N) : DEFAULT_KDF.N;
   if (!Number.isInteger(Math.log2(N)) || N < 2 ** 14) {
     say('GALAT --N harus pangkat dua ≥ 16384', 'ERROR --N must be a power of two ≥ 16384');
     return 1;
   }
+  const dataDir = path.resolve(values.data!);
+  await finishInterruptedWrite(dataDir);
+  const list = await readList(input, dataDir);
+  if (typeof list === 'number') return list;
+  const { people, rows, bytes } = list;
+
+  // The job keeps the salt and the keys made so far, so a rerun or another part carries on.
   const sha = createHash('sha256').update(bytes).digest('hex');
   const dir = jobDir(dataDir, sha);
   const { job, resumed } = await openJob(dir, () => ({
@@ -147,63 +203,39 @@ await runCli(async () => {
   const params = job.params as KdfParams;
   const done = await readCheckpoints(dir, job);
 
-  const part = values.part ? /^(\d+)\/(\d+)$/.exec(values.part) : null;
-  if (values.part && (!part || Number(part[1]) < 1 || Number(part[1]) > Number(part[2]))) {
-    say('GALAT --part harus i/n, mis. --part 2/8', 'ERROR --part must be i/n, e.g. --part 2/8');
-    return 2;
-  }
-  const [from, to] = part ? partRange(people.length, Number(part[1]), Number(part[2])) : [0, people.length];
   if (!values.merge) {
+    const [from, to] = part ? partRange(people.length, Number(part[1]), Number(part[2])) : [0, people.length];
     const todo = Array.from({ length: to - from }, (_, i) => from + i).filter((i) => !done.has(i));
+    const scope = part
+      ? { id: `; bagian ${part[1]}/${part[2]}: orang ${from + 1}–${to}`, en: `; part ${part[1]}/${part[2]}: people ${from + 1}–${to}` }
+      : { id: '', en: '' };
+    const again = resumed
+      ? {
+          id: `; dilanjutkan dengan garam yang sama: ${to - from - todo.length} sudah ada, ${todo.length} tersisa`,
+          en: `; resumed with the same salt: ${to - from - todo.length} done, ${todo.length} left`,
+        }
+      : { id: '', en: '' };
     say(
-      `${rows} baris → ${people.length} orang${part ? `; bagian ${part[1]}/${part[2]}: orang ${from + 1}–${to}` : ''}; scrypt N=${params.N}, r=${params.r}, p=${params.p}${resumed ? `; dilanjutkan dengan garam yang sama: ${to - from - todo.length} sudah ada, ${todo.length} tersisa` : ''}…`,
-      `${rows} rows → ${people.length} people${part ? `; part ${part[1]}/${part[2]}: people ${from + 1}–${to}` : ''}; scrypt N=${params.N}, r=${params.r}, p=${params.p}${resumed ? `; resumed with the same salt: ${to - from - todo.length} done, ${todo.length} left` : ''}…`,
+      `${rows} baris → ${people.length} orang${scope.id}; scrypt N=${params.N}, r=${params.r}, p=${params.p}${again.id}…`,
+      `${rows} rows → ${people.length} people${scope.en}; scrypt N=${params.N}, r=${params.r}, p=${params.p}${again.en}…`,
     );
-    const writer = checkpointWriter(dir, part ? `${part[1]}-of-${part[2]}` : 'all');
-    let last = 0;
-    const t0 = performance.now();
-    try {
-      await deriveKeys(
-        todo.map((i) => [people[i]!.nik, people[i]!.kk] as [string, string]),
-        params,
-        {
-          ...(values.threads ? { threads: Number(values.threads) } : {}),
-          onBatch: (positions, keys) => {
-            writer.append(
-              positions.map((p) => todo[p]!),
-              keys,
-            );
-            for (const [j, p] of positions.entries()) done.set(todo[p]!, keys[j]!);
-          },
-          onProgress: ({ done: n, total, seconds }) => {
-            if (values.quiet || (performance.now() - last < 200 && n < total)) return;
-            last = performance.now();
-            const rate = n / Math.max(seconds, 1e-9);
-            const fill = Math.round((n / total) * 30);
-            process.stderr.write(
-              `\r[${'#'.repeat(fill)}${'.'.repeat(30 - fill)}] ${n}/${total}  ${rate.toFixed(1)} ${lang === 'en' ? 'people/s' : 'orang/dtk'}  ${lang === 'en' ? 'left' : 'sisa'} ~${Math.ceil((total - n) / Math.max(rate, 1e-9))} ${lang === 'en' ? 's' : 'dtk'}`,
-            );
-          },
-        },
-      );
-    } finally {
-      writer.close();
-    }
-    if (!values.quiet && todo.length) process.stderr.write('\n');
-    const secs = (performance.now() - t0) / 1000;
-    if (todo.length)
-      say(
-        `${todo.length} kunci dalam ${secs.toFixed(1)} dtk (${(todo.length / secs).toFixed(1)} orang/dtk).`,
-        `${todo.length} keys in ${secs.toFixed(1)}s (${(todo.length / secs).toFixed(1)} people/s).`,
-      );
+    await derive(
+      people,
+      todo,
+      params,
+      dir,
+      part ? `${part[1]}-of-${part[2]}` : 'all',
+      { ...(values.threads ? { threads: Number(values.threads) } : {}), quiet: values.quiet! },
+      done,
+    );
     if (part) {
-      const missing = people.length - done.size;
+      const left = people.length - done.size;
       say(
-        missing
-          ? `Bagian ${part[1]}/${part[2]} selesai; ${missing} orang di bagian lain belum. Setelah semua bagian selesai: npm run hash -- ${input} --merge`
+        left
+          ? `Bagian ${part[1]}/${part[2]} selesai; ${left} orang di bagian lain belum. Setelah semua bagian selesai: npm run hash -- ${input} --merge`
           : `Semua bagian selesai. Gabungkan: npm run hash -- ${input} --merge`,
-        missing
-          ? `Part ${part[1]}/${part[2]} done; ${missing} people in other parts are not yet. When every part is done: npm run hash -- ${input} --merge`
+        left
+          ? `Part ${part[1]}/${part[2]} done; ${left} people in other parts are not yet. When every part is done: npm run hash -- ${input} --merge`
           : `Every part is done. Merge: npm run hash -- ${input} --merge`,
       );
       return 0;
@@ -224,9 +256,10 @@ await runCli(async () => {
     params,
   );
   await rm(dir, { recursive: true, force: true });
+  const [csv, kdf] = [KEYS_FILE, KDF_FILE].map((f) => path.relative(process.cwd(), path.join(dataDir, f)));
   say(
-    `Selesai: ${people.length} orang, ${written} baris → ${path.relative(process.cwd(), path.join(dataDir, KEYS_FILE))}, ${path.relative(process.cwd(), path.join(dataDir, KDF_FILE))}`,
-    `Done: ${people.length} people, ${written} rows → ${path.relative(process.cwd(), path.join(dataDir, KEYS_FILE))}, ${path.relative(process.cwd(), path.join(dataDir, KDF_FILE))}`,
+    `Selesai: ${people.length} orang, ${written} baris → ${csv}, ${kdf}`,
+    `Done: ${people.length} people, ${written} rows → ${csv}, ${kdf}`,
   );
   return 0;
 });

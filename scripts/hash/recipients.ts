@@ -2,14 +2,21 @@
  * The operator's raw recipient list (data/private/, never published) →
  * validated people with the programs each can look up. Household programs
  * (jenis: keluarga) belong to every member of the KK listed anywhere in the
- * file; personal programs (jenis: perorangan) only to that NIK.
+ * file; personal programs (jenis: perorangan) only to that NIK. An optional
+ * `desil` column gives the household's DTSEN desil (1–10), shown with the answer.
+ *
+ * Read in three parts: the header (`readHeader`), each row on its own
+ * (`checkRow`: identifiers, program, status, period, desil), and the rows
+ * together (`Ledger`: one KK per NIK, one row per household program and
+ * period, one desil per household).
  */
-import { birthDateOfNik, checkKk, checkNik, maskId as mask, normaliseId, regionOfId } from '../../src/shared/nik.ts';
-import { decodeText, normaliseHeader, parseCsv } from '../../src/load/csv.ts';
 import { STATUS_CODES, type Status } from '../../src/domain/aid.ts';
-import { t, type Problem } from '../../src/load/problems.ts';
 import type { RegionTree } from '../../src/domain/regions.ts';
+import { type CsvRow, decodeText, normaliseHeader, parseCsv } from '../../src/load/csv.ts';
+import { type Problem, t } from '../../src/load/problems.ts';
 import type { Program } from '../../src/load/schema/program.ts';
+import type { Text } from '../../src/shared/lang.ts';
+import { birthDateOfNik, checkKk, checkNik, maskId as mask, normaliseId, regionOfId } from '../../src/shared/nik.ts';
 
 export interface Grant {
   program: string;
@@ -20,6 +27,8 @@ export interface Person {
   nik: string;
   kk: string;
   grants: Grant[];
+  /** The household's DTSEN desil, when the list gives it. */
+  desil?: number;
 }
 
 /** `nama` and `hubungan` may be present in an office's list; they are read past and never written anywhere. */
@@ -32,23 +41,54 @@ const COLUMNS = {
   periode: ['periode', 'period'],
   kode_wilayah: ['kode_wilayah', 'kode_desa'],
   hubungan: ['hubungan'],
+  desil: ['desil'],
 } as const;
 type Col = keyof typeof COLUMNS;
 const REQUIRED: Col[] = ['nik', 'kk', 'program', 'status', 'periode'];
 
-export function readRecipients(
-  bytes: Uint8Array,
-  file: string,
-  tree: RegionTree,
-  programs: readonly Program[],
-): { people: Person[]; rows: number; problems: Problem[] } {
-  const decoded = decodeText(bytes, file);
-  if (decoded.text === undefined) return { people: [], rows: 0, problems: decoded.problems };
-  const parsed = parseCsv(decoded.text, file);
-  const problems = [...decoded.problems, ...parsed.problems];
-  if (!parsed.table) return { people: [], rows: 0, problems };
-  const { header, rows } = parsed.table;
-  const at = {} as Record<Col, number>;
+interface Row {
+  line: number;
+  nik: string;
+  kk: string;
+  program: string;
+  status: Status;
+  periode: string;
+  desil?: number;
+}
+
+interface Context {
+  file: string;
+  at: Partial<Record<Col, number>>;
+  kecamatan: ReadonlySet<string>;
+  kind: ReadonlyMap<string, 'keluarga' | 'perorangan'>;
+  treeName: string;
+  treeCode: string;
+  /** True when most NIKs end in 0: Excel cut the list's 16-digit numbers to 15 digits. */
+  excelZeros: boolean;
+}
+
+const problemAt = (
+  c: Context,
+  line: number,
+  col: Col,
+  value: string,
+  expected: Text,
+  level: 'error' | 'warning' = 'error',
+  kind: Problem['kind'] = 'invalid_value',
+): Problem => ({
+  level,
+  kind: level === 'warning' ? 'unknown_area' : kind,
+  file: c.file,
+  line,
+  column: (c.at[col] ?? 0) + 1,
+  field: col,
+  value: col === 'nik' || col === 'kk' ? mask(value) : value,
+  expected,
+});
+
+function readHeader(header: string[], file: string): { at: Partial<Record<Col, number>>; problems: Problem[] } {
+  const at: Partial<Record<Col, number>> = {};
+  const problems: Problem[] = [];
   header.forEach((h, i) => {
     const n = normaliseHeader(h);
     const col = (Object.keys(COLUMNS) as Col[]).find((c) => (COLUMNS[c] as readonly string[]).includes(n));
@@ -62,72 +102,40 @@ export function readRecipients(
         column: i + 1,
         value: h,
         expected: t(
-          'kolom: nik, nomor_kk, program, status, periode (opsional: nama, kode_wilayah, hubungan)',
-          'columns: nik, nomor_kk, program, status, periode (optional: nama, kode_wilayah, hubungan)',
+          'kolom: nik, nomor_kk, program, status, periode (opsional: nama, kode_wilayah, hubungan, desil)',
+          'columns: nik, nomor_kk, program, status, periode (optional: nama, kode_wilayah, hubungan, desil)',
         ),
       });
   });
-  for (const c of REQUIRED)
+  for (const c of REQUIRED) {
     if (at[c] === undefined)
       problems.push({ level: 'error', kind: 'missing_column', file, line: 1, field: c, expected: t(`kolom "${c}"`, `column "${c}"`) });
-  if (problems.some((p) => p.level === 'error')) return { people: [], rows: rows.length, problems };
+  }
+  return { at, problems };
+}
 
-  const kecamatan = new Set(tree.kecamatan.map((k) => k.code));
-  const kind = new Map(programs.map((p) => [p.slug, p.jenis]));
-  const members = new Map<string, Set<string>>(); // kk → NIKs listed anywhere
-  const household = new Map<string, Grant[]>(); // kk → household grants
-  const personal = new Map<string, Grant[]>(); // nik|kk → personal grants
-  const seen = new Map<string, number>();
-  const err = (line: number, col: Col, value: string, expected: ReturnType<typeof t>, level: 'error' | 'warning' = 'error') =>
-    problems.push({
-      level,
-      kind: level === 'error' ? 'invalid_value' : 'unknown_area',
-      file,
-      line,
-      column: at[col] + 1,
-      field: col,
-      value: col === 'nik' || col === 'kk' ? mask(value) : value,
-      expected,
-    });
+const EXCEL = t(
+  'angka 16 digit yang utuh: Excel memotongnya (notasi ilmiah atau 15 digit lalu 0). Format kolom NIK dan Nomor KK sebagai Teks di Excel, lalu salin ulang dari sumbernya',
+  'the full 16-digit number: Excel mangled it (scientific notation, or 15 digits then 0). Format the NIK and KK columns as Text in Excel and copy them again from the source',
+);
 
-  // Excel keeps 15 significant digits: a 16-digit number typed into a number cell comes out as
-  // 3.40201E+15 or as 15 digits and a 0. Scientific notation is certain; the trailing zero only
-  // shows across the file (a real NIK ends in 0 one time in ten).
-  const endsInZero = rows.filter((r) => /^\d{15}0$/.test(normaliseId(r.cells[at.nik] ?? ''))).length;
-  const excelZeros = rows.length >= 10 && endsInZero / rows.length > 0.5;
-  const excelHint = t(
-    'angka 16 digit yang utuh: Excel memotongnya (notasi ilmiah atau 15 digit lalu 0). Format kolom NIK dan Nomor KK sebagai Teks di Excel, lalu salin ulang dari sumbernya',
-    'the full 16-digit number: Excel mangled it (scientific notation, or 15 digits then 0). Format the NIK and KK columns as Text in Excel and copy them again from the source',
-  );
-  const kksOf = new Map<string, Map<string, number>>(); // nik → kk → first line
-  const householdLine = new Map<string, { line: number; status: Status; nik: string }>(); // kk|program|periode
-
-  for (const { line, cells } of rows) {
-    if (cells.length !== header.length) {
-      problems.push({
-        level: 'error',
-        kind: 'row_length',
-        file,
-        line,
-        expected: t(`${header.length} sel, ditemukan ${cells.length}`, `${header.length} cells, found ${cells.length}`),
-      });
-      continue;
-    }
-    const get = (c: Col) => (at[c] === undefined ? '' : cells[at[c]]!.trim());
-    const mangled = (c: 'nik' | 'kk') => /^\d([.,]\d+)?e\+?\d+$/i.test(get(c)) || (excelZeros && /^\d{15}0$/.test(normaliseId(get(c))));
-    const nik = normaliseId(get('nik'));
-    const kk = normaliseId(get('kk'));
-    let ok = true;
-    for (const c of ['nik', 'kk'] as const)
-      if (mangled(c)) {
-        ok = false;
-        err(line, c, get(c), excelHint);
-      }
-    if (!ok) continue;
-    const nikProblems = checkNik(nik);
-    if (nikProblems.length) {
-      ok = false;
-      err(
+/** The NIK and KK of one row: each valid on its own, and not each other. */
+function checkIds(c: Context, line: number, rawNik: string, rawKk: string): Problem[] {
+  const out: Problem[] = [];
+  // Excel keeps 15 significant digits: 3.40201E+15, or 15 digits and a 0 (visible only across the file).
+  const mangled = (raw: string) => /^\d([.,]\d+)?e\+?\d+$/i.test(raw) || (c.excelZeros && /^\d{15}0$/.test(normaliseId(raw)));
+  for (const [col, raw] of [
+    ['nik', rawNik],
+    ['kk', rawKk],
+  ] as const)
+    if (mangled(raw)) out.push(problemAt(c, line, col, raw, EXCEL));
+  if (out.length) return out;
+  const [nik, kk] = [normaliseId(rawNik), normaliseId(rawKk)];
+  const nikProblems = checkNik(nik);
+  if (nikProblems.length) {
+    out.push(
+      problemAt(
+        c,
         line,
         'nik',
         nik,
@@ -137,25 +145,28 @@ export function readRecipients(
               'a NIK with a possible birth date in digits 7–12 (women: day + 40)',
             )
           : t('NIK 16 angka', 'a 16-digit NIK'),
-      );
-    } else if (!kecamatan.has(regionOfId(nik))) {
-      err(
+      ),
+    );
+  } else if (!c.kecamatan.has(regionOfId(nik))) {
+    out.push(
+      problemAt(
+        c,
         line,
         'nik',
         nik,
         t(
-          `NIK dari kecamatan di ${tree.name} (${tree.code}.xx); tetap diproses — penduduk bisa pindah`,
-          `a NIK from a kecamatan of ${tree.name} (${tree.code}.xx); kept — people move`,
+          `NIK dari kecamatan di ${c.treeName} (${c.treeCode}.xx); tetap diproses — penduduk bisa pindah`,
+          `a NIK from a kecamatan of ${c.treeName} (${c.treeCode}.xx); kept — people move`,
         ),
         'warning',
-      );
-    }
-    if (checkKk(kk).length) {
-      ok = false;
-      err(line, 'kk', kk, t('Nomor KK 16 angka', 'a 16-digit family card number'));
-    } else if (kk === nik) {
-      ok = false;
-      err(
+      ),
+    );
+  }
+  if (checkKk(kk).length) out.push(problemAt(c, line, 'kk', kk, t('Nomor KK 16 angka', 'a 16-digit family card number')));
+  else if (kk === nik)
+    out.push(
+      problemAt(
+        c,
         line,
         'kk',
         kk,
@@ -163,11 +174,13 @@ export function readRecipients(
           'Nomor KK dari Kartu Keluarga, bukan NIK yang disalin ke kolom nomor_kk',
           'the family card number, not the NIK copied into the nomor_kk column',
         ),
-      );
-    } else if (Number(kk.slice(6, 8)) > 40 && birthDateOfNik(kk)?.female) {
-      // A KK's digits 7–12 are its registration date; a day above 40 only occurs in women's NIKs.
-      ok = false;
-      err(
+      ),
+    );
+  else if (Number(kk.slice(6, 8)) > 40 && birthDateOfNik(kk)?.female) {
+    // A KK's digits 7–12 are its registration date; a day above 40 only occurs in women's NIKs.
+    out.push(
+      problemAt(
+        c,
         line,
         'kk',
         kk,
@@ -175,105 +188,237 @@ export function readRecipients(
           'Nomor KK; angka ini seperti NIK perempuan (tanggal + 40) — kolom nik dan nomor_kk tertukar?',
           "a family card number; this looks like a woman's NIK (day + 40) — are the nik and nomor_kk columns swapped?",
         ),
-      );
-    }
-    const program = get('program').toLowerCase();
-    if (!kind.has(program)) {
-      ok = false;
-      err(
+      ),
+    );
+  }
+  return out;
+}
+
+/** One row on its own: identifiers, a known program and status, a period, a desil from 1 to 10. */
+function checkRow(c: Context, { line, cells }: CsvRow): { row?: Row; problems: Problem[] } {
+  const get = (col: Col) => (c.at[col] === undefined ? '' : cells[c.at[col]!]!.trim());
+  const problems = checkIds(c, line, get('nik'), get('kk'));
+  const program = get('program').toLowerCase();
+  if (!c.kind.has(program))
+    problems.push(
+      problemAt(
+        c,
         line,
         'program',
         program,
-        t(`salah satu program: ${[...kind.keys()].join(', ')}`, `one of the programs: ${[...kind.keys()].join(', ')}`),
-      );
-    }
-    const status = get('status').toLowerCase() as Status;
-    if (!STATUS_CODES.includes(status)) {
-      ok = false;
-      err(line, 'status', status, t(`salah satu status: ${STATUS_CODES.join(', ')}`, `one of the statuses: ${STATUS_CODES.join(', ')}`));
-    }
-    const periode = get('periode');
-    if (!periode || periode.length > 40) {
-      ok = false;
-      err(
+        t(`salah satu program: ${[...c.kind.keys()].join(', ')}`, `one of the programs: ${[...c.kind.keys()].join(', ')}`),
+      ),
+    );
+  const status = get('status').toLowerCase() as Status;
+  if (!STATUS_CODES.includes(status))
+    problems.push(
+      problemAt(
+        c,
+        line,
+        'status',
+        status,
+        t(`salah satu status: ${STATUS_CODES.join(', ')}`, `one of the statuses: ${STATUS_CODES.join(', ')}`),
+      ),
+    );
+  const periode = get('periode');
+  if (!periode || periode.length > 40)
+    problems.push(
+      problemAt(
+        c,
         line,
         'periode',
         periode,
         t('periode penyaluran (maks. 40 karakter), mis. "2026 tahap 1"', 'the payment period (at most 40 characters), e.g. "2026 tahap 1"'),
-      );
-    }
-    if (!ok) continue;
-    // One person, one family card: the same NIK under two KKs is a typing error or swapped columns.
-    const kks = kksOf.get(nik) ?? new Map<string, number>();
-    kksOf.set(nik, kks);
-    if (!kks.has(kk)) kks.set(kk, line);
-    if (kks.size > 1) {
-      const first = [...kks].find(([k]) => k !== kk)!;
-      err(
+      ),
+    );
+  const rawDesil = get('desil');
+  const desil = rawDesil === '' ? undefined : Number(rawDesil);
+  if (desil !== undefined && !(Number.isInteger(desil) && desil >= 1 && desil <= 10))
+    problems.push(
+      problemAt(
+        c,
         line,
-        'kk',
-        kk,
-        t(
-          `satu Nomor KK per NIK; NIK ini tercatat dengan KK ${mask(first[0])} di baris ${first[1]} (kolom nik dan nomor_kk tertukar?)`,
-          `one family card per NIK; this NIK is listed with KK ${mask(first[0])} on line ${first[1]} (are the nik and nomor_kk columns swapped?)`,
+        'desil',
+        rawDesil,
+        t('desil DTSEN 1–10, atau kosong bila belum diperingkat', 'a DTSEN desil 1–10, or empty when not ranked'),
+      ),
+    );
+  if (problems.some((p) => p.level === 'error')) return { problems };
+  return {
+    row: {
+      line,
+      nik: normaliseId(get('nik')),
+      kk: normaliseId(get('kk')),
+      program,
+      status,
+      periode,
+      ...(desil !== undefined ? { desil } : {}),
+    },
+    problems,
+  };
+}
+
+/** The rows together: who belongs to which household, and what each household and person receives. */
+class Ledger {
+  private readonly kksOf = new Map<string, Map<string, number>>(); // nik → kk → first line
+  private readonly seen = new Map<string, number>(); // nik|kk|program|periode → line
+  private readonly householdRow = new Map<string, { line: number; status: Status }>(); // kk|program|periode
+  private readonly desilOf = new Map<string, { desil: number; line: number }>(); // kk → desil
+  private readonly members = new Map<string, Set<string>>(); // kk → NIKs listed anywhere
+  private readonly household = new Map<string, Grant[]>(); // kk → household grants
+  private readonly personal = new Map<string, Grant[]>(); // nik|kk → personal grants
+
+  private readonly c: Context;
+
+  constructor(c: Context) {
+    this.c = c;
+  }
+
+  add(r: Row): Problem[] {
+    const c = this.c;
+    // One person, one family card: the same NIK under two KKs is a typing error or swapped columns.
+    const kks = this.kksOf.get(r.nik) ?? new Map<string, number>();
+    this.kksOf.set(r.nik, kks);
+    if (!kks.has(r.kk)) kks.set(r.kk, r.line);
+    if (kks.size > 1) {
+      const [otherKk, otherLine] = [...kks].find(([k]) => k !== r.kk)!;
+      return [
+        problemAt(
+          c,
+          r.line,
+          'kk',
+          r.kk,
+          t(
+            `satu Nomor KK per NIK; NIK ini tercatat dengan KK ${mask(otherKk)} di baris ${otherLine} (kolom nik dan nomor_kk tertukar?)`,
+            `one family card per NIK; this NIK is listed with KK ${mask(otherKk)} on line ${otherLine} (are the nik and nomor_kk columns swapped?)`,
+          ),
         ),
-      );
-      continue;
+      ];
     }
-    const dupKey = `${nik}|${kk}|${program}|${periode}`;
-    if (seen.has(dupKey)) {
+    const dupKey = `${r.nik}|${r.kk}|${r.program}|${r.periode}`;
+    const dup = this.seen.get(dupKey);
+    if (dup !== undefined)
+      return [
+        {
+          level: 'error',
+          kind: 'duplicate_key',
+          file: c.file,
+          line: r.line,
+          expected: t(
+            `satu baris per NIK + KK + program + periode; sama dengan baris ${dup}`,
+            `one row per NIK + KK + program + period; same as line ${dup}`,
+          ),
+        },
+      ];
+    this.seen.set(dupKey, r.line);
+    const isHousehold = c.kind.get(r.program) === 'keluarga';
+    if (isHousehold) {
+      // A household program belongs to the KK: one row per KK, program and period, with one status.
+      const hk = `${r.kk}|${r.program}|${r.periode}`;
+      const prev = this.householdRow.get(hk);
+      if (prev) {
+        return [
+          problemAt(
+            c,
+            r.line,
+            'program',
+            r.program,
+            prev.status === r.status
+              ? t(
+                  `program keluarga ${r.program} satu baris per KK dan periode; KK ini sudah tercatat di baris ${prev.line}`,
+                  `household program ${r.program}: one row per family card and period; this KK is already on line ${prev.line}`,
+                )
+              : t(
+                  `satu status per KK, program dan periode; baris ${prev.line} mencatat "${prev.status}", baris ini "${r.status}"`,
+                  `one status per family card, program and period; line ${prev.line} says "${prev.status}", this line "${r.status}"`,
+                ),
+            'error',
+            'duplicate_key',
+          ),
+        ];
+      }
+      this.householdRow.set(hk, { line: r.line, status: r.status });
+    }
+    if (r.desil !== undefined) {
+      const known = this.desilOf.get(r.kk);
+      if (known && known.desil !== r.desil)
+        return [
+          problemAt(
+            c,
+            r.line,
+            'desil',
+            String(r.desil),
+            t(
+              `satu desil per keluarga; KK ini berdesil ${known.desil} di baris ${known.line}`,
+              `one desil per household; this KK has desil ${known.desil} on line ${known.line}`,
+            ),
+          ),
+        ];
+      this.desilOf.set(r.kk, { desil: r.desil, line: r.line });
+    }
+    if (!this.members.has(r.kk)) this.members.set(r.kk, new Set());
+    this.members.get(r.kk)!.add(r.nik);
+    const grant = { program: r.program, status: r.status, periode: r.periode };
+    const [map, key] = isHousehold ? [this.household, r.kk] : [this.personal, `${r.nik}|${r.kk}`];
+    map.set(key, [...(map.get(key) ?? []), grant]);
+    return [];
+  }
+
+  /** Everyone with at least one program, in the order the list first names them. */
+  people(): Person[] {
+    const out: Person[] = [];
+    for (const [kk, niks] of this.members) {
+      for (const nik of niks) {
+        const grants = [...(this.household.get(kk) ?? []), ...(this.personal.get(`${nik}|${kk}`) ?? [])];
+        const desil = this.desilOf.get(kk)?.desil;
+        if (grants.length) out.push({ nik, kk, grants, ...(desil !== undefined ? { desil } : {}) });
+      }
+    }
+    return out;
+  }
+}
+
+export function readRecipients(
+  bytes: Uint8Array,
+  file: string,
+  tree: RegionTree,
+  programs: readonly Program[],
+): { people: Person[]; rows: number; problems: Problem[] } {
+  const decoded = decodeText(bytes, file);
+  if (decoded.text === undefined) return { people: [], rows: 0, problems: decoded.problems };
+  const parsed = parseCsv(decoded.text, file);
+  const problems = [...decoded.problems, ...parsed.problems];
+  if (!parsed.table) return { people: [], rows: 0, problems };
+  const { header, rows } = parsed.table;
+  const { at, problems: headerProblems } = readHeader(header, file);
+  problems.push(...headerProblems);
+  if (problems.some((p) => p.level === 'error')) return { people: [], rows: rows.length, problems };
+
+  const endsInZero = rows.filter((r) => /^\d{15}0$/.test(normaliseId(r.cells[at.nik!] ?? ''))).length;
+  const c: Context = {
+    file,
+    at,
+    kecamatan: new Set(tree.kecamatan.map((k) => k.code)),
+    kind: new Map(programs.map((p) => [p.slug, p.jenis])),
+    treeName: tree.name,
+    treeCode: tree.code,
+    excelZeros: rows.length >= 10 && endsInZero / rows.length > 0.5, // a real NIK ends in 0 one time in ten
+  };
+  const ledger = new Ledger(c);
+  for (const row of rows) {
+    if (row.cells.length !== header.length) {
       problems.push({
         level: 'error',
-        kind: 'duplicate_key',
+        kind: 'row_length',
         file,
-        line,
-        expected: t(
-          `satu baris per NIK + KK + program + periode; sama dengan baris ${seen.get(dupKey)}`,
-          `one row per NIK + KK + program + period; same as line ${seen.get(dupKey)}`,
-        ),
+        line: row.line,
+        expected: t(`${header.length} sel, ditemukan ${row.cells.length}`, `${header.length} cells, found ${row.cells.length}`),
       });
       continue;
     }
-    seen.set(dupKey, line);
-    if (kind.get(program) === 'keluarga') {
-      // A household program belongs to the KK: one row per KK, program and period.
-      const hk = `${kk}|${program}|${periode}`;
-      const prev = householdLine.get(hk);
-      if (prev) {
-        problems.push({
-          level: 'error',
-          kind: 'duplicate_key',
-          file,
-          line,
-          column: at.program + 1,
-          field: 'program',
-          value: program,
-          expected:
-            prev.status === status
-              ? t(
-                  `program keluarga ${program} satu baris per KK dan periode; KK ini sudah tercatat di baris ${prev.line}`,
-                  `household program ${program}: one row per family card and period; this KK is already on line ${prev.line}`,
-                )
-              : t(
-                  `satu status per KK, program dan periode; baris ${prev.line} mencatat "${prev.status}", baris ini "${status}"`,
-                  `one status per family card, program and period; line ${prev.line} says "${prev.status}", this line "${status}"`,
-                ),
-        });
-        continue;
-      }
-      householdLine.set(hk, { line, status, nik });
-    }
-    if (!members.has(kk)) members.set(kk, new Set());
-    members.get(kk)!.add(nik);
-    const grant = { program, status, periode };
-    if (kind.get(program) === 'keluarga') household.set(kk, [...(household.get(kk) ?? []), grant]);
-    else personal.set(`${nik}|${kk}`, [...(personal.get(`${nik}|${kk}`) ?? []), grant]);
+    const checked = checkRow(c, row);
+    problems.push(...checked.problems);
+    if (checked.row) problems.push(...ledger.add(checked.row));
   }
-  const people: Person[] = [];
-  for (const [kk, niks] of members)
-    for (const nik of niks) {
-      const grants = [...(household.get(kk) ?? []), ...(personal.get(`${nik}|${kk}`) ?? [])];
-      if (grants.length) people.push({ nik, kk, grants });
-    }
-  return { people, rows: rows.length, problems };
+  return { people: ledger.people(), rows: rows.length, problems };
 }
