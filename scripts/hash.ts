@@ -38,7 +38,9 @@ const say = (id: string, en: string) => console.error(lang === 'en' ? en : id);
 async function writeOutputs(dataDir: string, people: Person[], keys: (string | undefined)[], params: KdfParams): Promise<number> {
   const id = kdfId(params);
   const rows = people
-    .flatMap((p, i) => p.grants.map((g) => ({ kunci: keys[i]!, program: g.program, status: g.status, periode: g.periode, kdf: id })))
+    .flatMap((p, i) =>
+      p.grants.map((g) => ({ kunci: keys[i]!, program: g.program, status: g.status, periode: g.periode, desil: p.desil ?? '', kdf: id })),
+    )
     .sort((a, b) => a.kunci.localeCompare(b.kunci) || a.program.localeCompare(b.program) || a.periode.localeCompare(b.periode));
   const csvPath = path.join(dataDir, KEYS_FILE);
   const kdfPath = path.join(dataDir, KDF_FILE);

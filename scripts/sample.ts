@@ -18,6 +18,7 @@ import { loadPortal, memoryIO } from '../src/load/portal.ts';
 import { buildModel } from '../src/model/model.ts';
 import { cliLang, formatProblem } from '../src/load/problems.ts';
 import { runCli } from './cli.ts';
+import { generateDtsen, syntheticDesil } from './sample/dtsen.ts';
 import { loadRegionTree, type RegionTree } from '../src/domain/regions.ts';
 
 const YEARS = [2020, 2021, 2022, 2023, 2024, 2025];
@@ -341,7 +342,26 @@ export async function generateSample(region: string, seed = 1): Promise<Record<s
 
   const programDir = path.join(import.meta.dirname, 'sample', 'program');
   for (const f of (await readdir(programDir)).sort()) files[`program/${f}`] = await readFile(path.join(programDir, f), 'utf8');
-  files['private/penerima-sintetis.csv'] = syntheticRecipients(tree, r);
+  // DTSEN desil, targeting, deprivations and the complaint path: a random stream of their own.
+  const rd = rng(hash(`${region}:dtsen`) ^ seed);
+  const latest = YEARS.at(-1)!;
+  const kecTotal = tree.kecamatan.reduce((s, k) => s + kecWeight(k.code), 0);
+  Object.assign(
+    files,
+    generateDtsen({
+      tree,
+      rng: rd,
+      households: new Map(tree.kecamatan.map((k) => [k.code, Math.round(((population / 3.5) * kecWeight(k.code)) / kecTotal)])),
+      povertyRate: poverty.at(-1)![1] as number,
+      recipients: new Map(cakupanRows.filter((x) => x[0] === latest).map((x) => [`${x[2]}|${x[3]}`, x[4] as number])),
+      checked: new Map(vervalRows.filter((x) => x[0] === latest).map((x) => [x[1] as string, x[2] as number])),
+      limits: { pkh: 4, sembako: 5, 'pbi-jk': 5 },
+      units: { pkh: 'keluarga', sembako: 'keluarga', 'pbi-jk': 'jiwa' },
+      apportion,
+      csv: excelCsv,
+    }),
+  );
+  files['private/penerima-sintetis.csv'] = syntheticRecipients(tree, r, rd);
   Object.assign(files, await releaseArchives(files));
   files['README.md'] =
     `# Data contoh — bukan data resmi\n\nSemua angka di folder ini **sintetis**, dibuat oleh \`npm run sample -- --region ${tree.code}\` untuk ${tree.name} (${tree.kecamatan.length} kecamatan, ${desaAll.length} desa/kelurahan). Nama dan kode wilayah nyata (idn-area-data 4.0.1, ODbL); angka-angkanya tidak.\n\nGanti berkas-berkas ini dengan data resmi Dinas Sosial, lalu ubah \`data_contoh\` di \`portal.json\` menjadi \`false\`.\n`;
@@ -387,6 +407,8 @@ async function releaseArchives(files: Record<string, string>): Promise<Record<st
           return line;
         })
         .join('\r\n');
+      // A dataset that only has the newest year did not exist in the earlier release.
+      if (previous[k].split('\r\n').filter((line) => line.trim() !== '').length < 2) delete previous[k];
     } else previous[k] = v;
   }
   const out: Record<string, string> = {};
@@ -405,7 +427,7 @@ async function releaseArchives(files: Record<string, string>): Promise<Record<st
  * made up; serials start at 9001 to stay clear of real registrations, which
  * count up from 0001.
  */
-export function syntheticRecipients(tree: RegionTree, r: ReturnType<typeof rng>): string {
+export function syntheticRecipients(tree: RegionTree, r: ReturnType<typeof rng>, rd: ReturnType<typeof rng>): string {
   const pad = (n: number, w = 2) => String(n).padStart(w, '0');
   const region = (kec: string) => kec.replace(/\./g, '');
   const rows: string[][] = [];
@@ -434,12 +456,13 @@ export function syntheticRecipients(tree: RegionTree, r: ReturnType<typeof rng>)
     if (r.next() < 0.55) household.push('sembako');
     if (r.next() < 0.06) household.push('blt-dd');
     if (!household.length && r.next() < 0.5) household.push('bansos-daerah');
-    for (const prog of household) rows.push([members[0]!, kk, name(h * 10), prog, status(), '2026 tahap 1']);
+    const desil = syntheticDesil(rd, household);
+    for (const prog of household) rows.push([members[0]!, kk, name(h * 10), prog, status(), '2026 tahap 1', desil]);
     members.forEach((nik, m) => {
-      if (r.next() < 0.6 || !household.length) rows.push([nik, kk, name(h * 10 + m), 'pbi-jk', status(), 'Januari–Maret 2026']);
+      if (r.next() < 0.6 || !household.length) rows.push([nik, kk, name(h * 10 + m), 'pbi-jk', status(), 'Januari–Maret 2026', desil]);
     });
   }
-  return `nik,nomor_kk,nama,program,status,periode\r\n${rows.map((x) => x.join(',')).join('\r\n')}\r\n`;
+  return `nik,nomor_kk,nama,program,status,periode,desil\r\n${rows.map((x) => x.join(',')).join('\r\n')}\r\n`;
 }
 
 /** A folder this generator made: its README says so and its portal.json is marked as sample data. */

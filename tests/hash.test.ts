@@ -154,7 +154,7 @@ describe('keys and salt stay a pair', () => {
     cpSync(path.join(second, 'penerima.csv'), path.join(data, 'penerima.csv.tmp'));
     writeFileSync(path.join(data, 'penerima.csv'), oldKeys);
     const errors = (await loadAndPrepare(folderIO(data))).problems.filter((p) => p.level === 'error');
-    expect(errors).toMatchObject([{ kind: 'kdf_mismatch', file: 'penerima.csv', line: 2, column: 5 }]); // one line says it for the whole file
+    expect(errors).toMatchObject([{ kind: 'kdf_mismatch', file: 'penerima.csv', line: 2, column: 6 }]); // one line says it for the whole file
     const fixed = await hash([raw], { data });
     expect(fixed.stderr).toContain('Dipulihkan');
     expect((await loadAndPrepare(folderIO(data))).problems.filter((p) => p.level === 'error')).toEqual([]);

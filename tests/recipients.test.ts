@@ -11,7 +11,7 @@ import { folderIO, loadPrograms } from '../src/load/portal.ts';
 import { readRecipients } from '../scripts/hash/recipients.ts';
 import { loadRegionTree, type RegionTree } from '../src/domain/regions.ts';
 import type { Program } from '../src/load/schema/program.ts';
-import { buildShards, groupEntries, prefixLengthFor } from '../src/lookup/shards.ts';
+import { buildShards, type Entry, groupEntries, prefixLengthFor } from '../src/lookup/shards.ts';
 import { ROOT } from './helpers.ts';
 
 describe('NIK and KK checks', () => {
@@ -114,10 +114,11 @@ describe('shards', () => {
   const entries = Array.from(
     { length: 1000 },
     (_, i) =>
-      [`${((i * 2654435761) >>> 0).toString(16).padStart(8, '0')}${'0'.repeat(24)}`, [['pkh', 'aktif', '2026']]] as [
-        string,
-        [string, string, string][],
-      ],
+      [
+        `${((i * 2654435761) >>> 0).toString(16).padStart(8, '0')}${'0'.repeat(24)}`,
+        [['pkh', 'aktif', '2026']],
+        i % 10 === 0 ? null : (i % 10) + 1,
+      ] as Entry,
   );
   it('chooses a prefix length that keeps at least ~50 entries per shard', () => {
     expect(prefixLengthFor(100)).toBe(1);
@@ -140,8 +141,8 @@ describe('shards', () => {
   it('groups rows by key', () => {
     expect(
       groupEntries([
-        { kunci: 'a', program: 'pkh', status: 'aktif', periode: '1' },
-        { kunci: 'a', program: 'pbi-jk', status: 'aktif', periode: '2' },
+        { kunci: 'a', program: 'pkh', status: 'aktif', periode: '1', desil: 3 },
+        { kunci: 'a', program: 'pbi-jk', status: 'aktif', periode: '2', desil: 3 },
       ]),
     ).toEqual([
       [
@@ -150,6 +151,7 @@ describe('shards', () => {
           ['pkh', 'aktif', '1'],
           ['pbi-jk', 'aktif', '2'],
         ],
+        3,
       ],
     ]);
   });
@@ -175,7 +177,7 @@ describe('npm run hash', () => {
     const r = await run([path.join(tmp, 'raw.csv'), '--data', data, '--threads', '2', '--quiet']);
     expect(r.code, r.stderr).toBe(0);
     const out = readFileSync(path.join(data, 'penerima.csv'), 'utf8').trim().split('\r\n');
-    expect(out[0]).toBe('kunci,program,status,periode,kdf');
+    expect(out[0]).toBe('kunci,program,status,periode,desil,kdf');
     const kdf = JSON.parse(readFileSync(path.join(data, 'penerima-kdf.json'), 'utf8'));
     expect(kdf).toMatchObject({ algorithm: 'scrypt', N: 16384, r: 8, p: 1, dkLen: 16 });
     expect(kdf.salt).toMatch(/^[0-9a-f]{32}$/);

@@ -4,7 +4,7 @@ import { loadDataset, type LoadContext } from '../src/load/dataset.ts';
 import type { ProblemKind } from '../src/load/problems.ts';
 import { indexTree, loadRegionTree } from '../src/domain/regions.ts';
 import { columnsOf } from '../src/load/schema/columns.ts';
-import { DATASETS } from '../src/load/schema/index.ts';
+import { DATASETS } from '../src/load/datasets/index.ts';
 import { portalSchema } from '../src/load/schema/portal.ts';
 import { programSchema } from '../src/load/schema/program.ts';
 
@@ -86,6 +86,42 @@ const SPECS: Record<string, Spec> = {
     reject: [
       ['2024,17.07.01.1004,100,5,8,2', 'wrong_area_level'],
       ['2024,17.07.01,100,5,8', 'row_length'],
+    ],
+  },
+  desil: {
+    header: 'tahun,periode,kode_wilayah,desil,keluarga,jiwa',
+    accept: ['2025,triwulan-4,17.07.01,1,120,410', '2025,,17.07.01.1004,10,7,'],
+    reject: [
+      ['2025,triwulan-5,17.07.01,1,120,410', 'invalid_value'],
+      ['2025,tahunan,17.07.01,11,120,410', 'invalid_value'],
+      ['2025,tahunan,17.07.01,0,120,410', 'invalid_value'],
+      ['2025,tahunan,17.07.01,,120,410', 'invalid_value'],
+      ['2025,tahunan,17.07.01,2.5,120,410', 'wrong_type'],
+    ],
+  },
+  sasaran: {
+    header: 'tahun,periode,kode_wilayah,program,desil,penerima',
+    accept: ['2025,triwulan-4,17.07.01,pkh,1,80', '2025,triwulan-4,17.07.01,pkh,,6'],
+    reject: [
+      ['2025,triwulan-4,17.07.01,bpnt,1,80', 'unknown_program'],
+      ['2025,triwulan-4,17.07.01,pkh,12,80', 'invalid_value'],
+      ['2025,triwulan-4,17.07.01,pkh,1,-2', 'negative'],
+    ],
+  },
+  kondisi: {
+    header: 'tahun,kode_wilayah,indikator,keluarga',
+    accept: ['2025,17.07.01,rumah-tidak-layak,42', '2025,17.07.01.1004,tanpa-jkn,3'],
+    reject: [
+      ['2025,17.07.01,miskin-sekali,42', 'invalid_value'],
+      ['2025,17.07,rumah-tidak-layak,42', 'wrong_area_level'],
+    ],
+  },
+  layanan: {
+    header: 'tahun,periode,kode_wilayah,jenis,diterima,selesai,rata_hari',
+    accept: ['2025,triwulan-4,17.07.01,usulan,40,35,21.5', '2025,triwulan-4,17.07.01,sanggah,3,3,'],
+    reject: [
+      ['2025,triwulan-4,17.07.01,keluhan,40,35,21', 'invalid_value'],
+      ['2025,triwulan-4,17.07.01,usulan,40,35,-1', 'negative'],
     ],
   },
   puskesos: {

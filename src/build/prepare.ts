@@ -6,7 +6,7 @@
  */
 import { loadPortal, type DataIO, type PortalData } from '../load/portal.ts';
 import { hasErrors, t, type Problem } from '../load/problems.ts';
-import { DATASETS } from '../load/schema/index.ts';
+import { DATASETS } from '../load/datasets/index.ts';
 import { loadRecipientKeys } from '../lookup/keys.ts';
 import { buildShards, groupEntries, type ShardRandom } from '../lookup/shards.ts';
 import { buildModel } from '../model/model.ts';
@@ -86,6 +86,7 @@ export function prepareSite(
             perShard: shards.perShard,
             shardBytes: shards.bytes,
             people: shards.real,
+            desil: recipients!.rows.some((r) => r.desil !== undefined),
           },
         }
       : {}),

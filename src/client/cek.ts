@@ -15,6 +15,11 @@ interface Text {
   wrong: string;
   puskesosFor: string;
   contact: string;
+  desil: string;
+  desilUnranked: string;
+  desilWithin: string;
+  desilAbove: string;
+  desilNote: string;
   status: string;
   period: string;
   phone: string;
@@ -30,10 +35,12 @@ interface Config {
   text: Text;
   kdf: { N: number; r: number; p: number; dkLen: number; salt: string };
   prefixLength: number;
+  /** Whether the list gives households' desil. */
+  desil: boolean;
   kabupaten: string;
   kabupatenName: string;
   kecamatan: Record<string, { name: string; puskesos: { nama: string; alamat: string; telepon?: string; jam?: string }[] }>;
-  programs: Record<string, { nama: string; jenis: string }>;
+  programs: Record<string, { nama: string; jenis: string; singkatan: string; desilMaks?: number }>;
   statuses: Record<string, { label: string; meaning: string }>;
   office: { nama: string; alamat: string; telepon?: string; whatsapp?: string };
 }
@@ -117,7 +124,25 @@ function puskesosFor(nik: string): HTMLElement {
   return box;
 }
 
-function render(nik: string, grants: [string, string, string][] | undefined) {
+/** The household's desil and, for every program tied to desil, whether it is within the program's target — in words. */
+function desilPanel(desil: number | null): HTMLElement {
+  const box = el('div', undefined, 'mt-3 rounded border border-line bg-slate-50 p-3');
+  box.dataset.desil = desil === null ? '' : String(desil);
+  if (desil === null) {
+    box.append(el('p', T.desilUnranked, 'm-0'));
+    return box;
+  }
+  box.append(el('p', fill(T.desil, { d: desil }), 'm-0 font-semibold'));
+  const ul = el('ul', undefined, 'list-disc pl-5 my-1');
+  for (const p of Object.values(config.programs)) {
+    if (!p.desilMaks) continue;
+    ul.append(el('li', fill(desil <= p.desilMaks ? T.desilWithin : T.desilAbove, { d: desil, program: p.singkatan, max: p.desilMaks })));
+  }
+  box.append(ul, el('p', T.desilNote, 'm-0 text-sm'));
+  return box;
+}
+
+function render(nik: string, grants: [string, string, string][] | undefined, desil: number | null | undefined) {
   result.replaceChildren();
   if (!grants) {
     result.append(el('h2', T.notFound));
@@ -136,7 +161,9 @@ function render(nik: string, grants: [string, string, string][] | undefined) {
       li.append(el('span', config.statuses[st]?.meaning ?? '', 'text-sm'));
       ul.append(li);
     }
-    result.append(ul, el('p', T.wrong, 'mt-3'), puskesosFor(nik));
+    result.append(ul);
+    if (desil !== undefined) result.append(desilPanel(desil));
+    result.append(el('p', T.wrong, 'mt-3'), puskesosFor(nik));
   }
   result.focus();
 }
@@ -164,8 +191,9 @@ form.addEventListener('submit', async (e) => {
     const key = await derive(nik, kk);
     const res = await fetch(`/cek/k/${key.slice(0, config.prefixLength)}.json`);
     if (!res.ok) throw new Error(String(res.status));
-    const shard = (await res.json()) as { e: [string, [string, string, string][]][] };
-    render(nik, shard.e.find(([k]) => k === key)?.[1]);
+    const shard = (await res.json()) as { e: [string, [string, string, string][], number | null][] };
+    const entry = shard.e.find(([k]) => k === key);
+    render(nik, entry?.[1], config.desil && entry ? entry[2] : undefined);
     status.textContent = fill(T.done, { s: secs(performance.now() - started) });
   } catch {
     status.textContent = T.failed;

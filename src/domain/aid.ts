@@ -46,3 +46,7 @@ export const STATUSES = {
 } as const;
 export type Status = keyof typeof STATUSES;
 export const STATUS_CODES = Object.keys(STATUSES) as Status[];
+
+/** The complaint path the lookup points to: proposing a household (usulan) and objecting to a recipient (sanggah). */
+export const SERVICE_KINDS = ['usulan', 'sanggah'] as const;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];

@@ -54,7 +54,7 @@ export const id = {
   down: 'turun',
   same: 'tetap',
   points: 'poin',
-  fromYear: (y: number) => `dari ${y}`,
+  fromYear: (y: number | string) => `dari ${y}`,
   ofRegistry: 'dari registri',
   realised: 'realisasi',
 
@@ -64,6 +64,10 @@ export const id = {
     'Persentase penduduk di bawah garis kemiskinan, jumlahnya, garis kemiskinan, dan kemiskinan ekstrem per tahun. Angka kemiskinan berasal dari BPS (Susenas Maret); kosong berarti angka tidak dirilis.',
   fullTable: 'Tabel lengkap',
   year: 'Tahun',
+  period: 'Periode',
+  total: 'Jumlah',
+  householdsHeader: 'Keluarga',
+  desil: 'Desil',
   povertyRate: 'Penduduk miskin (%)',
   povertyCount: 'Jumlah penduduk miskin (jiwa)',
   povertyLine: 'Garis kemiskinan (Rp/kapita/bulan)',
@@ -337,6 +341,70 @@ export const id = {
   mSdcStats: (primary: string, secondary: string, published: string) =>
     `Pada rilis ini: ${primary} angka disembunyikan karena kecil, ${secondary} angka disembunyikan untuk melindunginya, ${published} angka diterbitkan.`,
 
+  // Targeting (DTSEN desil)
+  targeting: 'Tepat sasaran',
+  targetingTitle: 'Ketepatan sasaran bantuan',
+  targetingIntro: (kab: string) =>
+    `Sejak 2025 registri bantuan adalah DTSEN: BPS memeringkat setiap keluarga ke dalam desil 1 (10% termiskin secara nasional) sampai 10, dan kelayakan program mengikuti desil (Kepmensos 79/HUK/2025). Halaman ini menjawab dua pertanyaan untuk ${kab}: apakah bantuan sampai ke keluarga miskin, dan apakah keluarga miskin sampai ke bantuan.`,
+  targetingNone: 'Data desil DTSEN belum tersedia pada rilis ini.',
+  kfTargeting: (p: string) => `${p} tepat sasaran`,
+  onTarget: 'Tepat sasaran',
+  inclusionError: 'Di atas desil sasaran',
+  exclusion: 'Dalam desil sasaran tanpa program',
+  unranked: 'Belum diperingkat',
+  rankedRecipients: 'Penerima berperingkat',
+  eligibleRecipients: 'Penerima dalam desil sasaran',
+  eligibleRegistry: 'Dalam desil sasaran (registri)',
+  desilLimit: 'Desil sasaran',
+  periodLabel: 'Periode',
+  targetingSummaryCaption: (period: string) => `Ketepatan sasaran per program, ${period}`,
+  targetingByKec: (p: string, period: string) => `${p}: ketepatan sasaran per kecamatan, ${period}`,
+  targetingExplain: (p: string, max: number) =>
+    `${p} untuk keluarga di desil 1–${max}. “Tepat sasaran” = penerima yang desilnya 1–${max} dibagi semua penerima yang sudah diperingkat; sisanya ada di atas desil sasaran. “Tanpa program” = keluarga dalam desil 1–${max} di DTSEN yang belum menerima ${p}.`,
+  targetingMeaning:
+    'Desil adalah perkiraan, bukan vonis: sebuah keluarga di atas desil sasaran bisa tetap layak menurut penilaian petugas, dan keluarga dalam desil sasaran belum tentu memenuhi syarat lain program. Angka ini menunjukkan arah, untuk diperiksa, bukan daftar orang yang salah terima.',
+  desilOf: (p: string) => `Penerima ${p} per desil`,
+  householdsDesil: 'Keluarga dalam DTSEN per desil',
+  cTargetingTrendTitle: (kab: string) => `Penerima dalam desil sasaran, ${kab}`,
+  cTargetingTrendUnit: '% penerima berperingkat',
+  cDesilTitle: (p: string, period: string) => `Penerima ${p} per desil DTSEN, ${period}`,
+  cDesilSeries: (unit: string) => `Penerima (${unit})`,
+  cTargetingKecTitle: (p: string, period: string) => `${p} tepat sasaran per kecamatan, ${period}`,
+  cRegistryDesilTitle: (kab: string) => `Keluarga dalam DTSEN per desil, ${kab}`,
+  cConditionsTitle: (year: number) => `Keluarga dalam registri menurut kondisi, ${year}`,
+  cConditionsSeries: (year: number) => `Keluarga ${year}`,
+  povertyByDesil: 'Registri DTSEN per desil',
+  povertyByDesilIntro:
+    'Jumlah keluarga di tiap desil DTSEN dari triwulan ke triwulan: berapa yang termasuk 10%, 20%, … termiskin secara nasional.',
+  povertyBrokenDown: 'Kemiskinan diurai',
+  povertyBrokenDownIntro:
+    'Kemiskinan bukan satu angka: berapa keluarga dalam registri yang rumahnya tidak layak, tanpa air minum atau sanitasi layak, dengan anak tidak sekolah, tanpa jaminan kesehatan, atau lansia yang tinggal sendiri. Satu keluarga dapat tercatat di beberapa kondisi.',
+  indicatorCol: 'Kondisi',
+  sourceCol: 'Sumber',
+  // Usulan and sanggah
+  services: 'Usulan & sanggah',
+  servicesTitle: 'Usulan dan sanggah',
+  servicesIntro:
+    'Warga dapat mengusulkan keluarga yang layak (usulan) dan mengajukan keberatan atas penerima yang tidak layak (sanggah) melalui desa/kelurahan, Puskesos atau Dinas Sosial. Halaman ini mencatat berapa yang diterima, berapa yang sudah diselesaikan, dan berapa lama.',
+  servicesNone: 'Data usulan dan sanggah belum tersedia pada rilis ini.',
+  proposal: 'Usulan',
+  objection: 'Sanggah',
+  received: 'Diterima',
+  resolved: 'Selesai',
+  avgDays: 'Rata-rata hari',
+  cServicesTitle: (kab: string) => `Usulan dan sanggah per periode, ${kab}`,
+  cServicesDaysTitle: 'Rata-rata hari sampai selesai',
+  servicesByKec: (period: string) => `Usulan dan sanggah per kecamatan, ${period}`,
+  unitFiles: 'berkas',
+  unitDays: 'hari',
+  // Methodology: desil
+  mDesilTitle: 'Desil DTSEN dan ketepatan sasaran',
+  mDesil: [
+    'DTSEN (Data Tunggal Sosial Ekonomi Nasional) menggabungkan DTKS, Regsosek dan P3KE, dicocokkan dengan data kependudukan. BPS memeringkat setiap keluarga dengan uji kemampuan ekonomi (proxy-means test) atas 39 keterangan — kondisi rumah, aset, pengeluaran, akses pendidikan dan layanan — ke dalam desil 1 (10% termiskin secara nasional) sampai 10, dan memeringkat ulang kira-kira tiap triwulan saat data diperbarui.',
+    'Kepmensos 79/HUK/2025 mengaitkan kelayakan dengan desil: PKH untuk desil 1–4; Sembako/BPNT dan PBI-JK untuk desil 1–5. Batas tiap program di portal ini diambil dari deskripsi programnya (desil_maks).',
+    'Tepat sasaran = penerima di desil 1 sampai batas program ÷ semua penerima yang sudah diperingkat. Di atas desil sasaran (inclusion error) = sisanya. Dalam desil sasaran tanpa program (exclusion) = keluarga DTSEN di desil sasaran dikurangi penerima di desil itu. Penerima yang belum diperingkat dihitung terpisah.',
+    'Desil adalah perkiraan, bukan vonis: keluarga di atas desil sasaran bisa tetap layak menurut penilaian petugas, dan keluarga di desil sasaran belum tentu memenuhi syarat lain program. Semua angka ini melalui pengendalian pengungkapan yang sama dengan tabel lain: angka kecil dan angka yang dapat menghitungnya kembali disembunyikan.',
+  ],
   // Release changes
   changesTitle: 'Perubahan data',
   changesIntro: (prev: string, cur: string) =>
@@ -394,6 +462,13 @@ export const id = {
     failed: 'Maaf, pemeriksaan gagal dimuat. Periksa sambungan internet lalu coba lagi.',
     fixFields: 'Periksa kembali isian yang ditandai.',
     outside: 'NIK ini terdaftar pertama kali di luar kabupaten ini. Tetap kami periksa.',
+    desil: 'Desil keluarga Anda di DTSEN: {d} (1 = 10% keluarga termiskin secara nasional, 10 = terkaya).',
+    desilUnranked:
+      'Keluarga Anda belum diperingkat (belum punya desil) di DTSEN. Desil menentukan kelayakan sebagian besar bantuan; tanyakan ke desa/kelurahan atau Puskesos cara memperbarui data.',
+    desilWithin: 'Desil {d}: termasuk sasaran {program} (desil 1–{max}).',
+    desilAbove: 'Desil {d}: di atas batas {program} (desil 1–{max}).',
+    desilNote:
+      'Desil adalah perkiraan BPS dari 39 keterangan tentang rumah, aset dan pengeluaran keluarga, dan diperbarui tiap triwulan. Bila kondisi keluarga Anda berubah, ajukan pembaruan data melalui desa/kelurahan atau Puskesos.',
   },
 } as const;
 

@@ -16,13 +16,17 @@ import {
   type anggaran,
   type cakupan,
   DATASETS,
+  type desilData,
   type kemiskinan,
+  type kondisi,
+  type layanan,
   type pmks,
   type psks,
   type puskesos,
   type registri,
+  type sasaran,
   type verval,
-} from './schema/index.ts';
+} from './datasets/index.ts';
 import type { PortalConfig } from './schema/portal.ts';
 import type { Program } from './schema/program.ts';
 import type { Header } from './steps/context.ts';
@@ -49,6 +53,10 @@ export interface PortalData {
   anggaran: Loaded<typeof anggaran.schema>[];
   verval: Loaded<typeof verval.schema>[];
   puskesos: Loaded<typeof puskesos.schema>[];
+  desil: Loaded<typeof desilData.schema>[];
+  sasaran: Loaded<typeof sasaran.schema>[];
+  kondisi: Loaded<typeof kondisi.schema>[];
+  layanan: Loaded<typeof layanan.schema>[];
   /** Kecamatan boundaries made by `npm run geo:import`, if the folder has them. */
   geo?: { topojson: string; attribution: string };
   /** Published files of archived releases (data/rilis/<label>/), exactly as they were published. */
@@ -129,10 +137,7 @@ export async function loadPortal(io: DataIO): Promise<{ data?: PortalData; probl
       });
   }
   if (hasErrors(problems)) return { problems };
-  const datasets = tables as unknown as Pick<
-    PortalData,
-    'kemiskinan' | 'pmks' | 'psks' | 'registri' | 'cakupan' | 'anggaran' | 'verval' | 'puskesos'
-  >;
+  const datasets = tables as unknown as Omit<PortalData, 'config' | 'tree' | 'programs' | 'geo' | 'releases'>;
   // Plausibility across cells and files, once every file is valid on its own.
   for (const rule of RULES) problems.push(...rule({ config, tree, programs, ...datasets, layout }));
   if (hasErrors(problems)) return { problems };

@@ -20,7 +20,7 @@ import type { KdfParams } from '../shared/kdf.ts';
 
 export const KEYS_FILE = 'penerima.csv';
 export const KDF_FILE = 'penerima-kdf.json';
-export const KEY_COLUMNS = ['kunci', 'program', 'status', 'periode', 'kdf'] as const;
+export const KEY_COLUMNS = ['kunci', 'program', 'status', 'periode', 'desil', 'kdf'] as const;
 
 /** `penerima-kdf.json`. */
 export const kdfFileSchema = z.object({
@@ -53,6 +53,8 @@ export interface KeyRow {
   program: string;
   status: string;
   periode: string;
+  /** The household's DTSEN desil, when the raw list gave it. */
+  desil?: number;
 }
 
 /** One row of `penerima.csv`, checked against the folder's programs and the KDF's key length. */
@@ -67,6 +69,7 @@ const keyRowSchema = (kdf: KdfFile, programs: ReadonlySet<string>) =>
     program: z.string().refine((p) => programs.has(p)),
     status: z.string().refine((s) => s in STATUSES),
     periode: z.string().min(1).max(40),
+    desil: z.string().regex(/^([1-9]|10)?$/),
     kdf: z.string(),
   });
 
@@ -75,6 +78,7 @@ const EXPECT: Record<(typeof KEY_COLUMNS)[number], (kdf: KdfFile, programs: Read
   program: () => t('program yang punya berkas di folder program/', 'a program with a file in the program/ folder'),
   status: () => t(`salah satu status: ${STATUS_CODES.join(', ')}`, `one of: ${STATUS_CODES.join(', ')}`),
   periode: () => t('periode (maks. 40 karakter)', 'a period (at most 40 characters)'),
+  desil: () => t('desil 1–10 atau kosong', 'a desil 1–10 or empty'),
   kdf: (k) =>
     t(
       `"${k.id}", id garam di penerima-kdf.json: kunci ini dibuat dengan garam lain. Jalankan npm run hash lagi (ia melanjutkan dari titik simpannya)`,
@@ -161,7 +165,14 @@ export async function loadRecipientKeys(
         value: cells[col] ?? '',
         expected: EXPECT[bad](kdf, slugs),
       });
-    } else rows.push({ kunci: row.kunci!, program: row.program!, status: row.status!, periode: row.periode! });
+    } else
+      rows.push({
+        kunci: row.kunci!,
+        program: row.program!,
+        status: row.status!,
+        periode: row.periode!,
+        ...(row.desil ? { desil: Number(row.desil) } : {}),
+      });
   }
   const { algorithm, N, r, p, dkLen, salt } = kdf;
   return { kdf: { algorithm, N, r, p, dkLen, salt }, rows };

@@ -11,7 +11,8 @@ import { randomBytes, randomInt } from 'node:crypto';
 import type { KdfParams } from '../shared/kdf.ts';
 
 export type Grant = [program: string, status: string, periode: string];
-export type Entry = [key: string, grants: Grant[]];
+/** A person's key, their grants, and their household's DTSEN desil (null when not given). */
+export type Entry = [key: string, grants: Grant[], desil: number | null];
 
 export interface ShardSet {
   prefixLength: number;
@@ -30,10 +31,16 @@ export function prefixLengthFor(people: number, minPerShard = 50): number {
   return p;
 }
 
-export function groupEntries(rows: readonly { kunci: string; program: string; status: string; periode: string }[]): Entry[] {
-  const by = new Map<string, Grant[]>();
-  for (const r of rows) by.set(r.kunci, [...(by.get(r.kunci) ?? []), [r.program, r.status, r.periode]]);
-  return [...by.entries()];
+export function groupEntries(
+  rows: readonly { kunci: string; program: string; status: string; periode: string; desil?: number }[],
+): Entry[] {
+  const by = new Map<string, Entry>();
+  for (const r of rows) {
+    const e = by.get(r.kunci) ?? [r.kunci, [], r.desil ?? null];
+    e[1].push([r.program, r.status, r.periode]);
+    by.set(r.kunci, e);
+  }
+  return [...by.values()];
 }
 
 /** Where decoys get their randomness (injected so tests can fix it). */
@@ -56,8 +63,8 @@ export function buildShards(
 
   const decoy = (prefix: string): Entry => {
     const key = (prefix + rand.bytes(keyHexLength).toString('hex')).slice(0, keyHexLength);
-    const like = entries.length ? entries[rand.int(entries.length)]![1] : [];
-    return [key, like];
+    const like = entries.length ? entries[rand.int(entries.length)]! : undefined;
+    return [key, like?.[1] ?? [], like?.[2] ?? null];
   };
   const bodies = buckets.map((prefix) => {
     const list = [...byPrefix.get(prefix)!];
@@ -84,4 +91,6 @@ export interface CekManifest {
   shardBytes: number;
   /** People with at least one program in this release. */
   people: number;
+  /** Whether the recipient list gave households' DTSEN desil (then the answer shows it). */
+  desil: boolean;
 }

@@ -8,8 +8,10 @@ import { formatNumber, formatPercent, formatRupiah } from '../shared/format.ts';
 import { localePath, texts } from '../i18n/index.ts';
 import type { Lang } from '../shared/lang.ts';
 import { isShown, NOT_RELEASED, percentOf, released, sumFigures, withRank, type Figure } from '../protect/figure.ts';
-import type { AnggaranRow } from '../load/schema/anggaran.ts';
+import type { AnggaranRow } from '../load/datasets/anggaran.ts';
 import { categoryList, type CountCell, type SiteFigures } from './model.ts';
+import { targetingTrend } from './targeting.ts';
+import { eligibleRange, periodLabel } from '../domain/desil.ts';
 
 export { withRank };
 export type Kind = 'pmks' | 'psks';
@@ -105,12 +107,20 @@ export interface KeyFigure {
 }
 
 /** "naik 2,3% dari 2024" / "turun 0,41 poin dari 2024": the trend in words, not only by colour or arrow. */
-function change(lang: Lang, cur: number, prev: Figure | undefined, prevYear: number | undefined, points: boolean): string {
-  if (!isShown(prev) || prevYear === undefined) return '';
+function change(
+  lang: Lang,
+  cur: number,
+  prev: Figure | undefined,
+  prevYear: number | undefined,
+  points: boolean,
+  prevLabel?: string,
+): string {
+  const since = prevLabel ?? prevYear;
+  if (!isShown(prev) || since === undefined) return '';
   const t = texts(lang);
   const d = points ? cur - prev : prev === 0 ? 0 : ((cur - prev) / prev) * 100;
-  if (Math.abs(d) < 0.005) return `; ${t.same} ${t.fromYear(prevYear)}`;
-  return `; ${d > 0 ? t.up : t.down} ${points ? `${formatNumber(Math.abs(d), lang, 2)} ${t.points}` : formatPercent(Math.abs(d), lang, 1)} ${t.fromYear(prevYear)}`;
+  if (Math.abs(d) < 0.005) return `; ${t.same} ${t.fromYear(since)}`;
+  return `; ${d > 0 ? t.up : t.down} ${points ? `${formatNumber(Math.abs(d), lang, 2)} ${t.points}` : formatPercent(Math.abs(d), lang, 1)} ${t.fromYear(since)}`;
 }
 
 /** The home page's key figures, each with its year and its change from the year before; a hidden figure is left out. */
@@ -170,6 +180,19 @@ export function keyFigures(site: SiteFigures, lang: Lang = 'id'): KeyFigure[] {
       href: L(`/program/${p.slug}/`),
       value: formatNumber(top.penerima, lang),
       detail: `KPM, ${top.tahun}${share}${change(lang, top.penerima, prev?.penerima, prev?.tahun, false)}`,
+    });
+  }
+  // Is aid reaching the poor: the share of PKH's ranked recipients within its desil, with its trend.
+  const pkh = targetingTrend(site.targeting, 'pkh', site.tree.code);
+  const [s1, s0] = [pkh.at(-1), pkh.at(-2)];
+  if (s1 && isShown(s1.persen)) {
+    const p = site.programs.find((x) => x.slug === 'pkh');
+    const prev = s0 ? { value: s0.persen, label: periodLabel(s0.tahun, s0.periode) } : undefined;
+    out.push({
+      label: t.kfTargeting(p?.singkatan ?? 'PKH'),
+      href: L('/sasaran/'),
+      value: formatPercent(s1.persen, lang, 1),
+      detail: `${eligibleRange(s1.desilMaks)}, ${periodLabel(s1.tahun, s1.periode)}${prev && isShown(prev.value) ? change(lang, s1.persen, prev.value, undefined, true, prev.label) : ''}`,
     });
   }
   const b = budgetByYear(site);

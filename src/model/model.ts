@@ -9,13 +9,26 @@ import type { PortalData } from '../load/portal.ts';
 import { kecamatanOf, levelOf, type RegionTree } from '../domain/regions.ts';
 import type { PortalConfig } from '../load/schema/portal.ts';
 import type { Program } from '../load/schema/program.ts';
-import type { KemiskinanRow } from '../load/schema/kemiskinan.ts';
-import type { AnggaranRow } from '../load/schema/anggaran.ts';
-import type { PuskesosRow } from '../load/schema/puskesos.ts';
-import { protectPortal, REGISTRY_MEASURES, VERVAL_MEASURES, type CountCell, type SuppressionStats } from '../protect/tables.ts';
+import type { KemiskinanRow } from '../load/datasets/kemiskinan.ts';
+import type { AnggaranRow } from '../load/datasets/anggaran.ts';
+import type { PuskesosRow } from '../load/datasets/puskesos.ts';
+
 import { NOT_RELEASED, percentOf, type Figure } from '../protect/figure.ts';
 
-export type { CountCell } from '../protect/tables.ts';
+import {
+  type CountCell,
+  type CubeCell,
+  type MeasureCell,
+  protectPortal,
+  REGISTRY_MEASURES,
+  type SuppressionStats,
+  VERVAL_MEASURES,
+} from '../protect/tables.ts';
+import type { LayananRow } from '../load/datasets/layanan.ts';
+import { buildTargeting, type TargetingFigure } from './targeting.ts';
+
+export type { CountCell, CubeCell, MeasureCell } from '../protect/tables.ts';
+export type { TargetingFigure } from './targeting.ts';
 
 export interface RegistryFigure {
   tahun: number;
@@ -66,6 +79,14 @@ export interface SiteFigures {
   geo?: { attribution: string };
   /** Every release whose downloads the site serves under /data/rilis/<label>/. */
   releases: { label: string; created: string }[];
+  /** DTSEN: registry by desil, recipients by desil (protected), targeting per program, area and period. */
+  desil: CubeCell[];
+  sasaran: CubeCell[];
+  targeting: TargetingFigure[];
+  /** Registry households by deprivation indicator (protected; `ukuran` = indicator). */
+  kondisi: MeasureCell[];
+  /** Usulan and sanggah received and resolved. */
+  layanan: LayananRow[];
 }
 
 const strip = <T extends { _line: number }>(r: T): Omit<T, '_line'> => {
@@ -190,6 +211,17 @@ export function buildModel(d: PortalData): SiteFigures {
       (r) => r.kecamatan,
       (r) => r.kode_wilayah,
       (r) => r.nama,
+    ),
+    desil: prot.desil,
+    sasaran: prot.sasaran,
+    targeting: buildTargeting(prot.sasaran, prot.desil, d.programs),
+    kondisi: prot.kondisi,
+    layanan: sortBy(
+      d.layanan.map((r) => strip(r) as LayananRow),
+      (r) => r.tahun,
+      (r) => r.periode,
+      (r) => r.kode_wilayah,
+      (r) => r.jenis,
     ),
   };
 }

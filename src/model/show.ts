@@ -28,4 +28,11 @@ export const cellRef = {
   coverage: (tahun: number, wilayah: string, program: string, column: 'penerima' | 'terdaftar' | 'persen_cakupan') =>
     `cakupan:${tahun}|${wilayah}|${program}:${column}`,
   verval: (tahun: number, wilayah: string, ukuran: string) => `verval:${tahun}|${wilayah}:${ukuran}`,
+  desil: (tahun: number, periode: string, wilayah: string, desil: string, ukuran: 'keluarga' | 'jiwa') =>
+    `desil:${tahun}|${periode}|${wilayah}|${desil}:${ukuran}`,
+  sasaran: (tahun: number, periode: string, wilayah: string, program: string, desil: string) =>
+    `sasaran:${tahun}|${periode}|${wilayah}|${program}|${desil}:penerima`,
+  kondisi: (tahun: number, wilayah: string, indikator: string) => `kondisi:${tahun}|${wilayah}|${indikator}:keluarga`,
+  targeting: (tahun: number, periode: string, wilayah: string, program: string, column: string) =>
+    `sasaran-indikator:${tahun}|${periode}|${wilayah}|${program}:${column}`,
 };

@@ -14,6 +14,7 @@
  * protected on its own.
  */
 import { PMKS_CATEGORIES } from '../domain/categories.ts';
+import { DESILS, UNRANKED } from '../domain/desil.ts';
 import { protect, type Cell, type Flag, type Relation } from './disclosure.ts';
 import { HIDDEN, type Figure } from './figure.ts';
 import type { PortalData } from '../load/portal.ts';
@@ -33,6 +34,23 @@ export interface MeasureCell {
   wilayah: string;
   /** Program slug for recipients; '' otherwise. */
   program: string;
+  ukuran: string;
+  nilai: Figure;
+}
+
+/**
+ * One published cell of a DTSEN table (registry by desil, recipients by
+ * desil): `kategori` is a desil '1'…'10', 'belum' (not ranked), or a group —
+ * '*' all, 'R' all ranked, 'L4' desil 1–4 (the households a program with
+ * desil_maks 4 serves).
+ */
+export interface CubeCell {
+  tahun: number;
+  periode: string;
+  wilayah: string;
+  /** Program slug for recipients; '' for the registry. */
+  program: string;
+  kategori: string;
   ukuran: string;
   nilai: Figure;
 }
@@ -57,6 +75,11 @@ export interface Protected {
   pmks: CountCell[];
   psks: CountCell[];
   measures: MeasureCell[];
+  /** DTSEN registry by desil (keluarga, jiwa) and recipients by desil (penerima). */
+  desil: CubeCell[];
+  sasaran: CubeCell[];
+  /** Registry households by deprivation indicator (`ukuran` = the indicator). */
+  kondisi: MeasureCell[];
   /** Totals over every protected table, and per input file (`pmks.csv`, …). */
   stats: SuppressionStats & { byFile: Record<string, SuppressionStats> };
   /** Why each hidden cell is hidden, keyed `<file>|<year>|<cell id>`: for tests and counts, never published (a primary flag would say "1 to k−1"). */
@@ -65,26 +88,43 @@ export interface Protected {
 
 const groupBy = <T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> => {
   const m = new Map<string, T[]>();
-  for (const x of xs) m.set(key(x), [...(m.get(key(x)) ?? []), x]);
+  for (const x of xs) {
+    const k = key(x);
+    const list = m.get(k);
+    if (list) list.push(x);
+    else m.set(k, [x]);
+  }
   return m;
 };
 
-/** Category cube of one year: cells and the sums that tie them together. */
+/** A sum over some categories published for every area: `*` (all), or e.g. desil 1–4. */
+export interface Group {
+  id: string;
+  members: readonly string[];
+}
+
+/**
+ * Category cube of one year (and period): cells by area and category, and the
+ * sums that tie them together — each group of categories per area, each
+ * category and group from desa to kecamatan to kabupaten.
+ */
 function categoryCube(
   rows: readonly { kode_wilayah: string; kategori: string; jumlah: number }[],
   kabupaten: string,
   sensitive: ReadonlySet<string>,
   sensitiveLevel: 'kecamatan' | 'kabupaten',
+  groupsOf: (categories: string[]) => Group[] = (cats) => [{ id: '*', members: cats }],
 ) {
   const values = new Map<string, number>();
   const given = new Set(rows.filter((r) => levelOf(r.kode_wilayah) === 'kecamatan').map((r) => `K|${r.kode_wilayah}|${r.kategori}`));
+  const add = (id: string, v: number) => values.set(id, (values.has(id) ? values.get(id)! : 0) + v);
   for (const r of rows) {
     if (levelOf(r.kode_wilayah) === 'kecamatan') {
       values.set(`K|${r.kode_wilayah}|${r.kategori}`, r.jumlah);
       continue;
     }
     const k = `K|${kecamatanOf(r.kode_wilayah)}|${r.kategori}`;
-    if (!given.has(k)) values.set(k, (values.get(k) ?? 0) + r.jumlah);
+    if (!given.has(k)) add(k, r.jumlah);
     // Sensitive categories are never published below the kecamatan.
     if (!sensitive.has(r.kategori)) values.set(`D|${r.kode_wilayah}|${r.kategori}`, r.jumlah);
   }
@@ -106,22 +146,26 @@ function categoryCube(
       if (desaParts.length) relations.push({ total: `K|${k}|${c}`, parts: desaParts });
     }
   }
-  for (const k of kecs) {
-    const parts = cats.map((c) => `K|${k}|${c}`).filter((id) => values.has(id));
-    values.set(`K|${k}|*`, sum(parts));
-    relations.push({ total: `K|${k}|*`, parts });
+  for (const g of groupsOf(cats)) {
+    for (const k of kecs) {
+      const parts = g.members.map((c) => `K|${k}|${c}`).filter((id) => values.has(id));
+      values.set(`K|${k}|${g.id}`, sum(parts));
+      relations.push({ total: `K|${k}|${g.id}`, parts });
+    }
+    for (const d of desas) {
+      const parts = g.members.map((c) => `D|${d}|${c}`).filter((id) => values.has(id));
+      values.set(`D|${d}|${g.id}`, sum(parts));
+      relations.push({ total: `D|${d}|${g.id}`, parts });
+    }
+    const B = `B|${kabupaten}|${g.id}`;
+    values.set(B, sum(g.members.map((c) => `B|${kabupaten}|${c}`).filter((id) => values.has(id))));
+    relations.push(
+      { total: B, parts: g.members.map((c) => `B|${kabupaten}|${c}`).filter((id) => values.has(id)) },
+      { total: B, parts: kecs.map((k) => `K|${k}|${g.id}`) },
+    );
   }
-  for (const d of desas) {
-    const parts = cats.map((c) => `D|${d}|${c}`).filter((id) => values.has(id));
-    values.set(`D|${d}|*`, sum(parts));
-    relations.push({ total: `D|${d}|*`, parts });
-  }
-  values.set(`B|${kabupaten}|*`, sum(cats.map((c) => `B|${kabupaten}|${c}`)));
-  relations.push(
-    { total: `B|${kabupaten}|*`, parts: cats.map((c) => `B|${kabupaten}|${c}`) },
-    { total: `B|${kabupaten}|*`, parts: kecs.map((k) => `K|${k}|*`) },
-  );
-  const rankOf = (id: string) => (id.startsWith('D|') ? 0 : id.startsWith('K|') ? 1 : 2) + (id.endsWith('|*') ? 0.5 : 0);
+  const totals = new Set(groupsOf(cats).map((g) => g.id));
+  const rankOf = (id: string) => (id.startsWith('D|') ? 0 : id.startsWith('K|') ? 1 : 2) + (totals.has(id.split('|')[2]!) ? 0.5 : 0);
   // With tingkat_sensitif "kabupaten", sensitive categories are hidden for every kecamatan.
   const forced = (id: string) => sensitiveLevel === 'kabupaten' && id.startsWith('K|') && sensitive.has(id.split('|')[2]!);
   const cells: Cell[] = [...values].map(([id, value]) => ({
@@ -132,6 +176,17 @@ function categoryCube(
     ...(forced(id) ? { forced: true } : {}),
   }));
   return { cells, relations };
+}
+
+function toCubeCells(
+  base: Omit<CubeCell, 'wilayah' | 'kategori' | 'nilai'>,
+  cells: readonly Cell[],
+  flags: ReadonlyMap<string, Flag>,
+): CubeCell[] {
+  return cells.map((c) => {
+    const [, wilayah, kategori] = c.id.split('|');
+    return { ...base, wilayah: wilayah!, kategori: kategori!, nilai: flags.has(c.id) ? HIDDEN : c.value };
+  });
 }
 
 function toCountCells(tahun: number, cells: readonly Cell[], flags: ReadonlyMap<string, Flag>): CountCell[] {
@@ -174,10 +229,13 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
     pmks: [],
     psks: [],
     measures: [],
+    desil: [],
+    sasaran: [],
+    kondisi: [],
     stats: { primary: 0, secondary: 0, published: 0, byFile: {} },
     flags: new Map(),
   };
-  const count = (file: string, tahun: number, flags: ReadonlyMap<string, Flag>, total: number) => {
+  const count = (file: string, tahun: number | string, flags: ReadonlyMap<string, Flag>, total: number) => {
     out.stats.byFile[file] ??= { primary: 0, secondary: 0, published: 0 };
     const f = out.stats.byFile[file];
     for (const [id, flag] of flags) {
@@ -241,10 +299,64 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
         rows.map((r) => ({ wilayah: r.kode_wilayah, value: r[m] })),
       );
   }
+  // DTSEN: registry by desil with the sums programs are judged against (desil 1..max for every desil_maks in use).
+  const limits = [...new Set(d.programs.flatMap((p) => (p.desil_maks ? [p.desil_maks] : [])))].sort((a, b) => a - b);
+  const desilGroups = (): Group[] => [{ id: '*', members: DESILS }, ...limits.map((m) => ({ id: `L${m}`, members: DESILS.slice(0, m) }))];
+  for (const [key, rows] of groupBy(d.desil, (r) => `${r.tahun}|${r.periode}`)) {
+    const [y, periode] = key.split('|') as [string, string];
+    for (const ukuran of ['keluarga', 'jiwa'] as const) {
+      const given = rows
+        .filter((r) => r[ukuran] !== undefined)
+        .map((r) => ({ kode_wilayah: r.kode_wilayah, kategori: String(r.desil), jumlah: r[ukuran]! }));
+      if (!given.length) continue;
+      const { cells, relations } = categoryCube(given, kab, new Set(), 'kecamatan', desilGroups);
+      const flags = protect(cells, relations, o.k);
+      count('desil.csv', `${key}|${ukuran}`, flags, cells.length);
+      out.desil.push(...toCubeCells({ tahun: Number(y), periode, program: '', ukuran }, cells, flags));
+    }
+  }
+  // Recipients by desil, per program: all, ranked, and within the program's own limit.
+  const limitOf = new Map(d.programs.map((p) => [p.slug, p.desil_maks]));
+  for (const [key, rows] of groupBy(d.sasaran, (r) => `${r.tahun}|${r.periode}|${r.program}`)) {
+    const [y, periode, program] = key.split('|') as [string, string, string];
+    const max = limitOf.get(program);
+    const groups = (): Group[] => [
+      { id: '*', members: [...DESILS, UNRANKED] },
+      { id: 'R', members: DESILS },
+      ...(max ? [{ id: `L${max}`, members: DESILS.slice(0, max) }] : []),
+    ];
+    const given = rows.map((r) => ({
+      kode_wilayah: r.kode_wilayah,
+      kategori: r.desil === undefined ? UNRANKED : String(r.desil),
+      jumlah: r.penerima,
+    }));
+    const { cells, relations } = categoryCube(given, kab, new Set(), 'kecamatan', groups);
+    const flags = protect(cells, relations, o.k);
+    count('sasaran.csv', key, flags, cells.length);
+    out.sasaran.push(...toCubeCells({ tahun: Number(y), periode, program, ukuran: 'penerima' }, cells, flags));
+  }
+  // Deprivations: one household can have several, so each indicator is a table of its own (no total across them).
+  for (const [key, rows] of groupBy(d.kondisi, (r) => `${r.tahun}|${r.indikator}`)) {
+    const [y, indikator] = key.split('|') as [string, string];
+    const { cells, relations } = measureCube(
+      rows.map((r) => ({ wilayah: r.kode_wilayah, value: r.keluarga })),
+      kab,
+    );
+    const flags = protect(cells, relations, o.k);
+    count('kondisi.csv', key, flags, cells.length);
+    for (const c of cells)
+      out.kondisi.push({ tahun: Number(y), wilayah: c.id, program: '', ukuran: indikator, nilai: flags.has(c.id) ? HIDDEN : c.value });
+  }
   const order = <T extends { tahun: number; wilayah: string }>(xs: T[], k: (x: T) => string) =>
     xs.sort((a, b) => a.tahun - b.tahun || k(a).localeCompare(k(b)) || a.wilayah.localeCompare(b.wilayah));
   order(out.pmks, (x) => x.kategori.padStart(3, '0'));
   order(out.psks, (x) => x.kategori);
   order(out.measures, (x) => `${x.ukuran}|${x.program}`);
+  const desilOrder = (k: string) =>
+    k === '*' ? 'a' : k === 'R' ? 'b' : k.startsWith('L') ? `c${k}` : k === UNRANKED ? 'z' : `d${k.padStart(2, '0')}`;
+  const cubeKey = (x: CubeCell) => `${x.periode}|${x.program}|${x.ukuran}|${desilOrder(x.kategori)}`;
+  order(out.desil, cubeKey);
+  order(out.sasaran, cubeKey);
+  order(out.kondisi, (x) => x.ukuran);
   return out;
 }

@@ -11,10 +11,13 @@ import type { PortalData } from '../load/portal.ts';
 import type { SiteFigures } from '../model/model.ts';
 import { cellValue, type PublishedTable } from './releases.ts';
 import { REGISTRY_MEASURES, VERVAL_MEASURES } from '../protect/tables.ts';
-import { isHidden, isShown, rounded, type Figure } from '../protect/figure.ts';
+import { type Figure, isHidden, isShown, NOT_RELEASED, rounded } from '../protect/figure.ts';
+import type { CubeCell } from '../protect/tables.ts';
+import { CONDITIONS } from '../domain/conditions.ts';
+import { type Text, t } from '../shared/lang.ts';
 import { REGION_SOURCE } from '../domain/regions.ts';
 import { columnsOf } from '../load/schema/columns.ts';
-import { DATASETS } from '../load/schema/index.ts';
+import { DATASETS } from '../load/datasets/index.ts';
 
 export const SAMPLE_NOTE = 'Data contoh — bukan data resmi';
 export const SAMPLE_NOTE_EN = 'Sample data — not official statistics';
@@ -48,6 +51,12 @@ const LABELS: Record<string, Field> = {
     description: 'Nama resmi kategori. / Official category name.',
   },
   program: { name: 'nama_program', type: 'string', title: 'Nama program', description: 'Nama program. / Program name.' },
+  indikator: {
+    name: 'nama_indikator',
+    type: 'string',
+    title: 'Nama indikator',
+    description: 'Nama indikator kerentanan. / Name of the deprivation indicator.',
+  },
 };
 const NOTE_FIELD: Field = {
   name: 'catatan',
@@ -99,6 +108,16 @@ const PROTECTED: Record<string, { before: string[]; measures: string[]; extra?: 
     ],
   },
   verval: { before: ['tahun', 'kode_wilayah'], measures: [...VERVAL_MEASURES] },
+  desil: { before: ['tahun', 'periode', 'kode_wilayah', 'desil'], measures: ['keluarga', 'jiwa'] },
+  sasaran: { before: ['tahun', 'periode', 'kode_wilayah', 'program', 'desil'], measures: ['penerima'] },
+  kondisi: { before: ['tahun', 'kode_wilayah', 'indikator'], measures: ['keluarga'] },
+};
+
+const DESIL_FIELD: Field = {
+  name: 'desil',
+  type: 'string',
+  title: 'Desil',
+  description: 'Desil DTSEN 1–10; "belum" = belum diperingkat; "*" = semua. / DTSEN desil 1–10; "belum" = not ranked; "*" = all.',
 };
 
 /** The published fields of a dataset: its schema's columns with label columns interleaved. */
@@ -110,6 +129,10 @@ export function publishedFields(name: string, sample: boolean): Field[] {
     if (prot && !prot.before.includes(c.name) && !prot.measures.includes(c.name)) continue;
     if (c.name === LABELS.kode_wilayah!.name) continue; // the operator's check column; the official name follows the code
     if (prot && c.name === 'kode_wilayah') fields.push(LEVEL_FIELD);
+    if (prot && c.name === 'desil') {
+      fields.push(DESIL_FIELD);
+      continue;
+    }
     if (prot && c.name === 'kategori') {
       fields.push(
         {
@@ -174,8 +197,120 @@ function protectedRows(name: string, m: SiteFigures): Record<string, unknown>[] 
       ),
     );
   }
+  if (name === 'desil') {
+    // Households and people of one desil in one row; the eligibility sums (L4, L5) are published in sasaran-indikator.
+    const cells = m.desil.filter((c) => !c.kategori.startsWith('L'));
+    const byRow = new Map<string, CubeCell[]>();
+    for (const c of cells) {
+      const k = `${c.tahun}|${c.periode}|${c.wilayah}|${c.kategori}`;
+      byRow.set(k, [...(byRow.get(k) ?? []), c]);
+    }
+    return [...byRow.values()].map((cs) => {
+      const c = cs[0]!;
+      const of = (u: string) => cs.find((x) => x.ukuran === u)?.nilai ?? NOT_RELEASED;
+      return figureRow(
+        { ...area(c.tahun, c.wilayah), periode: c.periode, desil: c.kategori },
+        { keluarga: of('keluarga'), jiwa: of('jiwa') },
+      );
+    });
+  }
+  if (name === 'sasaran') {
+    return m.sasaran
+      .filter((c) => c.kategori !== 'R' && !c.kategori.startsWith('L'))
+      .map((c) =>
+        figureRow({ ...area(c.tahun, c.wilayah), periode: c.periode, program: c.program, desil: c.kategori }, { penerima: c.nilai }),
+      );
+  }
+  if (name === 'kondisi') {
+    return m.kondisi.map((c) => figureRow({ ...area(c.tahun, c.wilayah), indikator: c.ukuran }, { keluarga: c.nilai }));
+  }
   return byYearArea([...m.verval.kecamatan, ...m.verval.kabupaten]).map((r) =>
     figureRow(area(r.tahun, r.wilayah), Object.fromEntries(VERVAL_MEASURES.map((k) => [k, r[k]]))),
+  );
+}
+
+const TARGETING_TITLE = t('Indikator ketepatan sasaran', 'Targeting indicators');
+const TARGETING_DESCRIPTION = t(
+  'Per program, wilayah dan periode: penerima, penerima yang sudah diperingkat DTSEN, penerima dalam desil sasaran program, persentase tepat sasaran, dan keluarga (atau jiwa, untuk program per orang) dalam desil sasaran beserta yang belum menerima program.',
+  'Per program, area and period: recipients, recipients ranked in DTSEN, recipients within the program’s desil, the share on target, and registry households (or people, for a per-person program) within the desil and those without the program.',
+);
+const TARGETING_FIELDS: Field[] = [
+  { name: 'tahun', type: 'year', title: 'Tahun', description: 'Tahun. / Year.' },
+  { name: 'periode', type: 'string', title: 'Periode', description: 'triwulan-1 … triwulan-4 atau tahunan. / Quarter or annual.' },
+  LEVEL_FIELD,
+  { name: 'kode_wilayah', type: 'string', title: 'Kode wilayah', description: 'Kode Kemendagri. / Kemendagri code.' },
+  LABELS.kode_wilayah!,
+  { name: 'program', type: 'string', title: 'Program', description: 'Slug program. / Program slug.' },
+  LABELS.program!,
+  {
+    name: 'desil_maks',
+    type: 'integer',
+    title: 'Desil maksimum',
+    description: 'Desil tertinggi sasaran program (Kepmensos 79/HUK/2025). / Highest desil the program serves.',
+  },
+  { name: 'satuan', type: 'string', title: 'Satuan', description: 'keluarga (KPM) atau jiwa. / Households (KPM) or people.' },
+  {
+    name: 'penerima',
+    type: 'integer',
+    title: 'Penerima',
+    description: 'Semua penerima, termasuk yang belum diperingkat. / All recipients, including those not ranked.',
+  },
+  {
+    name: 'penerima_berperingkat',
+    type: 'integer',
+    title: 'Penerima berperingkat',
+    description: 'Penerima dengan desil DTSEN. / Recipients with a DTSEN desil.',
+  },
+  {
+    name: 'penerima_layak',
+    type: 'integer',
+    title: 'Penerima dalam desil sasaran',
+    description: 'Penerima di desil 1 sampai desil_maks. / Recipients in desil 1 to desil_maks.',
+  },
+  {
+    name: 'persen_tepat_sasaran',
+    type: 'number',
+    title: 'Tepat sasaran (%)',
+    description: 'penerima_layak ÷ penerima_berperingkat × 100, satu desimal. / penerima_layak ÷ penerima_berperingkat × 100, one decimal.',
+    unit: '%',
+  },
+  {
+    name: 'keluarga_layak',
+    type: 'integer',
+    title: 'Dalam desil sasaran',
+    description: 'Keluarga (atau jiwa) DTSEN di desil 1 sampai desil_maks. / DTSEN households (or people) in desil 1 to desil_maks.',
+  },
+  {
+    name: 'keluarga_layak_tanpa_program',
+    type: 'integer',
+    title: 'Dalam desil sasaran tanpa program',
+    description: 'keluarga_layak − penerima_layak. / keluarga_layak − penerima_layak.',
+  },
+  FLAG_FIELD,
+];
+
+/** sasaran-indikator: one row per program × area × period, hidden cells empty and named in kerahasiaan. */
+function targetingRows(m: SiteFigures): Record<string, unknown>[] {
+  return m.targeting.map((x) =>
+    figureRow(
+      {
+        tahun: x.tahun,
+        periode: x.periode,
+        tingkat: levelName(x.wilayah, m.tree.code),
+        kode_wilayah: x.wilayah,
+        program: x.program,
+        desil_maks: x.desilMaks,
+        satuan: x.satuan,
+      },
+      {
+        penerima: x.penerima,
+        penerima_berperingkat: x.berperingkat,
+        penerima_layak: x.layak,
+        persen_tepat_sasaran: rounded(x.persen, 1),
+        keluarga_layak: x.keluargaLayak,
+        keluarga_layak_tanpa_program: x.tanpaProgram,
+      },
+    ),
   );
 }
 
@@ -199,37 +334,37 @@ export function buildDownloads(d: PortalData, model: SiteFigures): Downloads {
   const tables: PublishedTable[] = [];
   const resources: Record<string, unknown>[] = [];
 
-  for (const ds of DATASETS) {
-    const fields = publishedFields(ds.name, sample);
-    const source = PROTECTED[ds.name] ? protectedRows(ds.name, model) : (d[ds.name as keyof PortalData] as Record<string, unknown>[]);
-    const rows = source.map((r) => {
-      const out: Record<string, unknown> = {};
-      for (const f of fields) out[f.name] = r[f.name];
-      if ('kode_wilayah' in r) out.nama_wilayah = names.get(r.kode_wilayah as string);
-      if ('kategori' in r) out.nama_kategori = r.kategori === '*' ? 'Semua kategori' : catName.get(r.kategori as string);
-      if ('program' in r) out.nama_program = progName.get(r.program as string);
-      if (sample) out.catatan = SAMPLE_NOTE;
-      return out;
-    });
+  const condName = new Map(CONDITIONS.map((c) => [c.code, c.name.id]));
+  const withLabels = (fields: Field[], r: Record<string, unknown>) => {
+    const out: Record<string, unknown> = {};
+    for (const f of fields) out[f.name] = r[f.name];
+    if ('kode_wilayah' in r) out.nama_wilayah = names.get(r.kode_wilayah as string);
+    if ('kategori' in r) out.nama_kategori = r.kategori === '*' ? 'Semua kategori' : catName.get(r.kategori as string);
+    if ('program' in r) out.nama_program = progName.get(r.program as string);
+    if ('indikator' in r) out.nama_indikator = condName.get(r.indikator as string);
+    if (sample) out.catatan = SAMPLE_NOTE;
+    return out;
+  };
+  /** One table as CSV and JSON, described in datapackage.json, and kept as rows for the release comparison. */
+  const publish = (
+    name: string,
+    title: Text,
+    description: Text,
+    fields: Field[],
+    primaryKey: string[],
+    source: Record<string, unknown>[],
+  ) => {
+    const rows = source.map((r) => withLabels(fields, r));
     const csv = toCsv(
       fields.map((f) => f.name),
       rows,
     );
-    const json = `${JSON.stringify(
-      {
-        ...(sample ? { peringatan: SAMPLE_NOTE, warning: SAMPLE_NOTE_EN } : {}),
-        dataset: ds.name,
-        rilis: d.config.rilis.label,
-        data: rows,
-      },
-      null,
-      1,
-    )}\n`;
-    const schema = { fields, primaryKey: PROTECTED[ds.name] ? [...PROTECTED[ds.name]!.before] : [...ds.key], missingValues: [''] };
+    const json = `${JSON.stringify({ ...(sample ? { peringatan: SAMPLE_NOTE, warning: SAMPLE_NOTE_EN } : {}), dataset: name, rilis: d.config.rilis.label, data: rows }, null, 1)}\n`;
+    const schema = { fields, primaryKey, missingValues: [''] };
     tables.push({
-      name: ds.name,
-      title: ds.title.id,
-      primaryKey: schema.primaryKey,
+      name,
+      title: title.id,
+      primaryKey,
       fields,
       rows: rows.map((r) => Object.fromEntries(fields.map((f) => [f.name, cellValue(r[f.name], f.type)]))),
     });
@@ -237,13 +372,12 @@ export function buildDownloads(d: PortalData, model: SiteFigures): Downloads {
       ['csv', csv, 'text/csv'],
       ['json', json, 'application/json'],
     ] as const) {
-      const path = `data/${ds.name}.${ext}`;
-      files.push({ path, content });
+      files.push({ path: `data/${name}.${ext}`, content });
       resources.push({
-        name: ext === 'csv' ? ds.name : `${ds.name}-json`,
-        path: `${ds.name}.${ext}`,
-        title: ds.title.id,
-        description: `${ds.description.id}${sample ? ` ${SAMPLE_NOTE}.` : ''}`,
+        name: ext === 'csv' ? name : `${name}-json`,
+        path: `${name}.${ext}`,
+        title: title.id,
+        description: `${description.id}${sample ? ` ${SAMPLE_NOTE}.` : ''}`,
         format: ext,
         mediatype,
         encoding: 'utf-8',
@@ -252,6 +386,25 @@ export function buildDownloads(d: PortalData, model: SiteFigures): Downloads {
         ...(ext === 'csv' ? { dialect: { delimiter: ',', lineTerminator: '\r\n', header: true }, schema } : {}),
       });
     }
+  };
+
+  for (const ds of DATASETS) {
+    const input = d[ds.name as keyof PortalData] as Record<string, unknown>[];
+    if (!ds.required && input.length === 0) continue; // an optional file the office does not keep
+    const source = PROTECTED[ds.name] ? protectedRows(ds.name, model) : input;
+    const primaryKey = PROTECTED[ds.name] ? [...PROTECTED[ds.name]!.before] : [...ds.key];
+    publish(ds.name, ds.title, ds.description, publishedFields(ds.name, sample), primaryKey, source);
+  }
+  if (model.targeting.length) {
+    const fields = [...TARGETING_FIELDS, ...(sample ? [NOTE_FIELD] : [])];
+    publish(
+      'sasaran-indikator',
+      TARGETING_TITLE,
+      TARGETING_DESCRIPTION,
+      fields,
+      ['tahun', 'periode', 'kode_wilayah', 'program'],
+      targetingRows(model),
+    );
   }
 
   const pkg = {

@@ -11,7 +11,7 @@ import * as z from 'zod';
 import { t, type Problem } from '../load/problems.ts';
 import type { DataIO } from '../load/portal.ts';
 import { columnsOf } from '../load/schema/columns.ts';
-import { DATASETS } from '../load/schema/index.ts';
+import { DATASETS } from '../load/datasets/index.ts';
 
 const ID_COLUMNS = /^(nik|nik_\w+|no_?kk|nomor_?kk|kk|no_?ktp|nomor_?ktp|nama|nama_\w+|name|full_?name|nama_lengkap|alamat_rumah)$/;
 /** A run of exactly 16 digits, not part of a longer number or word (keys are hex, so they never match). */

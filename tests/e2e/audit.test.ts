@@ -73,6 +73,10 @@ describe('the published tables protect every small count', () => {
     registri: rebuild(read('registri'), (r) => r.tahun!, ['keluarga', 'jiwa', 'keluarga_tanpa_bansos_pusat', 'keluarga_dibantu_apbd']),
     cakupan: rebuild(read('cakupan'), (r) => `${r.tahun}|${r.program}`, ['penerima']),
     verval: rebuild(read('verval'), (r) => r.tahun!, ['diperiksa', 'dihapus', 'ditambah', 'graduasi']),
+    // DTSEN: registry by desil and recipients by desil (their '*' sums every desil, 'belum' included), deprivations per indicator.
+    desil: rebuild(read('desil'), (r) => `${r.tahun}|${r.periode}`, ['keluarga', 'jiwa'], 'desil'),
+    sasaran: rebuild(read('sasaran'), (r) => `${r.tahun}|${r.periode}|${r.program}`, ['penerima'], 'desil'),
+    kondisi: rebuild(read('kondisi'), (r) => `${r.tahun}|${r.indikator}`, ['keluarga']),
   };
 
   it.each(Object.keys(tables))('%s: no count from 1 to k−1 is shown for a desa or kecamatan', (name) => {

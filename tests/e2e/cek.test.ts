@@ -63,6 +63,22 @@ describe('/cek/ in Chromium', () => {
     await page.close();
   });
 
+  it("shows the household's desil and, for every program tied to desil, whether it is within the program's target", async () => {
+    const page = await browser.newPage();
+    const above = people.find((p) => p.desil !== undefined && p.desil > 4 && p.desil <= 5)!;
+    expect(above).toBeDefined();
+    await lookup(page, above.nik, above.kk);
+    expect(await page.getAttribute('#cek-result [data-desil]', 'data-desil')).toBe(String(above.desil));
+    const text = (await page.textContent('#cek-result [data-desil]'))!;
+    expect(text).toContain(`Desil keluarga Anda di DTSEN: ${above.desil}`);
+    expect(text).toContain(`Desil ${above.desil}: di atas batas PKH (desil 1–4)`);
+    expect(text).toContain(`Desil ${above.desil}: termasuk sasaran BPNT/Sembako (desil 1–5)`);
+    const unranked = people.find((p) => p.desil === undefined)!;
+    await lookup(page, unranked.nik, unranked.kk);
+    expect(await page.textContent('#cek-result [data-desil]')).toContain('belum diperingkat');
+    await page.close();
+  });
+
   it('a household member finds the household programs listed under the head of the family', async () => {
     const page = await browser.newPage();
     const member = people.find(

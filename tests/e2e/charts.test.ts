@@ -100,7 +100,13 @@ describe('charts in Chromium', () => {
 
   it('a program page: every chart draws, matches its table and its CSV', async () => {
     const page = await browser.newPage({ acceptDownloads: true });
-    expect(await checkChartsOn(page, '/program/pkh/')).toEqual(['program-pkh-anggaran', 'program-pkh-keluaran', 'program-pkh-cakupan']);
+    expect(await checkChartsOn(page, '/program/pkh/')).toEqual([
+      'program-pkh-anggaran',
+      'program-pkh-keluaran',
+      'program-pkh-cakupan',
+      'sasaran-pkh-desil',
+      'sasaran-pkh-kecamatan',
+    ]);
     await page.close();
   });
 

@@ -6,7 +6,7 @@
  * land in the wrong place. Names are compared forgivingly (case, spaces,
  * "Kec."/"Desa"/"Kelurahan", one or two typos).
  */
-import { DATASETS } from '../schema/index.ts';
+import { DATASETS } from '../datasets/index.ts';
 import { t } from '../problems.ts';
 import { at, type Rule, type RuleInput } from './rule.ts';
 

@@ -4,7 +4,8 @@ import { coverageOverRegistry } from './coverage-over-registry.ts';
 import { extremeOverPoverty } from './extreme-over-poverty.ts';
 import { jumps } from './jumps.ts';
 import { rateAsFraction } from './rate-as-fraction.ts';
+import { recipientsOverDesil } from './recipients-over-desil.ts';
 import type { Rule } from './rule.ts';
 
-export const RULES: readonly Rule[] = [rateAsFraction, extremeOverPoverty, coverageOverRegistry, jumps, areaNames];
+export const RULES: readonly Rule[] = [rateAsFraction, extremeOverPoverty, coverageOverRegistry, recipientsOverDesil, jumps, areaNames];
 export type { Rule, RuleInput } from './rule.ts';

@@ -5,7 +5,7 @@
  * At the ends of a series the one neighbour decides. Counts below 50 are
  * left alone: small numbers move by large factors without anything wrong.
  */
-import { DATASETS } from '../schema/index.ts';
+import { DATASETS } from '../datasets/index.ts';
 import { columnsOf } from '../schema/columns.ts';
 import { t } from '../problems.ts';
 import { at, enNum, idNum, type Rule, type RuleInput } from './rule.ts';

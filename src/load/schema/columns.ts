@@ -78,6 +78,22 @@ export const rupiah = <O extends boolean = false>(doc: Doc & { optional?: O }) =
     doc.optional ?? false,
   ) as O extends true ? z.ZodOptional<z.ZodNumber> : z.ZodNumber;
 
+/** A DTSEN desil, 1 (poorest tenth) to 10. */
+export const desil = <O extends boolean = false>(doc: Doc & { optional?: O }) =>
+  col(
+    z.number().int().min(1).max(10),
+    { kind: 'integer', type: 'integer', expect: t('desil 1–10', 'a desil from 1 to 10'), example: '1', ...doc },
+    doc.optional ?? false,
+  ) as O extends true ? z.ZodOptional<z.ZodNumber> : z.ZodNumber;
+
+/** Days (an average may have decimals). */
+export const days = <O extends boolean = false>(doc: Doc & { optional?: O }) =>
+  col(
+    z.number().min(0).max(3650),
+    { kind: 'number', type: 'number', unit: 'hari', expect: t('jumlah hari ≥ 0, mis. 14 atau 12,5', 'days ≥ 0, e.g. 14 or 12.5'), ...doc },
+    doc.optional ?? false,
+  ) as O extends true ? z.ZodOptional<z.ZodNumber> : z.ZodNumber;
+
 export const percent = <O extends boolean = false>(doc: Doc & { optional?: O }) =>
   col(
     z.number().min(0).max(100),

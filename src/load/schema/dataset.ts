@@ -5,7 +5,7 @@ import type { Text } from '../problems.ts';
 export interface RowRule<R> {
   check: (row: R) => boolean;
   level: 'error' | 'warning';
-  kind: 'realisasi_without_pagu' | 'realisasi_over_pagu' | 'capaian_over_target';
+  kind: 'realisasi_without_pagu' | 'realisasi_over_pagu' | 'capaian_over_target' | 'implausible';
   field: string;
   expected: Text;
 }

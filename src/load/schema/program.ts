@@ -29,6 +29,11 @@ export const programSchema = z.object({
   jenis: z.enum(['keluarga', 'perorangan']),
   /** Whether the program is national (APBN) or regional (APBD) by design. */
   sumber_dana: z.enum(['APBN', 'APBD', 'APBD Provinsi', 'Dana Desa', 'Campuran']),
+  /**
+   * Highest DTSEN desil the program serves (Kepmensos 79/HUK/2025: PKH 4,
+   * Sembako/BPNT and PBI-JK 5); absent for programs not tied to desil.
+   */
+  desil_maks: z.number().int().min(1).max(10).optional(),
   /** Display order on pages. */
   urutan: z.number().int().optional(),
 });

@@ -6,6 +6,14 @@ import { toCategoryChart, toCategoryKecamatanChart, toCategoryTrendChart } from 
 import { toCoverageChart, toKecamatanCoverageChart, toKecamatanPmksChart, toRegistryKecamatanChart } from './coverage.ts';
 import { toGraduationChart, toNoNationalAidChart, toRegistrySpendingPovertyChart, toUhcChart } from './indicators.ts';
 import { toPovertyChart, toPovertyCountChart } from './poverty.ts';
+import {
+  toConditionsChart,
+  toDesilChart,
+  toRegistryDesilChart,
+  toServicesChart,
+  toTargetingKecamatanChart,
+  toTargetingTrendChart,
+} from './targeting.ts';
 import { hasData, type ChartSpec } from './spec.ts';
 
 export * from './budget.ts';
@@ -14,6 +22,7 @@ export * from './coverage.ts';
 export * from './indicators.ts';
 export * from './poverty.ts';
 export * from './spec.ts';
+export * from './targeting.ts';
 
 export function allCharts(site: SiteFigures, lang: Lang = 'id'): ChartSpec[] {
   const out: (ChartSpec | undefined)[] = [
@@ -34,6 +43,9 @@ export function allCharts(site: SiteFigures, lang: Lang = 'id'): ChartSpec[] {
     toBudgetBySourceChart(site, lang),
     toRegistryKecamatanChart(site, lang),
   ];
+  out.push(toTargetingTrendChart(site, lang), toRegistryDesilChart(site, lang), toConditionsChart(site, lang), toServicesChart(site, lang));
+  for (const p of site.programs.filter((x) => x.desil_maks))
+    out.push(toDesilChart(site, p.slug, lang), toTargetingKecamatanChart(site, p.slug, lang));
   for (const p of site.programs)
     out.push(toBudgetTrendChart(site, p.slug, lang), toOutputChart(site, p.slug, lang), toCoverageChart(site, p.slug, lang));
   for (const k of site.tree.kecamatan) out.push(toKecamatanPmksChart(site, k.code, lang), toKecamatanCoverageChart(site, k.code, lang));

@@ -59,7 +59,7 @@ export const sourceLine = (site: SiteFigures, lang: Lang, extra?: string): strin
   return `${t.sourceLine(`${extra ? `${extra}; ` : ''}${site.config.instansi.nama}`, site.config.rilis.label, formatDate(site.config.rilis.tanggal, lang))}${site.config.data_contoh ? ` ${t.cSample}` : ''}`;
 };
 
-type LabelAxis = 'year' | 'category' | 'kecamatan' | 'program';
+type LabelAxis = 'year' | 'category' | 'kecamatan' | 'program' | 'period' | 'desil' | 'indicator';
 export type ChartInput = Omit<ChartSpec, 'source' | 'labelHeader'> & { labelHeader: LabelAxis; sourceExtra?: string };
 
 /** A chart builder bound to one site and language: `chart({ … })` completes the shared parts. */

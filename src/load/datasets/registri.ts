@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { t } from '../problems.ts';
-import { areaCode, areaName, count, year } from './columns.ts';
-import { defineDataset } from './dataset.ts';
+import { areaCode, areaName, count, year } from '../schema/columns.ts';
+import { defineDataset } from '../schema/dataset.ts';
 
 /** Size of the welfare registry (DTKS, since 2025 DTSEN) by year and area: the denominator of coverage. */
 export const registri = defineDataset({

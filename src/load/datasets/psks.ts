@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { t } from '../problems.ts';
-import { areaCode, areaName, category, count, year } from './columns.ts';
-import { defineDataset } from './dataset.ts';
+import { areaCode, areaName, category, count, year } from '../schema/columns.ts';
+import { defineDataset } from '../schema/dataset.ts';
 
 /** PSKS (welfare resources) by year, area and category. */
 export const psks = defineDataset({

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { t } from '../problems.ts';
-import { areaCode, areaName, count, oneOf, program, text, year } from './columns.ts';
-import { defineDataset } from './dataset.ts';
+import { areaCode, areaName, count, oneOf, program, text, year } from '../schema/columns.ts';
+import { defineDataset } from '../schema/dataset.ts';
 
 export const PERIODS = ['tahunan', 'tahap-1', 'tahap-2', 'tahap-3', 'tahap-4'] as const;
 

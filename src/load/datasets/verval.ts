@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { t } from '../problems.ts';
-import { areaCode, areaName, count, year } from './columns.ts';
-import { defineDataset } from './dataset.ts';
+import { areaCode, areaName, count, year } from '../schema/columns.ts';
+import { defineDataset } from '../schema/dataset.ts';
 
 /** Registry verification (verval) and graduation by year and kecamatan. */
 export const verval = defineDataset({

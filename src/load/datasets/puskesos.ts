@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { t } from '../problems.ts';
-import { areaCode, areaName, text } from './columns.ts';
-import { defineDataset } from './dataset.ts';
+import { areaCode, areaName, text } from '../schema/columns.ts';
+import { defineDataset } from '../schema/dataset.ts';
 
 /** Directory of Puskesos service desks, where residents register, verify and complain. */
 export const puskesos = defineDataset({

@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { FUNDING_SOURCES, UNITS } from '../../domain/aid.ts';
 import { t } from '../problems.ts';
-import { count, oneOf, program, rupiah, year } from './columns.ts';
-import { defineDataset } from './dataset.ts';
+import { count, oneOf, program, rupiah, year } from '../schema/columns.ts';
+import { defineDataset } from '../schema/dataset.ts';
 
 /** Budget of each program by year and funding source: allocation, spending, output target and output achieved. */
 export const anggaran = defineDataset({

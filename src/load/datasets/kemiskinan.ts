@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { t } from '../problems.ts';
-import { count, percent, text, year } from './columns.ts';
-import { defineDataset } from './dataset.ts';
+import { count, percent, text, year } from '../schema/columns.ts';
+import { defineDataset } from '../schema/dataset.ts';
 
 /** Poverty of the whole kabupaten by year, as published by BPS (Susenas, March). */
 export const kemiskinan = defineDataset({

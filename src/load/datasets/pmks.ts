@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { t } from '../problems.ts';
-import { areaCode, areaName, category, count, year } from './columns.ts';
-import { defineDataset } from './dataset.ts';
+import { areaCode, areaName, category, count, year } from '../schema/columns.ts';
+import { defineDataset } from '../schema/dataset.ts';
 
 /** PMKS/PPKS counts by year, area and the 26 categories of Permensos 08/2012. */
 export const pmks = defineDataset({
