@@ -40,3 +40,5 @@ export function useSampleSite(dist: string): { browser: Browser; origin: string 
   });
   return ctx;
 }
+
+export { drawEveryChart } from './e2e/draw.ts';

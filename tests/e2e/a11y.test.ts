@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { useSampleSite } from '../browser.ts';
+import { drawEveryChart, useSampleSite } from '../browser.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const site = useSampleSite(inject('sampleDist'));
@@ -33,11 +33,7 @@ async function axe(page: Page): Promise<string[]> {
 async function open(url: string, width = 1280): Promise<Page> {
   const page = await site.browser.newPage({ viewport: { width, height: 900 } });
   await page.goto(site.origin + url, { waitUntil: 'networkidle' });
-  const height = await page.evaluate(() => document.body.scrollHeight);
-  for (let y = 0; y < height; y += 700) {
-    await page.evaluate((v) => window.scrollTo(0, v), y);
-    await page.waitForTimeout(15);
-  }
+  await drawEveryChart(page);
   await page.waitForLoadState('networkidle');
   return page;
 }

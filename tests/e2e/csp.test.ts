@@ -1,6 +1,6 @@
 /** Every page template under its Content-Security-Policy: no violation, no request off the origin. */
 import { describe, expect, inject, it } from 'vitest';
-import { useSampleSite } from '../browser.ts';
+import { drawEveryChart, useSampleSite } from '../browser.ts';
 
 const site = useSampleSite(inject('sampleDist'));
 
@@ -43,11 +43,7 @@ describe('Content-Security-Policy', () => {
     await page.goto(site.origin + url, { waitUntil: 'networkidle' });
     expect(await page.getAttribute('meta[http-equiv="content-security-policy"]', 'content')).toContain("default-src 'self'");
     // Exercise what runs scripts: scroll every chart into view; run a lookup; run a search.
-    const height = await page.evaluate(() => document.body.scrollHeight);
-    for (let y = 0; y < height; y += 700) {
-      await page.evaluate((v) => window.scrollTo(0, v), y);
-      await page.waitForTimeout(20);
-    }
+    await drawEveryChart(page);
     if (url === '/cek/') {
       await page.fill('#nik', '3402014101909001');
       await page.fill('#kk', '3402010101209001');

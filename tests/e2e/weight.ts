@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
+import { drawEveryChart } from './draw.ts';
 
 export interface Weight {
   total: number;
@@ -19,11 +20,7 @@ export async function pageWeight(page: Page, origin: string, dist: string, url: 
   page.on('request', onRequest);
   await page.goto(origin + url, { waitUntil: 'networkidle' });
   if (scroll) {
-    const height = await page.evaluate(() => document.body.scrollHeight);
-    for (let y = 0; y < height; y += 600) {
-      await page.evaluate((v) => window.scrollTo(0, v), y);
-      await page.waitForTimeout(30);
-    }
+    await drawEveryChart(page);
     await page.waitForLoadState('networkidle');
   }
   page.off('request', onRequest);
