@@ -25,7 +25,9 @@ import { folderIO, loadPrograms } from '../src/load/portal.ts';
 import { cliLang, formatProblem, hasErrors } from '../src/load/problems.ts';
 import { portalSchema } from '../src/load/schema/portal.ts';
 import { KDF_FILE, kdfId, KEY_COLUMNS, KEYS_FILE } from '../src/lookup/keys.ts';
-import { DEFAULT_KDF, type KdfParams } from '../src/shared/kdf.ts';
+import { DEFAULT_KDF, type KdfParams, splitKey } from '../src/shared/kdf.ts';
+import type { Payload } from '../src/shared/sealed.ts';
+import { currentGrants, payloadLength, seal } from './hash/seal.ts';
 import { runCli } from './cli.ts';
 import { checkpointWriter, jobDir, openJob, partRange, readCheckpoints } from './hash/job.ts';
 import { deriveKeys } from './hash/pool.ts';
@@ -35,21 +37,35 @@ const lang = cliLang();
 const say = (id: string, en: string) => console.error(lang === 'en' ? en : id);
 
 /** Write penerima-kdf.json and penerima.csv: both to temporary files first, the keys (bound to the salt by its id) last. */
+/** "Argon2id 48 MiB × 2" for the progress line. */
+const kdfLabel = (p: KdfParams) =>
+  p.algorithm === 'argon2id' ? `Argon2id ${p.m / 1024} MiB × ${p.t}` : `scrypt N=${p.N}, r=${p.r}, p=${p.p}`;
+
+/**
+ * Write penerima-kdf.json and penerima.csv: one sealed entry per person
+ * (public id, encrypted answer padded to one length, the salt's id), both to
+ * temporary files first, the entries last.
+ */
 async function writeOutputs(dataDir: string, people: Person[], keys: (string | undefined)[], params: KdfParams): Promise<number> {
   const id = kdfId(params);
+  const payloads = people.map((p): Payload => ({ g: p.grants.map((g) => [g.program, g.status, g.periode]), d: p.desil ?? null }));
+  const length = payloadLength(payloads);
+  // Sorted by id, so row order says nothing about the raw list's order.
   const rows = people
-    .flatMap((p, i) =>
-      p.grants.map((g) => ({ kunci: keys[i]!, program: g.program, status: g.status, periode: g.periode, desil: p.desil ?? '', kdf: id })),
-    )
-    .sort((a, b) => a.kunci.localeCompare(b.kunci) || a.program.localeCompare(b.program) || a.periode.localeCompare(b.periode));
+    .map((_, i) => ({ id: splitKey(keys[i]!).id, data: seal(keys[i]!, payloads[i]!, length).toString('base64'), kdf: id }))
+    .sort((a, b) => a.id.localeCompare(b.id));
   const csvPath = path.join(dataDir, KEYS_FILE);
   const kdfPath = path.join(dataDir, KDF_FILE);
   await writeFile(`${csvPath}.tmp`, toCsv([...KEY_COLUMNS], rows));
-  await writeFile(
-    `${kdfPath}.tmp`,
-    JSON.stringify({ ...params, id, dibuat: new Date().toISOString().slice(0, 10), orang: people.length, baris: rows.length }, null, 2) +
-      '\n',
-  );
+  const meta = {
+    ...params,
+    id,
+    payload: length,
+    desil: people.some((p) => p.desil !== undefined),
+    dibuat: new Date().toISOString().slice(0, 10),
+    orang: people.length,
+  };
+  await writeFile(`${kdfPath}.tmp`, `${JSON.stringify(meta, null, 2)}\n`);
   await rename(`${kdfPath}.tmp`, kdfPath);
   await rename(`${csvPath}.tmp`, csvPath);
   return rows.length;
@@ -166,7 +182,6 @@ await runCli(async () => {
     options: {
       data: { type: 'string', default: process.env.DATA_DIR ?? 'data' },
       threads: { type: 'string' },
-      N: { type: 'string' },
       part: { type: 'string' },
       merge: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
@@ -181,16 +196,13 @@ await runCli(async () => {
     );
     return 2;
   }
-  const N = values.N ? Number(values.N) : DEFAULT_KDF.N;
-  if (!Number.isInteger(Math.log2(N)) || N < 2 ** 14) {
-    say('GALAT --N harus pangkat dua ≥ 16384', 'ERROR --N must be a power of two ≥ 16384');
-    return 1;
-  }
   const dataDir = path.resolve(values.data!);
   await finishInterruptedWrite(dataDir);
   const list = await readList(input, dataDir);
   if (typeof list === 'number') return list;
-  const { people, rows, bytes } = list;
+  // Only what a citizen needs today is published (src: scripts/hash/seal.ts).
+  const people = currentGrants(list.people);
+  const { rows, bytes } = list;
 
   // The job keeps the salt and the keys made so far, so a rerun or another part carries on.
   const sha = createHash('sha256').update(bytes).digest('hex');
@@ -198,7 +210,7 @@ await runCli(async () => {
   const { job, resumed } = await openJob(dir, () => ({
     input: sha,
     people: people.length,
-    params: { ...DEFAULT_KDF, N, salt: randomBytes(16).toString('hex') },
+    params: { ...DEFAULT_KDF, salt: randomBytes(16).toString('hex') },
     created: new Date().toISOString(),
   }));
   if (job.people !== people.length) throw new Error(`job ${dir} does not match its input`);
@@ -218,8 +230,8 @@ await runCli(async () => {
         }
       : { id: '', en: '' };
     say(
-      `${rows} baris → ${people.length} orang${scope.id}; scrypt N=${params.N}, r=${params.r}, p=${params.p}${again.id}…`,
-      `${rows} rows → ${people.length} people${scope.en}; scrypt N=${params.N}, r=${params.r}, p=${params.p}${again.en}…`,
+      `${rows} baris → ${people.length} orang${scope.id}; ${kdfLabel(params)}${again.id}…`,
+      `${rows} rows → ${people.length} people${scope.en}; ${kdfLabel(params)}${again.en}…`,
     );
     await derive(
       people,

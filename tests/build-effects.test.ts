@@ -14,9 +14,9 @@ function memoryEffects(
   page: (model: SiteModel) => string = (m) =>
     `<!doctype html><html lang="id"><head><meta http-equiv="content-security-policy" content="default-src 'self'"></head><body><h1>${m.config.instansi.nama}</h1></body></html>`,
 ) {
-  let staged = new Map<string, string>();
+  let staged = new Map<string, string | Uint8Array>();
   const state = {
-    published: undefined as Map<string, string> | undefined,
+    published: undefined as Map<string, string | Uint8Array> | undefined,
     archived: undefined as { label: string; files: Record<string, string> } | undefined,
     model: undefined as SiteModel | undefined,
     log: [] as string[],
@@ -40,7 +40,7 @@ function memoryEffects(
     writeFile: async (rel, content) => {
       staged.set(rel, content);
     },
-    readFile: async (rel) => staged.get(rel)!,
+    readFile: async (rel) => String(staged.get(rel)),
     listFiles: async () => [...staged.keys()],
     indexSearch: async () => {
       state.indexed = true;

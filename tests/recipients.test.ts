@@ -11,7 +11,7 @@ import { folderIO, loadPrograms } from '../src/load/portal.ts';
 import { readRecipients } from '../scripts/hash/recipients.ts';
 import { loadRegionTree, type RegionTree } from '../src/domain/regions.ts';
 import type { Program } from '../src/load/schema/program.ts';
-import { buildShards, type Entry, groupEntries, prefixLengthFor } from '../src/lookup/shards.ts';
+import { buildShards, prefixLengthFor } from '../src/lookup/shards.ts';
 import { ROOT } from './helpers.ts';
 
 describe('NIK and KK checks', () => {
@@ -111,49 +111,27 @@ describe('the raw recipient list', () => {
 });
 
 describe('shards', () => {
-  const entries = Array.from(
-    { length: 1000 },
-    (_, i) =>
-      [
-        `${((i * 2654435761) >>> 0).toString(16).padStart(8, '0')}${'0'.repeat(24)}`,
-        [['pkh', 'aktif', '2026']],
-        i % 10 === 0 ? null : (i % 10) + 1,
-      ] as Entry,
-  );
   it('chooses a prefix length that keeps at least ~50 entries per shard', () => {
     expect(prefixLengthFor(100)).toBe(1);
     expect(prefixLengthFor(12_800)).toBe(2);
     expect(prefixLengthFor(1_000_000)).toBe(3);
   });
-  it('writes every prefix, the same number of entries and the same bytes in each, real entries findable', () => {
-    const s = buildShards(entries, 32);
-    expect(s.files.map((f) => f.path)).toEqual(Array.from({ length: 16 }, (_, i) => `cek/k/${i.toString(16)}.json`));
-    expect(new Set(s.files.map((f) => Buffer.byteLength(f.content))).size).toBe(1);
-    for (const f of s.files) {
-      const list = JSON.parse(f.content).e as [string, unknown][];
-      expect(list).toHaveLength(s.perShard);
-      expect(s.perShard).toBeGreaterThanOrEqual(50);
-      expect(list.every(([k]) => k.startsWith(f.path.slice(6, 7)) && k.length === 32)).toBe(true);
+  it('writes every prefix, each with the same number of records and bytes, real records where their id says', () => {
+    const entries = Array.from({ length: 1000 }, (_, i) => ({
+      id: `${((i * 2654435761) >>> 0).toString(16).padStart(8, '0')}${'0'.repeat(24)}`,
+      data: new Uint8Array(60).fill(i % 256),
+    }));
+    const s = buildShards(entries);
+    expect(s.files.map((f) => f.path)).toEqual(Array.from({ length: 16 }, (_, i) => `cek/k/${i.toString(16)}.bin`));
+    expect(new Set(s.files.map((f) => f.content.length))).toEqual(new Set([s.perShard * s.recordBytes]));
+    expect(s.perShard).toBeGreaterThanOrEqual(50);
+    for (const e of entries.slice(0, 50)) {
+      const shard = s.files.find((f) => f.path === `cek/k/${e.id[0]}.bin`)!.content;
+      const at = Array.from({ length: s.perShard }, (_, i) => i * s.recordBytes).find(
+        (o) => Buffer.from(shard.subarray(o, o + 16)).toString('hex') === e.id,
+      )!;
+      expect(shard.subarray(at + 16, at + s.recordBytes)).toEqual(e.data);
     }
-    const all = s.files.flatMap((f) => JSON.parse(f.content).e as [string, unknown][]);
-    for (const [k, g] of entries.slice(0, 50)) expect(all.find(([x]) => x === k)![1]).toEqual(g);
-  });
-  it('groups rows by key', () => {
-    expect(
-      groupEntries([
-        { kunci: 'a', program: 'pkh', status: 'aktif', periode: '1', desil: 3 },
-        { kunci: 'a', program: 'pbi-jk', status: 'aktif', periode: '2', desil: 3 },
-      ]),
-    ).toEqual([
-      [
-        'a',
-        [
-          ['pkh', 'aktif', '1'],
-          ['pbi-jk', 'aktif', '2'],
-        ],
-        3,
-      ],
-    ]);
   });
 });
 
@@ -177,14 +155,15 @@ describe('npm run hash', () => {
     const r = await run([path.join(tmp, 'raw.csv'), '--data', data, '--threads', '2', '--quiet']);
     expect(r.code, r.stderr).toBe(0);
     const out = readFileSync(path.join(data, 'penerima.csv'), 'utf8').trim().split('\r\n');
-    expect(out[0]).toBe('kunci,program,status,periode,desil,kdf');
+    expect(out[0]).toBe('id,data,kdf');
     const kdf = JSON.parse(readFileSync(path.join(data, 'penerima-kdf.json'), 'utf8'));
-    expect(kdf).toMatchObject({ algorithm: 'scrypt', N: 16384, r: 8, p: 1, dkLen: 16 });
+    expect(kdf).toMatchObject({ algorithm: 'argon2id', m: 49152, t: 2, p: 1, dkLen: 32 });
     expect(kdf.salt).toMatch(/^[0-9a-f]{32}$/);
-    // The first person's key is scrypt(NIK|KK) with the published salt.
-    const [nik, kk, , program] = raw.split('\r\n')[1]!.split(',');
+    // The first person's entry id is the first half of Argon2id(NIK|KK) with the published salt; programmes are sealed, not in the clear.
+    const [nik, kk] = raw.split('\r\n')[1]!.split(',');
     const key = await deriveKey(nik!, kk!, kdf);
-    expect(out.some((l) => l.startsWith(`${key},${program},`))).toBe(true);
+    expect(out.some((l) => l.startsWith(`${key.slice(0, 32)},`))).toBe(true);
+    expect(out.slice(1).every((l) => !/pkh|sembako|pbi-jk|aktif/.test(l))).toBe(true);
     const text = readFileSync(path.join(data, 'penerima.csv'), 'utf8');
     for (const line of raw.split('\r\n').slice(1, -1)) for (const id of line.split(',').slice(0, 3)) expect(text).not.toContain(id);
     expect(readdirSync(data).filter((f) => f.endsWith('.tmp'))).toEqual([]);

@@ -14,19 +14,13 @@ import { closeSync, fsyncSync, linkSync, openSync, writeSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as z from 'zod';
+import { kdfParamsSchema } from '../../src/lookup/keys.ts';
 import type { KdfParams } from '../../src/shared/kdf.ts';
 
 export const jobSchema = z.object({
   input: z.string().regex(/^[0-9a-f]{64}$/),
   people: z.number().int().min(0),
-  params: z.object({
-    algorithm: z.literal('scrypt'),
-    N: z.number().int(),
-    r: z.number().int(),
-    p: z.number().int(),
-    dkLen: z.number().int(),
-    salt: z.string().regex(/^[0-9a-f]{32,}$/),
-  }),
+  params: kdfParamsSchema,
   created: z.string(),
 });
 export type Job = z.infer<typeof jobSchema>;

@@ -21,7 +21,7 @@ export interface BuildEffects extends SiteFiles {
   begin(o: { archive?: string }): Promise<void>;
   /** Render every page of the model into the staged site. */
   renderPages(model: SiteModel): Promise<void>;
-  writeFile(rel: string, content: string): Promise<void>;
+  writeFile(rel: string, content: string | Uint8Array): Promise<void>;
   /** Build the search index of the staged site. */
   indexSearch(): Promise<void>;
   /** Publish the staged site atomically, then archive the release's files with the data. */

@@ -7,8 +7,8 @@
 import { loadPortal, type DataIO, type PortalData } from '../load/portal.ts';
 import { hasErrors, t, type Problem } from '../load/problems.ts';
 import { DATASETS } from '../load/datasets/index.ts';
-import { loadRecipientKeys } from '../lookup/keys.ts';
-import { buildShards, groupEntries, type ShardRandom } from '../lookup/shards.ts';
+import { loadRecipientKeys, paramsOf } from '../lookup/keys.ts';
+import { buildShards, type ShardRandom } from '../lookup/shards.ts';
 import { buildModel } from '../model/model.ts';
 import type { SiteModel } from './site-model.ts';
 import { buildDownloads, type OutputFile } from '../publish/downloads.ts';
@@ -28,7 +28,7 @@ export async function loadAndPrepare(io: DataIO, rand?: ShardRandom): Promise<{ 
   const loaded = await loadPortal(io);
   const problems = [...(await checkInputs(io)), ...loaded.problems];
   if (!loaded.data || hasErrors(problems)) return { problems };
-  const recipients = await loadRecipientKeys(io, loaded.data.programs, problems);
+  const recipients = await loadRecipientKeys(io, problems);
   if (hasErrors(problems)) return { problems };
   return prepareSite(loaded.data, recipients, problems, rand);
 }
@@ -74,19 +74,20 @@ export function prepareSite(
     .at(-1);
   const changes =
     previous && compareReleases({ label: previous.label, tables: tablesOfArchive(previous.files) }, { label, tables: downloads.tables });
-  const shards = recipients && buildShards(groupEntries(recipients.rows), recipients.kdf.dkLen * 2, 50, rand);
+  const shards = recipients && buildShards(recipients.entries, 50, rand);
 
   const model: SiteModel = {
     ...figures,
     ...(shards
       ? {
           cek: {
-            kdf: recipients!.kdf,
+            kdf: paramsOf(recipients!.kdf),
             prefixLength: shards.prefixLength,
             perShard: shards.perShard,
+            recordBytes: shards.recordBytes,
             shardBytes: shards.bytes,
             people: shards.real,
-            desil: recipients!.rows.some((r) => r.desil !== undefined),
+            desil: recipients!.kdf.desil,
           },
         }
       : {}),

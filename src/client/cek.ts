@@ -3,7 +3,9 @@
  * derive the scrypt key in a worker, fetch the one shard named by the key's
  * prefix, and match inside the page. Nothing typed is sent anywhere.
  */
-import { checkKk, checkNik, ID_MESSAGES, normaliseId, regionOfId, type IdProblem } from '../shared/nik.ts';
+import type { KdfParams } from '../shared/kdf.ts';
+import { checkKk, checkNik, ID_MESSAGES, type IdProblem, normaliseId, regionOfId } from '../shared/nik.ts';
+import { findRecord, openRecord, splitKey } from '../shared/sealed.ts';
 
 interface Text {
   found: string;
@@ -33,8 +35,9 @@ interface Text {
 interface Config {
   lang: 'id' | 'en';
   text: Text;
-  kdf: { N: number; r: number; p: number; dkLen: number; salt: string };
+  kdf: KdfParams;
   prefixLength: number;
+  recordBytes: number;
   /** Whether the list gives households' desil. */
   desil: boolean;
   kabupaten: string;
@@ -85,22 +88,27 @@ for (const input of [nikInput, kkInput]) {
 }
 
 let worker: Worker | undefined;
+/** The KDF worker, started (and its WebAssembly compiled) when the form is first touched, so a submit costs one KDF and one fetch. */
+function startWorker(): Worker {
+  if (!worker) {
+    worker = new Worker(new URL('./kdf-worker.ts', import.meta.url), { type: 'module' });
+    worker.postMessage({ warm: true, params: config.kdf });
+  }
+  return worker;
+}
 function derive(nik: string, kk: string): Promise<string> {
-  worker ??= new Worker(new URL('./kdf-worker.ts', import.meta.url), { type: 'module' });
+  const w = startWorker();
   return new Promise((resolve, reject) => {
-    worker!.onmessage = (e: MessageEvent<{ key?: string; error?: string }>) =>
-      e.data.key ? resolve(e.data.key) : reject(new Error(e.data.error));
-    worker!.onerror = () => reject(new Error('worker'));
-    worker!.postMessage({
-      password: `${nik}|${kk}`,
-      salt: config.kdf.salt,
-      N: config.kdf.N,
-      r: config.kdf.r,
-      p: config.kdf.p,
-      dkLen: config.kdf.dkLen,
-    });
+    w.onmessage = (e: MessageEvent<{ key?: string; error?: string; warm?: boolean }>) => {
+      if (e.data.warm) return;
+      if (e.data.key) resolve(e.data.key);
+      else reject(new Error(e.data.error));
+    };
+    w.onerror = () => reject(new Error('worker'));
+    w.postMessage({ password: `${nik}|${kk}`, params: config.kdf });
   });
 }
+form.addEventListener('focusin', startWorker, { once: true });
 
 function puskesosFor(nik: string): HTMLElement {
   const kec = config.kecamatan[regionOfId(nik)];
@@ -188,12 +196,13 @@ form.addEventListener('submit', async (e) => {
     status.textContent = fill(T.checkingSecs, { s: secs(performance.now() - started) });
   }, 500);
   try {
-    const key = await derive(nik, kk);
-    const res = await fetch(`/cek/k/${key.slice(0, config.prefixLength)}.json`);
+    const { id, key } = splitKey(await derive(nik, kk));
+    const res = await fetch(`/cek/k/${id.slice(0, config.prefixLength)}.bin`);
     if (!res.ok) throw new Error(String(res.status));
-    const shard = (await res.json()) as { e: [string, [string, string, string][], number | null][] };
-    const entry = shard.e.find(([k]) => k === key);
-    render(nik, entry?.[1], config.desil && entry ? entry[2] : undefined);
+    const record = findRecord(new Uint8Array(await res.arrayBuffer()), config.recordBytes, id);
+    // Only this person's key opens their entry; a decoy or someone else's never does.
+    const entry = record && (await openRecord(crypto.subtle, key, record));
+    render(nik, entry ? entry.g : undefined, config.desil && entry ? entry.d : undefined);
     status.textContent = fill(T.done, { s: secs(performance.now() - started) });
   } catch {
     status.textContent = T.failed;

@@ -1,27 +1,27 @@
 /**
- * Web Worker: runs scrypt off the main thread so the page stays responsive
- * on a slow phone. Message in: { password, salt (hex), N, r, p, dkLen };
- * message out: { key } (hex) or { error }.
+ * Web Worker: runs the lookup's KDF (Argon2id or scrypt, hash-wasm) off the
+ * main thread so the page stays responsive on a slow phone. The page starts
+ * it when the form is first touched, so the WebAssembly is compiled before
+ * the citizen presses the button. Message in: { password, params };
+ * message out: { key } (hex) or { error }. `{ warm: true }` only compiles.
  */
-import { scrypt } from 'hash-wasm';
+import { derive, type KdfParams } from '../shared/kdf.ts';
 
-const hexToBytes = (hex: string): Uint8Array => Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16));
+/** A derivation small enough to be instant: it only instantiates and compiles the WebAssembly. */
+const WARM: Record<KdfParams['algorithm'], KdfParams> = {
+  argon2id: { algorithm: 'argon2id', m: 8, t: 1, p: 1, dkLen: 16, salt: '00'.repeat(8) },
+  scrypt: { algorithm: 'scrypt', N: 2, r: 1, p: 1, dkLen: 16, salt: '00'.repeat(8) },
+};
 
-self.onmessage = async (
-  e: MessageEvent<{ password: string; salt: string; saltText?: boolean; N: number; r: number; p: number; dkLen: number }>,
-) => {
-  const m = e.data;
+self.onmessage = async (e: MessageEvent<{ warm?: boolean; password?: string; params?: KdfParams }>) => {
+  const { warm, password, params } = e.data;
   try {
-    const key = await scrypt({
-      password: m.password,
-      salt: m.saltText ? m.salt : hexToBytes(m.salt),
-      costFactor: m.N,
-      blockSize: m.r,
-      parallelism: m.p,
-      hashLength: m.dkLen,
-      outputType: 'hex',
-    });
-    self.postMessage({ key });
+    if (warm || password === undefined || !params) {
+      await derive('x', WARM[params?.algorithm ?? 'argon2id']);
+      self.postMessage({ warm: true });
+      return;
+    }
+    self.postMessage({ key: await derive(password, params) });
   } catch (err) {
     self.postMessage({ error: String(err) });
   }

@@ -302,18 +302,18 @@ export const en: Dict = {
     'Numbers follow the page language: 14,833 and 13.50% in English, 14.833 and 13,50% in Indonesian. Rupiah are abbreviated (Rp 5.0 billion).',
   mPrivacy:
     'This portal never contains a NIK, family card number or name. Sensitive PMKS categories (health, crime, violence, exploitation) are published by sub-district only.',
-  mCekHow: (n, r, p, mib, files, prefix, bytes, per) =>
-    `The raw recipient list (with NIK and family card numbers) is never uploaded. On the office's computer, each NIK|KK pair is turned into a key with scrypt (RFC 7914; N = ${n}, r = ${r}, p = ${p}, about ${mib} MiB of memory per key) and a salt drawn at random for every release. The site holds only that key with its programs, statuses and periods, split into ${files} files by the first ${prefix} characters of the key. Every file has the same size (${bytes} bytes) and ${per} entries, some of them decoys that cannot be told from real ones.`,
+  mCekHow: (kdf, files, prefix, bytes, per) =>
+    `The raw recipient list (with NIK and family card numbers) is never uploaded. On the social affairs office's computer, every NIK|family card pair goes through ${kdf} with a new random salt for every release, giving two parts: an id that decides which file holds the entry, and an AES key that locks the entry's contents (programs, status, period, desil). The site holds only the id and the locked contents, split into ${files} files by the first ${prefix} characters of the id. Every file is the same size (${bytes} bytes, not compressed) and holds ${per} entries of one size; some are decoys made of random bytes that, without the NIK and the family card number, cannot be told from real entries.`,
   mCekLocal:
-    'When you check, your own device derives the key from the two numbers, downloads that one file and matches it. What you type is sent nowhere; the site uses no analytics and no third-party service.',
-  mCekThreatTitle: 'What someone who copies every file can and cannot learn',
-  mCekThreats: (files, per) => [
-    'They cannot list who receives aid, nor turn a key back into a NIK or KK: a sub-district has about 10^15 possible NIK and KK pairs; at this scrypt cost (tens of milliseconds per guess per processor core) trying them all takes millions of processor-years.',
-    'They can check one person whose NIK and family card number they already know — as anyone can on the lookup page. Guard both numbers as you guard your ID and family cards.',
-    "Someone who knows a person's NIK but not the KK must still guess the KK (about 10^8 possibilities in one sub-district): weeks on one computer, faster with many graphics cards. That is why the lookup asks for both numbers.",
-    'They can see the rough distribution of programs and statuses, which is published as statistics anyway.',
-    'The salt changes with every release, so keys cannot be precomputed and a person cannot be followed from release to release.',
-    `The host or CDN sees only which file was fetched: one of ${files}, shared by at least ${per} entries.`,
+    'When you check, your own device computes the id and the key from the two numbers, downloads that one file, and opens your entry. The numbers you type are sent nowhere; this site uses no analytics or third-party services.',
+  mCekThreatTitle: 'How strong it is, measured',
+  mCekThreats: (f) => [
+    `Targeted attack: someone who already knows a person's NIK still has to guess their family card number. By our estimate there are ${f.candidates} plausible family card numbers (the same sub-district code, an issue date within the household's adult life, a daily serial). Trying them all takes ${f.cpuTarget} on one CPU core (measured), and about ${f.gpuTarget} on one graphics card (estimate). So a determined attacker can learn the aid status of one person whose NIK has leaked: protect your family card number as you protect your ID card.`,
+    `Before 2026 the portal used scrypt N = 2^14: ${f.cpuOld} per CPU core, ${f.gpuOld} per graphics card. Today's parameters (${f.kdf}) were chosen as the strongest that still let a check finish within 1.5 seconds on a phone 4× slower than a laptop (${f.phone} to compute the key, measured), and at least ${f.ratio}× costlier on a graphics card (estimate).`,
+    'Bulk attack without a list of NIKs: one sub-district has about 10^13 plausible NIK and family card pairs; trying them all takes hundreds of thousands of graphics-card years. The list of recipients cannot be rebuilt from the site’s files.',
+    'What an answer says: programs, status, period and desil for the household that owns both numbers — no name. The ministry’s Cek Bansos answers for a name and a region (no secret number at all) with a masked name and the programs; the check here needs two numbers from the ID card and the family card.',
+    'The statuses proposed and ended are kept only for each program’s newest period: a history of who was once proposed or removed is not published, because it helps no one learn their aid today.',
+    `The salt changes every release, so keys cannot be computed in advance and one person cannot be tracked from release to release. The site's host or CDN only sees which file is downloaded: one of ${f.files}, all the same size, each shared by ${f.per} entries.`,
   ],
   mCekNone: 'This release has no recipient list for the aid lookup yet.',
   mSdcTitle: 'Small counts are hidden',

@@ -317,18 +317,29 @@ export const id = {
     'Format angka mengikuti kaidah Indonesia: titik pemisah ribuan dan koma desimal (14.833; 13,50%). Rupiah ditulis ringkas (Rp 5,0 miliar = lima miliar rupiah).',
   mPrivacy:
     'Portal ini tidak pernah memuat NIK, Nomor KK atau nama. Kategori PMKS yang sensitif (kesehatan, hukum, kekerasan, eksploitasi) hanya dipublikasikan per kecamatan.',
-  mCekHow: (n: string, r: number, p: number, mib: string, files: string, prefix: number, bytes: string, per: string) =>
-    `Daftar penerima asli (dengan NIK dan Nomor KK) tidak pernah diunggah. Di komputer Dinas Sosial, setiap pasangan NIK|Nomor KK diubah menjadi sebuah kunci dengan fungsi scrypt (RFC 7914; N = ${n}, r = ${r}, p = ${p}, sekitar ${mib} MiB memori per hitungan) dan garam acak yang baru untuk setiap rilis. Situs hanya memuat kunci itu beserta program, status dan periodenya, dibagi ke dalam ${files} berkas menurut ${prefix} huruf pertama kunci. Setiap berkas berukuran sama (${bytes} bita) dan berisi ${per} entri, sebagian di antaranya entri palsu yang tidak dapat dibedakan dari yang asli.`,
+  mCekHow: (kdf: string, files: string, prefix: number, bytes: string, per: string) =>
+    `Daftar penerima asli (dengan NIK dan Nomor KK) tidak pernah diunggah. Di komputer Dinas Sosial, setiap pasangan NIK|Nomor KK diolah dengan ${kdf} dan garam acak yang baru untuk setiap rilis menjadi dua bagian: sebuah id yang menentukan berkas tempat entrinya, dan kunci AES yang mengunci isi entri (program, status, periode, desil). Situs hanya memuat id dan isi yang terkunci itu, dibagi ke dalam ${files} berkas menurut ${prefix} huruf pertama id. Setiap berkas berukuran sama (${bytes} bita, tidak dimampatkan) dan berisi ${per} entri berukuran sama; sebagian entri palsu berupa bita acak yang tanpa NIK dan KK tidak dapat dibedakan dari entri asli.`,
   mCekLocal:
-    'Saat Anda memeriksa, perangkat Anda sendiri menghitung kunci dari kedua nomor, mengunduh satu berkas itu, lalu mencocokkannya. Nomor yang Anda ketik tidak dikirim ke mana pun; situs ini tidak memakai analitik atau layanan pihak ketiga.',
-  mCekThreatTitle: 'Apa yang dapat dan tidak dapat diketahui orang yang menyalin semua berkas',
-  mCekThreats: (files: string, per: string) => [
-    'Tidak dapat membuat daftar siapa saja penerima bantuan, dan tidak dapat mengembalikan kunci menjadi NIK atau Nomor KK: untuk satu kecamatan ada sekitar 10^15 pasangan NIK dan KK yang mungkin; dengan biaya scrypt ini (puluhan milidetik per tebakan per inti prosesor), mencoba semuanya memerlukan jutaan tahun-prosesor.',
-    'Dapat memeriksa satu orang yang NIK dan Nomor KK-nya sudah ia ketahui — sama seperti yang dapat dilakukan siapa pun di halaman cek. Lindungi kedua nomor itu seperti Anda melindungi KTP dan KK.',
-    'Orang yang sudah mengetahui NIK seseorang tetapi tidak Nomor KK-nya masih harus menebak Nomor KK (sekitar 10^8 kemungkinan untuk satu kecamatan): perlu berminggu-minggu pada satu komputer, lebih cepat dengan banyak kartu grafis. Itulah sebabnya pemeriksaan memerlukan kedua nomor.',
-    'Dapat melihat sebaran program dan status secara kasar, yang memang sudah diterbitkan sebagai statistik.',
-    'Garam berganti setiap rilis, sehingga kunci tidak dapat dihitung sebelumnya dan satu orang tidak dapat dilacak dari rilis ke rilis.',
-    `Pengelola situs atau CDN hanya melihat berkas mana yang diunduh: satu dari ${files}, yang dipakai bersama oleh sedikitnya ${per} entri.`,
+    'Saat Anda memeriksa, perangkat Anda sendiri menghitung id dan kunci dari kedua nomor, mengunduh satu berkas itu, lalu membuka entri Anda. Nomor yang Anda ketik tidak dikirim ke mana pun; situs ini tidak memakai analitik atau layanan pihak ketiga.',
+  mCekThreatTitle: 'Seberapa kuat, diukur',
+  mCekThreats: (f: {
+    files: string;
+    per: string;
+    cpuTarget: string;
+    gpuTarget: string;
+    cpuOld: string;
+    gpuOld: string;
+    candidates: string;
+    phone: string;
+    ratio: string;
+    kdf: string;
+  }) => [
+    `Serangan terarah: orang yang sudah mengetahui NIK seseorang masih harus menebak Nomor KK-nya. Menurut perkiraan kami ada ${f.candidates} Nomor KK yang mungkin (kode kecamatan yang sama, tanggal terbit dalam masa dewasa keluarga, nomor urut harian). Mencoba semuanya memerlukan ${f.cpuTarget} pada satu inti prosesor (diukur), dan sekitar ${f.gpuTarget} pada satu kartu grafis (perkiraan). Jadi status bantuan satu orang yang NIK-nya bocor dapat diketahui oleh penyerang yang bertekad: lindungi Nomor KK seperti KTP.`,
+    `Sebelum 2026 portal memakai scrypt N = 2^14: ${f.cpuOld} per inti prosesor, ${f.gpuOld} per kartu grafis. Parameter sekarang (${f.kdf}) dipilih sebagai yang terkuat yang masih membuat pemeriksaan selesai dalam 1,5 detik pada ponsel 4× lebih lambat dari laptop (${f.phone} untuk menghitung kunci, diukur), dan sedikitnya ${f.ratio}× lebih mahal bagi kartu grafis (perkiraan).`,
+    'Serangan massal tanpa daftar NIK: untuk satu kecamatan ada sekitar 10^13 pasangan NIK dan KK yang mungkin; mencoba semuanya memerlukan ratusan ribu tahun kartu grafis. Daftar penerima tidak dapat disusun dari berkas situs.',
+    'Apa yang dijawab: program, status, periode dan desil untuk keluarga pemilik kedua nomor — tidak ada nama. Cek Bansos kementerian menjawab untuk nama dan wilayah (tanpa nomor rahasia apa pun) dengan nama tersamar dan programnya; pemeriksaan di sini memerlukan dua nomor dari KTP dan KK.',
+    'Status usulan dan dihentikan hanya dimuat untuk periode terbaru tiap program: riwayat siapa pernah diusulkan atau dihentikan tidak diterbitkan, karena tidak membantu siapa pun mengetahui bantuannya hari ini.',
+    `Garam berganti setiap rilis, sehingga kunci tidak dapat dihitung sebelumnya dan satu orang tidak dapat dilacak dari rilis ke rilis. Pengelola situs atau CDN hanya melihat berkas mana yang diunduh: satu dari ${f.files}, yang sama besarnya dan dipakai bersama oleh ${f.per} entri.`,
   ],
   mCekNone: 'Rilis ini belum memuat daftar penerima untuk pemeriksaan status bantuan.',
   mSdcTitle: 'Angka kecil disembunyikan',

@@ -5,6 +5,7 @@
  */
 import matter from 'gray-matter';
 import { marked } from 'marked';
+import sanitizeHtml from 'sanitize-html';
 import type { RegionTree } from '../domain/regions.ts';
 import type { DataIO } from './io.ts';
 import { t, type Problem } from './problems.ts';
@@ -104,6 +105,45 @@ export async function loadConfig(io: DataIO, problems: Problem[]): Promise<Porta
   return res.data;
 }
 
+/**
+ * A program description's Markdown is rendered, then kept to an allow-list
+ * (sanitize-html): text structure and links to the web, phone, WhatsApp and
+ * e-mail. No images, scripts, frames, forms or styles: the CSP would stop a
+ * script, but not a fake form or a phishing image posing as the office.
+ */
+export function programHtml(html: string): string {
+  return sanitizeHtml(html, {
+    allowedTags: [
+      'h2',
+      'h3',
+      'h4',
+      'p',
+      'ul',
+      'ol',
+      'li',
+      'strong',
+      'em',
+      'b',
+      'i',
+      'a',
+      'br',
+      'blockquote',
+      'code',
+      'table',
+      'thead',
+      'tbody',
+      'tr',
+      'th',
+      'td',
+    ],
+    allowedAttributes: { a: ['href', 'rel'] }, // rel is always ours: the transform below overwrites any given
+    allowedSchemes: ['https', 'http', 'tel', 'mailto'],
+    allowProtocolRelative: false,
+    disallowedTagsMode: 'discard',
+    transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'nofollow noopener noreferrer' }) },
+  });
+}
+
 export async function loadPrograms(io: DataIO, problems: Problem[]): Promise<Program[]> {
   const files = (await io.list('program')).filter((f) => f.endsWith('.md'));
   if (files.length === 0)
@@ -168,7 +208,7 @@ export async function loadPrograms(io: DataIO, problems: Problem[]): Promise<Pro
       });
       continue;
     }
-    out.push({ ...res.data, html: await marked.parse(fm.content), file });
+    out.push({ ...res.data, html: programHtml(await marked.parse(fm.content)), file });
   }
   return out.sort((a, b) => (a.urutan ?? 99) - (b.urutan ?? 99) || a.slug.localeCompare(b.slug));
 }

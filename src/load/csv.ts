@@ -159,6 +159,14 @@ export const normaliseHeader = (h: string): string =>
     .replace(/[\s-]+/g, '_');
 
 /** Serialise rows to RFC 4180 CSV (comma, CRLF, quotes where needed) for downloads. */
+/**
+ * Text that a spreadsheet would run as a formula (OWASP, CSV injection:
+ * cells starting with =, +, -, @, tab or carriage return) gets a leading
+ * apostrophe, which spreadsheets show as text. Numbers stay numbers: a
+ * negative number is a number, not text, and is written as it is.
+ */
+export const neutraliseFormula = (v: unknown): unknown => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+
 export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
-  return `${Papa.unparse({ fields: [...columns], data: rows.map((r) => columns.map((c) => r[c] ?? '')) }, { newline: '\r\n' })}\r\n`;
+  return `${Papa.unparse({ fields: [...columns], data: rows.map((r) => columns.map((c) => neutraliseFormula(r[c] ?? ''))) }, { newline: '\r\n' })}\r\n`;
 }

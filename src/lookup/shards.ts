@@ -1,27 +1,28 @@
 /**
- * The static lookup index: data/penerima.csv (scrypt keys with program,
- * status, period) → equal-sized shard files `cek/k/<prefix>.json`, named by
- * the first hex digits of the key (a k-anonymity range query: the browser
- * asks for a whole bucket, never for a key). Every possible prefix has a
- * file; every file holds the same number of entries, real or decoy, and the
- * same number of bytes. Decoys get random keys and payloads copied from real
- * entries, so they cannot be told apart.
+ * The static lookup index: sealed entries (keys.ts) → equal-size binary shard
+ * files `cek/k/<prefix>.bin`, named by the first hex digits of the entries'
+ * ids (a k-anonymity range query: the browser asks for a whole bucket, never
+ * for an entry). Every possible prefix has a file; every file holds the same
+ * number of records, real or decoy, of one size (id | iv | ciphertext),
+ * sorted by id. Decoys are random bytes: without a NIK and a KK a real record
+ * and a decoy look alike. The files are random bytes, so they do not
+ * compress; they are served as they are (Cache-Control: no-transform), and
+ * every shard is the same size on the wire.
  */
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { KdfParams } from '../shared/kdf.ts';
-
-export type Grant = [program: string, status: string, periode: string];
-/** A person's key, their grants, and their household's DTSEN desil (null when not given). */
-export type Entry = [key: string, grants: Grant[], desil: number | null];
+import { ID_BYTES } from '../shared/sealed.ts';
+import type { SealedEntry } from './keys.ts';
 
 export interface ShardSet {
   prefixLength: number;
-  /** Entries per shard, real plus decoy. */
+  /** Records per shard, real plus decoy. */
   perShard: number;
-  /** Bytes of every shard file. */
+  /** Bytes of one record, and of every shard file. */
+  recordBytes: number;
   bytes: number;
   real: number;
-  files: { path: string; content: string }[];
+  files: { path: string; content: Uint8Array }[];
 }
 
 /** At least `minPerShard` entries per bucket on average, and at least 16 buckets. */
@@ -31,66 +32,59 @@ export function prefixLengthFor(people: number, minPerShard = 50): number {
   return p;
 }
 
-export function groupEntries(
-  rows: readonly { kunci: string; program: string; status: string; periode: string; desil?: number }[],
-): Entry[] {
-  const by = new Map<string, Entry>();
-  for (const r of rows) {
-    const e = by.get(r.kunci) ?? [r.kunci, [], r.desil ?? null];
-    e[1].push([r.program, r.status, r.periode]);
-    by.set(r.kunci, e);
-  }
-  return [...by.values()];
-}
-
 /** Where decoys get their randomness (injected so tests can fix it). */
 export interface ShardRandom {
-  bytes: (n: number) => Buffer;
-  int: (n: number) => number;
+  bytes: (n: number) => Uint8Array;
 }
+
+const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
 export function buildShards(
-  entries: readonly Entry[],
-  keyHexLength: number,
+  entries: readonly SealedEntry[],
   minPerShard = 50,
-  rand: ShardRandom = { bytes: randomBytes, int: (n) => randomInt(n) },
+  rand: ShardRandom = { bytes: (n) => randomBytes(n) },
 ): ShardSet {
+  const dataBytes = entries[0]?.data.length ?? 0;
+  const recordBytes = ID_BYTES + dataBytes;
   const prefixLength = prefixLengthFor(entries.length, minPerShard);
   const buckets = Array.from({ length: 16 ** prefixLength }, (_, i) => i.toString(16).padStart(prefixLength, '0'));
-  const byPrefix = new Map<string, Entry[]>(buckets.map((b) => [b, []]));
-  for (const e of entries) byPrefix.get(e[0].slice(0, prefixLength))!.push(e);
+  const byPrefix = new Map<string, Uint8Array[]>(buckets.map((b) => [b, []]));
+  for (const e of entries) {
+    const record = new Uint8Array(recordBytes);
+    record.set(Buffer.from(e.id, 'hex'));
+    record.set(e.data, ID_BYTES);
+    byPrefix.get(e.id.slice(0, prefixLength))!.push(record);
+  }
   const perShard = Math.max(minPerShard, ...[...byPrefix.values()].map((x) => x.length));
-
-  const decoy = (prefix: string): Entry => {
-    const key = (prefix + rand.bytes(keyHexLength).toString('hex')).slice(0, keyHexLength);
-    const like = entries.length ? entries[rand.int(entries.length)]! : undefined;
-    return [key, like?.[1] ?? [], like?.[2] ?? null];
+  /** A decoy: a random id that falls in this bucket, and random bytes. */
+  const decoy = (prefix: string): Uint8Array => {
+    const record = rand.bytes(recordBytes);
+    record.set(Buffer.from(prefix + hex(record.subarray(0, ID_BYTES)).slice(prefix.length), 'hex'), 0);
+    return record;
   };
-  const bodies = buckets.map((prefix) => {
+  const files = buckets.map((prefix) => {
     const list = [...byPrefix.get(prefix)!];
     while (list.length < perShard) list.push(decoy(prefix));
-    list.sort((a, b) => (a[0] < b[0] ? -1 : 1));
-    return { prefix, json: JSON.stringify({ v: 1, e: list }) };
+    list.sort((a, b) => Buffer.compare(a.subarray(0, ID_BYTES), b.subarray(0, ID_BYTES)));
+    const content = new Uint8Array(perShard * recordBytes);
+    list.forEach((r, i) => {
+      content.set(r, i * recordBytes);
+    });
+    return { path: `cek/k/${prefix}.bin`, content };
   });
-  // Pad every file with trailing spaces (valid JSON) to one size.
-  const bytes = Math.max(...bodies.map((b) => Buffer.byteLength(b.json)));
-  return {
-    prefixLength,
-    perShard,
-    bytes,
-    real: entries.length,
-    files: bodies.map((b) => ({ path: `cek/k/${b.prefix}.json`, content: b.json + ' '.repeat(bytes - Buffer.byteLength(b.json)) })),
-  };
+  return { prefixLength, perShard, recordBytes, bytes: perShard * recordBytes, real: entries.length, files };
 }
 
-/** What /cek/ needs to find a shard. */
+/** What /cek/ needs to find and open an entry. */
 export interface CekManifest {
   kdf: KdfParams;
   prefixLength: number;
   perShard: number;
+  /** Bytes of one record in a shard. */
+  recordBytes: number;
   shardBytes: number;
   /** People with at least one program in this release. */
   people: number;
-  /** Whether the recipient list gave households' DTSEN desil (then the answer shows it). */
+  /** Whether the entries carry the household's DTSEN desil (then the answer shows it). */
   desil: boolean;
 }

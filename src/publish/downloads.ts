@@ -25,6 +25,9 @@ export const SAMPLE_NOTE_EN = 'Sample data — not official statistics';
 export interface OutputFile {
   /** Path under `dist/`, e.g. `data/pmks.csv`. */
   path: string;
+  content: string | Uint8Array;
+}
+export interface TextFile extends OutputFile {
   content: string;
 }
 
@@ -316,7 +319,7 @@ function targetingRows(m: SiteFigures): Record<string, unknown>[] {
 
 export interface Downloads {
   /** Files under `dist/` (`data/…`, the boundary file). */
-  files: OutputFile[];
+  files: TextFile[];
   /** The same tables as rows, for comparing releases without re-reading CSV text. */
   tables: PublishedTable[];
 }
@@ -330,7 +333,7 @@ export function buildDownloads(d: PortalData, model: SiteFigures): Downloads {
   }
   const catName = new Map([...PMKS_CATEGORIES, ...PSKS_CATEGORIES].map((c) => [c.code, c.name]));
   const progName = new Map(d.programs.map((p) => [p.slug, p.nama]));
-  const files: OutputFile[] = [];
+  const files: TextFile[] = [];
   const tables: PublishedTable[] = [];
   const resources: Record<string, unknown>[] = [];
 

@@ -53,3 +53,16 @@ export function formatCount(n: number | undefined | null, lang: Lang = 'id'): st
   if (n === null) return lang === 'en' ? 'hidden' : 'disembunyikan';
   return formatNumber(n, lang);
 }
+
+/** `17 detik`, `50 menit`, `9,3 jam`, `4,2 hari` (en: seconds, minutes, hours, days). */
+export function formatDuration(seconds: number, lang: Lang = 'id'): string {
+  const units: [number, string, string][] = [
+    [86_400, 'hari', 'days'],
+    [3_600, 'jam', 'hours'],
+    [60, 'menit', 'minutes'],
+    [1, 'detik', 'seconds'],
+  ];
+  const [size, id, en] = units.find(([u]) => seconds >= u * 1.5) ?? units.at(-1)!;
+  const v = seconds / size;
+  return `${formatNumber(v, lang, v < 10 && size > 1 ? 1 : 0)} ${lang === 'en' ? en : id}`;
+}

@@ -1,32 +1,70 @@
 /**
- * The lookup key: scrypt (RFC 7914) over the normalised `NIK|KK`, with a
- * random per-release salt. The same function, library (hash-wasm) and
- * parameters run in the operator's CLI and in the citizen's browser worker,
- * so both derive the same key. Browser-safe.
+ * The lookup's key derivation. From the normalised `NIK|KK` and a random
+ * per-release salt, a memory-hard KDF gives 32 bytes: the first 16 are the
+ * entry's public **id** (its first hex digits name the shard), the last 16
+ * the **AES-128-GCM key** that opens the entry (sealed.ts). Nothing in a
+ * shard says anything without both numbers.
+ *
+ * Two algorithms, recorded with each release so older ones keep working:
+ * Argon2id (default since 2026: 48 MiB, 2 passes — RFC 9106's choice of
+ * KDF, with the most memory × passes that keeps the lookup within 1.5 s on
+ * a phone 4× slower than a laptop; measured in src/domain/lookup-cost.ts) and scrypt (RFC 7914; N = 2^14
+ * before). The same library (hash-wasm) runs in the citizen's browser; the
+ * CLI uses Node's native implementations, and tests prove they agree.
+ * Browser-safe.
  */
-import { scrypt } from 'hash-wasm';
+import { argon2id, scrypt } from 'hash-wasm';
+import { hexToBytes } from './sealed.ts';
 
-export interface KdfParams {
-  algorithm: 'scrypt';
-  /** CPU/memory cost N (a power of two, ≥ 2^14). */
-  N: number;
-  r: number;
-  p: number;
-  /** Key length in bytes. */
-  dkLen: number;
-  /** Per-release random salt, hex. */
-  salt: string;
+export { hexToBytes, splitKey } from './sealed.ts';
+
+export type KdfParams =
+  | {
+      algorithm: 'scrypt';
+      /** CPU/memory cost N (a power of two, ≥ 2^14). */
+      N: number;
+      r: number;
+      p: number;
+      /** Output length in bytes: 32 (id + key), 16 in releases made before sealed entries. */
+      dkLen: number;
+      /** Per-release random salt, hex. */
+      salt: string;
+    }
+  | {
+      algorithm: 'argon2id';
+      /** Memory in KiB. */
+      m: number;
+      /** Passes over the memory. */
+      t: number;
+      p: number;
+      dkLen: number;
+      salt: string;
+    };
+
+export const DEFAULT_KDF = { algorithm: 'argon2id', m: 49_152, t: 2, p: 1, dkLen: 32 } as const;
+
+/** KDF output for one person, hex. `nik` and `kk` must already be normalised (16 digits each). */
+export function deriveKey(nik: string, kk: string, params: KdfParams): Promise<string> {
+  return derive(`${nik}|${kk}`, params);
 }
 
-export const DEFAULT_KDF = { algorithm: 'scrypt', N: 2 ** 14, r: 8, p: 1, dkLen: 16 } as const;
-
-const hexToBytes = (hex: string): Uint8Array => Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16));
-
-/** The key for one person, hex. `nik` and `kk` must already be normalised (16 digits each). */
-export function deriveKey(nik: string, kk: string, params: KdfParams): Promise<string> {
+/** The KDF over any password (the worker receives `NIK|KK`; tests send RFC 7914's vectors). */
+export function derive(password: string, params: KdfParams): Promise<string> {
+  const salt = hexToBytes(params.salt);
+  if (params.algorithm === 'argon2id') {
+    return argon2id({
+      password,
+      salt,
+      iterations: params.t,
+      memorySize: params.m,
+      parallelism: params.p,
+      hashLength: params.dkLen,
+      outputType: 'hex',
+    });
+  }
   return scrypt({
-    password: `${nik}|${kk}`,
-    salt: hexToBytes(params.salt),
+    password,
+    salt,
     costFactor: params.N,
     blockSize: params.r,
     parallelism: params.p,

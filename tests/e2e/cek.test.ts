@@ -7,7 +7,9 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { deriveKey, type KdfParams } from '../../src/shared/kdf.ts';
+import { nativeKey } from '../../scripts/hash/worker.ts';
+import { kdfFileSchema, paramsOf } from '../../src/lookup/keys.ts';
+import { recordBytes, splitKey } from '../../src/shared/sealed.ts';
 import { folderIO, loadPrograms } from '../../src/load/portal.ts';
 import { readRecipients, type Person } from '../../scripts/hash/recipients.ts';
 import { loadRegionTree } from '../../src/domain/regions.ts';
@@ -116,7 +118,8 @@ describe('/cek/ in Chromium', () => {
     await page.click('#cek-form button[type=submit]');
     await expect.poll(() => page.textContent(box)).toContain(says);
     expect(await page.getAttribute(box.replace('-error', ''), 'aria-invalid')).toBe('true');
-    expect(requests.filter((u) => !u.endsWith('/favicon.svg'))).toEqual([]);
+    // Touching the form starts the KDF worker (its script, from this origin); nothing typed leaves the page.
+    expect(requests.filter((u) => !u.endsWith('/favicon.svg') && !/\/_astro\/kdf-worker-[\w-]+\.js$/.test(u))).toEqual([]);
     await page.close();
   });
 
@@ -136,7 +139,7 @@ describe('/cek/ in Chromium', () => {
   });
 });
 
-describe('the browser worker computes the same scrypt as the CLI', () => {
+describe('the browser worker computes the same KDF as the CLI', () => {
   let page: Page;
   let workerUrl: string;
   beforeAll(async () => {
@@ -160,27 +163,21 @@ describe('the browser worker computes the same scrypt as the CLI', () => {
     );
 
   it.each(RFC7914.map((v) => [`N=${v.N}`, v] as const))('RFC 7914 vector %s', async (_, v) => {
-    expect(await inWorker({ password: v.P, salt: v.S, saltText: true, N: v.N, r: v.r, p: v.p, dkLen: v.dkLen })).toBe(v.DK);
+    const salt = Buffer.from(v.S).toString('hex');
+    expect(await inWorker({ password: v.P, params: { algorithm: 'scrypt', salt, N: v.N, r: v.r, p: v.p, dkLen: v.dkLen } })).toBe(v.DK);
   });
 
-  it('CLI keys equal browser keys for 100 random pairs', async () => {
-    const kdf = JSON.parse(readFileSync(path.join(ROOT, 'data', 'penerima-kdf.json'), 'utf8')) as KdfParams;
+  it('CLI keys (native Argon2id) equal browser keys (hash-wasm) for 20 random pairs', async () => {
+    const kdf = paramsOf(kdfFileSchema.parse(JSON.parse(readFileSync(path.join(ROOT, 'data', 'penerima-kdf.json'), 'utf8'))));
     const rnd = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
-    const pairs = Array.from({ length: 100 }, () => [`340201${rnd(10)}`, `340201${rnd(10)}`] as const);
+    const pairs = Array.from({ length: 20 }, () => [`340201${rnd(10)}`, `340201${rnd(10)}`] as const);
     const browserKeys = await page.evaluate(
       ([url, ps, k]) => {
         const w = new Worker(url as string, { type: 'module' });
         const one = (nik: string, kk: string) =>
           new Promise<string>((resolve) => {
             w.onmessage = (e) => resolve(e.data.key);
-            w.postMessage({
-              password: `${nik}|${kk}`,
-              salt: (k as KdfParams).salt,
-              N: (k as KdfParams).N,
-              r: (k as KdfParams).r,
-              p: (k as KdfParams).p,
-              dkLen: (k as KdfParams).dkLen,
-            });
+            w.postMessage({ password: `${nik}|${kk}`, params: k });
           });
         return (async () => {
           const out: string[] = [];
@@ -191,7 +188,7 @@ describe('the browser worker computes the same scrypt as the CLI', () => {
       },
       [workerUrl, pairs, kdf] as const,
     );
-    const nodeKeys = await Promise.all(pairs.map(([a, b]) => deriveKey(a, b, kdf)));
+    const nodeKeys = pairs.map(([a, b]) => nativeKey(a, b, kdf));
     expect(browserKeys).toEqual(nodeKeys);
   }, 120_000);
 });
@@ -226,11 +223,44 @@ describe('what the build publishes', () => {
     expect(scanned).toBeGreaterThan(100);
   });
 
-  it('has a shard for every prefix, all of the same size, each with at least 50 entries', () => {
+  it('has a shard for every prefix, all of the same size, each with at least 50 sealed records', () => {
     const shards = files.filter((f) => f.includes(`${path.sep}cek${path.sep}k${path.sep}`));
     expect(shards).toHaveLength(16);
     expect(new Set(shards.map((f) => statSync(f).size)).size).toBe(1);
-    for (const f of shards) expect(JSON.parse(readFileSync(f, 'utf8')).e.length).toBeGreaterThanOrEqual(50);
+    const kdf = kdfFileSchema.parse(JSON.parse(readFileSync(path.join(ROOT, 'data', 'penerima-kdf.json'), 'utf8')));
+    for (const f of shards) expect(statSync(f).size / recordBytes(kdf.payload)).toBeGreaterThanOrEqual(50);
+  });
+
+  it("opens a synthetic person's sealed record with WebCrypto in Chromium and with nothing else", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/cek/`);
+    const kdf = kdfFileSchema.parse(JSON.parse(readFileSync(path.join(ROOT, 'data', 'penerima-kdf.json'), 'utf8')));
+    const person = people[0]!;
+    const { id, key } = splitKey(nativeKey(person.nik, person.kk, paramsOf(kdf)));
+    const opened = await page.evaluate(
+      async ([url, recordSize, idHex, keyHex]) => {
+        const shard = new Uint8Array(await (await fetch(url as string)).arrayBuffer());
+        const size = recordSize as number;
+        for (let at = 0; at < shard.length; at += size) {
+          const rec = shard.subarray(at, at + size);
+          if ([...rec.subarray(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('') !== idHex) continue;
+          const k = await crypto.subtle.importKey(
+            'raw',
+            Uint8Array.from((keyHex as string).match(/../g)!.map((h) => Number.parseInt(h, 16))),
+            'AES-GCM',
+            false,
+            ['decrypt'],
+          );
+          const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: rec.subarray(16, 28) }, k, rec.subarray(28));
+          return JSON.parse(new TextDecoder().decode(plain));
+        }
+        return null;
+      },
+      [`/cek/k/${id.slice(0, 1)}.bin`, recordBytes(kdf.payload), id, Buffer.from(key).toString('hex')] as const,
+    );
+    expect(opened.g.map((g: string[]) => g[0]).sort()).toEqual(person.grants.map((g) => g.program).sort());
+    expect(opened.d).toBe(person.desil ?? null);
+    await page.close();
   });
 
   it('copies nothing from data/private/ and publishes no source maps', () => {

@@ -12,6 +12,7 @@ import type { ValueFormat } from '../../shared/chart-format.ts';
 import type { Lang } from '../../shared/lang.ts';
 import { localePath, texts } from '../../i18n/index.ts';
 import type { Dict } from '../../i18n/id.ts';
+import { neutraliseFormula } from '../../load/csv.ts';
 import { isHidden, isShown, rounded, type Figure } from '../../protect/figure.ts';
 
 export { rounded };
@@ -86,9 +87,10 @@ export const catName = (c: { nama: string; nameEn?: string }, lang: Lang) => (la
 export function chartCsv(spec: ChartSpec, lang: Lang = 'id'): string {
   const t = texts(lang);
   const esc = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const header = [spec.labelHeader, ...(spec.codes ? [t.cKecamatanCode] : []), ...spec.series.map((s) => s.label), t.cHiddenColumn];
+  const text = (v: string) => String(neutraliseFormula(v));
+  const header = [spec.labelHeader, ...(spec.codes ? [t.cKecamatanCode] : []), ...spec.series.map((s) => text(s.label)), t.cHiddenColumn];
   const rows = spec.labels.map((l, i) => [
-    l,
+    text(l),
     ...(spec.codes ? [spec.codes[i]!] : []),
     ...spec.series.map((s) => {
       const v = s.data[i];
