@@ -37,7 +37,7 @@ const lang = cliLang();
 const say = (id: string, en: string) => console.error(lang === 'en' ? en : id);
 
 /** Write penerima-kdf.json and penerima.csv: both to temporary files first, the keys (bound to the salt by its id) last. */
-/** "Argon2id 48 MiB × 2" for the progress line. */
+/** "Argon2id 64 MiB × 1" for the progress line. */
 const kdfLabel = (p: KdfParams) =>
   p.algorithm === 'argon2id' ? `Argon2id ${p.m / 1024} MiB × ${p.t}` : `scrypt N=${p.N}, r=${p.r}, p=${p.p}`;
 

@@ -102,7 +102,7 @@ describe('the built sample site', () => {
   it('states the measured attack costs on /metodologi/ in both languages', () => {
     const id = readFileSync(path.join(dist, 'metodologi', 'index.html'), 'utf8');
     const en = readFileSync(path.join(dist, 'en', 'metodologi', 'index.html'), 'utf8');
-    expect(id).toContain('Argon2id (RFC 9106; 48 MiB, 2 putaran)');
+    expect(id).toContain('Argon2id (RFC 9106; 64 MiB, 1 putaran)');
     expect(id).toMatch(/pada satu inti prosesor \(diukur\)/);
     expect(en).toMatch(/on one CPU core \(measured\)/);
     expect(en).toContain('24,000–270,000');

@@ -25,3 +25,18 @@ export function formatTick(v: number, format: ValueFormat, lang: Lang = 'id'): s
   if (format === 'percent') return `${formatNumber(v, lang, Number.isInteger(v) ? 0 : 1)}%`;
   return formatNumber(v, lang, Number.isInteger(v) ? 0 : 1);
 }
+
+/** Long category names wrap onto lines of about `width` characters (Chart.js draws an array label as lines; the build sizes the chart by them). */
+export function wrapLabel(label: string, width = 22): string | string[] {
+  if (label.length <= width) return label;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}

@@ -1,0 +1,163 @@
+/**
+ * Drawing with Chart.js, loaded by charts.ts when the first chart is due.
+ * Only the controllers and elements the site uses are registered, so the
+ * bundle holds no more of Chart.js than that. The numbers drawn are the ones
+ * the build rendered as the table beside the chart; after drawing, the
+ * canvas carries them in `data-values` (tests compare the two).
+ */
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  type ChartConfiguration,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  type Plugin,
+  PointElement,
+  SubTitle,
+  Title,
+  Tooltip,
+} from 'chart.js';
+import { formatTick, formatValue, wrapLabel } from '../shared/chart-format.ts';
+import type { ClientChart } from './chart-spec.ts';
+import { seriesStyle } from './palette.ts';
+
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Legend,
+  Title,
+  SubTitle,
+  Tooltip,
+);
+// Chart text never below 12 CSS px (WCAG-readable on a phone), in the page's font.
+Chart.defaults.font.size = 12;
+Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
+Chart.defaults.color = '#1f2328';
+
+/** PNGs get a white background instead of transparency. */
+const whiteBackground: Plugin = {
+  id: 'whiteBackground',
+  beforeDraw: (chart) => {
+    const { ctx } = chart;
+    ctx.save();
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, chart.width, chart.height);
+    ctx.restore();
+  },
+};
+
+/** The Chart.js configuration of a spec; `png` adds the title, unit, source and licence lines drawn into the image. */
+export function chartConfig(spec: ClientChart, png = false): ChartConfiguration {
+  const horizontal = spec.kind === 'hbar';
+  const base = spec.kind === 'line' ? 'line' : 'bar';
+  const lang = spec.lang;
+  const valueAxis = {
+    beginAtZero: spec.format !== 'index',
+    stacked: !!spec.stacked,
+    ticks: { callback: (v: number | string) => formatTick(Number(v), spec.format, lang) },
+    title: { display: true, text: spec.unit },
+  };
+  const labelAxis = { stacked: !!spec.stacked, ticks: { autoSkip: !horizontal } };
+  return {
+    type: base,
+    data: {
+      labels: horizontal ? spec.labels.map((l) => wrapLabel(l)) : spec.labels,
+      datasets: spec.series.map((s, i) => ({
+        ...seriesStyle(i, s.type ?? base),
+        type: s.type ?? base,
+        label: s.label,
+        data: s.data,
+        stack: s.stack,
+        spanGaps: true,
+      })) as never,
+    },
+    options: {
+      animation: false,
+      responsive: !png,
+      maintainAspectRatio: false,
+      ...(png ? { devicePixelRatio: 2 } : {}),
+      indexAxis: horizontal ? 'y' : 'x',
+      scales: horizontal ? { x: valueAxis, y: labelAxis } : { x: labelAxis, y: valueAxis },
+      plugins: {
+        // On the page the title and source are text around the canvas; an image carries its own.
+        title: { display: png, text: spec.title, align: 'start', font: { size: 16, weight: 'bold' } },
+        subtitle: { display: png, text: spec.subtitle, align: 'start', position: 'bottom', padding: { top: 10 } },
+        legend: { display: spec.series.length > 1, position: 'bottom', labels: { usePointStyle: base === 'line' } },
+        tooltip: {
+          callbacks: {
+            // The full label, however it was wrapped on the axis.
+            title: (items) => (items[0] ? spec.labels[items[0].dataIndex]! : ''),
+            label: (c) => `${c.dataset.label}: ${formatValue(c.raw as number | null, spec.format, lang)}`,
+          },
+        },
+      },
+    },
+    plugins: [whiteBackground],
+  } as ChartConfiguration;
+}
+
+const drawn = new Map<HTMLCanvasElement, Chart>();
+
+/** Draw a bar or line chart now (synchronously: Chart.js renders in its constructor when animation is off). */
+export function drawNow(canvas: HTMLCanvasElement, spec: ClientChart): void {
+  if (spec.map) {
+    void draw(canvas, spec);
+    return;
+  }
+  canvas.dataset.state = 'drawn';
+  const chart = new Chart(canvas, chartConfig(spec));
+  drawn.set(canvas, chart);
+  canvas.dataset.values = JSON.stringify(chart.data.datasets.map((d) => d.data));
+}
+
+/** Draw a chart, or its map when the spec has one (boundaries are fetched first). */
+export async function draw(canvas: HTMLCanvasElement, spec: ClientChart): Promise<void> {
+  if (!spec.map) return drawNow(canvas, spec);
+  canvas.dataset.state = 'loading';
+  const { drawMap } = await import('./map-draw.ts');
+  const chart = await drawMap(canvas, spec);
+  if (chart) drawn.set(canvas, chart);
+  canvas.dataset.state = 'drawn';
+}
+
+/** Draw again with new numbers (the data explorer): the old chart on this canvas is destroyed first. */
+export async function redraw(canvas: HTMLCanvasElement, spec: ClientChart): Promise<void> {
+  drawn.get(canvas)?.destroy();
+  drawn.delete(canvas);
+  delete canvas.dataset.values;
+  await draw(canvas, spec);
+}
+
+/** A4 minus its margins (186 mm) in CSS pixels: Chart.js does not resize by itself for print. */
+const PRINT_WIDTH = 700;
+export function fitForPrint(printing: boolean): void {
+  for (const [canvas, chart] of drawn) {
+    if (printing) chart.resize(Math.min(PRINT_WIDTH, canvas.parentElement?.clientWidth || PRINT_WIDTH), canvas.parentElement?.clientHeight);
+    else chart.resize();
+  }
+}
+
+/** The chart as a PNG at twice its resolution, 800 px wide, with title, unit, source and licence drawn in. */
+export function downloadPng(spec: ClientChart): void {
+  const canvas = document.createElement('canvas');
+  const height = spec.kind === 'hbar' ? Math.max(420, 200 + spec.labels.length * spec.series.length * 24) : 520;
+  canvas.width = 800;
+  canvas.height = height;
+  canvas.style.width = '800px';
+  canvas.style.height = `${height}px`;
+  const chart = new Chart(canvas, chartConfig(spec, true));
+  const a = document.createElement('a');
+  a.href = chart.toBase64Image('image/png', 1);
+  a.download = `${spec.id}.png`;
+  a.click();
+  chart.destroy();
+}
