@@ -7,6 +7,8 @@
  *  - `npm run hash` throughput against one thread of the same KDF;
  *  - build time of a large portal (Jombang, 306 desa) with 100,000 and
  *    1,000,000 hashed recipient rows, per stage, and how it grows;
+ *  - disclosure control on Bantul, Jombang, Aceh Utara and all of Jawa Timur
+ *    (scripts/bench/audit.ts; `BENCH_SKIP_PROVINCE=1` skips the province);
  *  - Lighthouse mobile scores for home, a kecamatan page and /cek/.
  * Browser figures need Debian's Chromium (/usr/bin/chromium); they are
  * skipped with a note when it is missing.
@@ -24,6 +26,8 @@ import { KEY_COLUMNS, kdfId } from '../src/lookup/keys.ts';
 import { benchLookupCost } from './bench/lookup-cost.ts';
 import { benchLookup } from './bench/lookup.ts';
 import { chartJsSplit } from './bench/chart-js.ts';
+import { coldQuery } from '../tests/e2e/search-weight.ts';
+import { benchAudit } from './bench/audit.ts';
 import { deriveKeys } from './hash/pool.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -108,6 +112,12 @@ try {
       }
     }
     out('search index (Pagefind, both languages, on disk)', `${(pfBytes / 1e6).toFixed(2)} MB in ${pfFiles.length} files`);
+    const cold = [];
+    for (const q of ['Sedayu', 'lansia', 'anggaran RTLH', 'miskin', 'Banguntapan']) cold.push(await coldQuery(browser, origin, q));
+    out(
+      'cold search query: engine (once, cached) + what the query fetches (gzip)',
+      `${kb(cold[0]!.engine)} + ${cold.map((w) => kb(w.query)).join(', ')}; goal for the query ≤ 50 KB`,
+    );
     const sp = await browser.newPage();
     const times: number[] = [];
     for (const q of ['Sedayu', 'lansia', 'anggaran RTLH', 'miskin', 'Banguntapan']) {
@@ -116,19 +126,12 @@ try {
         const t0 = performance.now();
         const pagefind = await import('/pagefind/pagefind.js' as string);
         const r = await pagefind.search(query);
-        await Promise.all(r.results.slice(0, 10).map((x: { data(): Promise<unknown> }) => x.data()));
+        await Promise.all(r.results.slice(0, 8).map((x: { data(): Promise<unknown> }) => x.data()));
         return performance.now() - t0;
       }, q);
       times.push(ms);
     }
-    out('search query → 10 results with excerpts (ms, first query cold)', times.map((x) => x.toFixed(0)).join(', '));
-    const transfer = await sp.evaluate(() =>
-      performance
-        .getEntriesByType('resource')
-        .filter((e) => e.name.includes('/pagefind/'))
-        .reduce((a, e) => a + (e as PerformanceResourceTiming).transferSize, 0),
-    );
-    out('search bytes fetched for the last query page (uncompressed)', `${(transfer / 1000).toFixed(1)} KB`);
+    out('search query → 8 results with excerpts (ms, first query cold)', times.map((x) => x.toFixed(0)).join(', '));
 
     await browser.close();
     server.close();
@@ -199,6 +202,10 @@ try {
     );
     out('Jombang (306 desa) vs Bantul sample (75 desa), no recipients', `${(stamp[0]! / sampleSecs).toFixed(2)}× the time`);
   }
+
+  // Disclosure control at scale: Bantul, Jombang, Aceh Utara, and every kabupaten/kota of Jawa Timur.
+  if (process.env.BENCH_SKIP_LARGE) out('disclosure control at scale', 'skipped (BENCH_SKIP_LARGE)');
+  else await benchAudit(out, tmp);
 
   // 6. Lighthouse (mobile) on home, a kecamatan page and /cek/, Debian Chromium.
   if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') || process.env.BENCH_SKIP_LIGHTHOUSE) out('Lighthouse', 'skipped');

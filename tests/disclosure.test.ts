@@ -95,6 +95,124 @@ describe('secondary suppression', () => {
   });
 });
 
+/** The reference: which hidden cells are determined, by dense Gaussian elimination over the rationals (BigInt fractions). */
+function exactAudit(cells: Cell[], relations: Relation[], hidden: Set<string>): string[] {
+  const unknowns = cells.map((c) => c.id).filter((id) => hidden.has(id));
+  const col = new Map(unknowns.map((id, i) => [id, i]));
+  type Q = [bigint, bigint];
+  const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : gcd(b, a % b));
+  const norm = ([a, b]: Q): Q => {
+    if (a === 0n) return [0n, 1n];
+    const g = gcd(a, b) * (b < 0n ? -1n : 1n);
+    return [a / g, b / g];
+  };
+  const sub = (x: Q, y: Q): Q => norm([x[0] * y[1] - y[0] * x[1], x[1] * y[1]]);
+  const mul = (x: Q, y: Q): Q => norm([x[0] * y[0], x[1] * y[1]]);
+  const div = (x: Q, y: Q): Q => norm([x[0] * y[1], x[1] * y[0]]);
+  const rows: Q[][] = relations
+    .map((r) => {
+      const row: Q[] = unknowns.map(() => [0n, 1n]);
+      if (col.has(r.total)) row[col.get(r.total)!] = [1n, 1n];
+      for (const p of r.parts) if (col.has(p)) row[col.get(p)!] = sub(row[col.get(p)!]!, [1n, 1n]);
+      return row;
+    })
+    .filter((r) => r.some((q) => q[0] !== 0n));
+  const basis: { pivot: number; row: Q[] }[] = [];
+  for (let c = 0; c < unknowns.length; c++) {
+    const i = rows.findIndex((r) => r[c]![0] !== 0n);
+    if (i < 0) continue;
+    const [row] = rows.splice(i, 1);
+    const p = row![c]!;
+    for (let j = 0; j < unknowns.length; j++) row![j] = div(row![j]!, p);
+    for (const r of [...rows, ...basis.map((b) => b.row)]) {
+      const f = r[c]!;
+      if (f[0] !== 0n) for (let j = 0; j < unknowns.length; j++) r[j] = sub(r[j]!, mul(f, row![j]!));
+    }
+    basis.push({ pivot: c, row: row! });
+  }
+  return unknowns.filter((_, j) => {
+    const b = basis.find((x) => x.pivot === j);
+    return !!b && b.row.every((q, c) => c === j || q[0] === 0n);
+  });
+}
+
+describe('the audit is exact', () => {
+  /** A seeded table: areas × categories with area, kecamatan and category sums, as tables.ts builds them. */
+  const table = (seed: number) => {
+    let s = seed;
+    const rnd = () => {
+      s = (s * 1103515245 + 12345) % 2 ** 31;
+      return s / 2 ** 31;
+    };
+    const desa = ['d1', 'd2', 'd3', 'd4', 'd5'];
+    const cats = ['a', 'b', 'c', 'e'];
+    const cells: Cell[] = [];
+    const relations: Relation[] = [];
+    const v = new Map<string, number>();
+    for (const d of desa) for (const c of cats) v.set(`${d}${c}`, Math.floor(rnd() * 12));
+    for (const c of cats)
+      v.set(
+        `k1${c}`,
+        ['d1', 'd2', 'd3'].reduce((a, d) => a + v.get(`${d}${c}`)!, 0),
+      );
+    for (const c of cats)
+      v.set(
+        `k2${c}`,
+        ['d4', 'd5'].reduce((a, d) => a + v.get(`${d}${c}`)!, 0),
+      );
+    for (const a of [...desa, 'k1', 'k2'])
+      v.set(
+        `${a}*`,
+        cats.reduce((x, c) => x + v.get(`${a}${c}`)!, 0),
+      );
+    for (const c of [...cats, '*']) v.set(`B${c}`, v.get(`k1${c}`)! + v.get(`k2${c}`)!);
+    for (const [id, value] of v) cells.push({ id, value, small: !id.startsWith('B') });
+    for (const c of [...cats, '*']) {
+      relations.push({ total: `k1${c}`, parts: ['d1', 'd2', 'd3'].map((d) => `${d}${c}`) });
+      relations.push({ total: `k2${c}`, parts: ['d4', 'd5'].map((d) => `${d}${c}`) });
+      relations.push({ total: `B${c}`, parts: [`k1${c}`, `k2${c}`] });
+    }
+    for (const a of [...desa, 'k1', 'k2', 'B']) relations.push({ total: `${a}*`, parts: cats.map((c) => `${a}${c}`) });
+    const hidden = new Set(cells.filter(() => rnd() < 0.45).map((c) => c.id));
+    return { cells, relations, hidden };
+  };
+  it.each(Array.from({ length: 40 }, (_, i) => i + 1))('matches elimination over the rationals on random hidden sets (seed %i)', (seed) => {
+    const { cells: c, relations: r, hidden } = table(seed);
+    expect(audit(c, r, hidden)).toEqual(exactAudit(c, r, hidden));
+  });
+});
+
+describe('protection intervals', () => {
+  it('a hidden count the published sums pin inside 1..k−1 gets a further complement', () => {
+    // t1 = a + b = 4 and t2 = b + d = 3 are published; a, b, d hidden. No cell is determined,
+    // but b ≤ 3 forces a ≥ 1: a lies in [1, 4] — "a few, but not none".
+    const c: Cell[] = [
+      { id: 't1', value: 4, small: false },
+      { id: 't2', value: 3, small: false },
+      { id: 'a', value: 2, small: true },
+      { id: 'b', value: 2, small: true },
+      { id: 'd', value: 1, small: true },
+    ];
+    const r: Relation[] = [
+      { total: 't1', parts: ['a', 'b'] },
+      { total: 't2', parts: ['b', 'd'] },
+    ];
+    expect(audit(c, r, new Set(['a', 'b', 'd']))).toEqual([]);
+    const report = { checked: 0, pinned: 0 };
+    const flags = protect(c, r, 5, report);
+    expect(report.pinned).toBe(1);
+    expect(flags.get('t1')).toBe('secondary'); // the only cell left in a's relations
+  });
+  it('a range that reaches 0 is acceptable: nothing more is hidden', () => {
+    // kec = 6 = d1 + d2 with d1 = 2, d2 = 4 both small: each lies in [0, 6].
+    const c = cells({ kec: 6, d1: 2, d2: 4 });
+    const report = { checked: 0, pinned: 0 };
+    const flags = protect(c, [{ total: 'kec', parts: ['d1', 'd2'] }], 5, report);
+    expect([...flags.keys()].sort()).toEqual(['d1', 'd2']);
+    expect(report).toEqual({ checked: 2, pinned: 0 });
+  });
+});
+
 describe('the pipeline on the mini fixture with k = 5', async () => {
   const { loadPortal } = await import('../src/load/portal.ts');
   const { protectPortal } = await import('../src/protect/tables.ts');

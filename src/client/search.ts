@@ -18,7 +18,31 @@ const form = document.getElementById('search-form') as HTMLFormElement;
 const input = document.getElementById('q') as HTMLInputElement;
 const status = document.getElementById('search-status')!;
 const list = document.getElementById('search-results')!;
-const text = JSON.parse(document.getElementById('search-text')!.textContent!) as { results: string; none: string; searching: string };
+const text = JSON.parse(document.getElementById('search-text')!.textContent!) as {
+  results: string;
+  none: string;
+  searching: string;
+  more: string;
+};
+const more = document.getElementById('search-more') as HTMLButtonElement;
+more.textContent = text.more;
+const PAGE = 8;
+
+function item(d: PagefindResult): HTMLLIElement {
+  const li = document.createElement('li');
+  const a = document.createElement('a');
+  a.href = d.url;
+  a.textContent = d.meta.title ?? d.url;
+  a.className = 'font-semibold';
+  const kindTag = document.createElement('span');
+  kindTag.className = 'ml-2 text-xs text-muted';
+  kindTag.textContent = d.filters.kind?.[0] ?? '';
+  const p = document.createElement('p');
+  p.className = 'm-0 text-sm';
+  p.innerHTML = d.excerpt; // Pagefind's excerpt of our own page, with <mark> around the hits
+  li.append(a, kindTag, p);
+  return li;
+}
 let pagefind: Promise<Pagefind> | undefined;
 // Pagefind's bundle is written into the site after the pages are built: a URL, not a module to resolve.
 const PAGEFIND = '/pagefind/pagefind.js';
@@ -38,24 +62,19 @@ async function run() {
   status.textContent = text.searching;
   const pf = await load();
   const res = await pf.search(q, kind ? { filters: { kind } } : {});
-  const data = await Promise.all(res.results.slice(0, 20).map((r) => r.data()));
-  list.replaceChildren(
-    ...data.map((d) => {
-      const li = document.createElement('li');
-      const a = document.createElement('a');
-      a.href = d.url;
-      a.textContent = d.meta.title ?? d.url;
-      a.className = 'font-semibold';
-      const kindTag = document.createElement('span');
-      kindTag.className = 'ml-2 text-xs text-muted';
-      kindTag.textContent = d.filters.kind?.[0] ?? '';
-      const p = document.createElement('p');
-      p.className = 'm-0 text-sm';
-      p.innerHTML = d.excerpt; // Pagefind's excerpt of our own page, with <mark> around the hits
-      li.append(a, kindTag, p);
-      return li;
-    }),
-  );
+  // Each result's text is a fragment of its own: fetch a page of them at a time, not twenty at once.
+  list.replaceChildren();
+  more.hidden = true;
+  let shown = 0;
+  const page = async () => {
+    const data = await Promise.all(res.results.slice(shown, shown + PAGE).map((r) => r.data()));
+    shown += data.length;
+    list.append(...data.map(item));
+    more.hidden = shown >= res.results.length;
+  };
+  more.onclick = () => void page();
+  await page();
+  const data = res.results;
   status.textContent = data.length ? text.results.replace('{n}', String(res.results.length)).replace('{q}', q) : text.none;
 }
 

@@ -177,6 +177,7 @@ export const en: Dict = {
   downloadCsv: 'Download CSV',
   downloadPng: 'Download PNG',
   printPage: 'Print this page',
+  searchMore: 'Show more results',
   exTitle: 'Explore the data by sub-district',
   exIntro:
     "Pick a measure and a year: every sub-district appears in a table you can sort and filter, a ranked chart, and a map where boundaries exist. The page's address keeps your choices; the CSV download holds exactly what is shown. The numbers are read from this release's JSON downloads.",
@@ -367,6 +368,8 @@ export const en: Dict = {
   ],
   mSdcStats: (primary, secondary, published) =>
     `In this release: ${primary} figures hidden because they are small, ${secondary} hidden to protect them, ${published} published.`,
+  mSdcInterval: (k, checked, pinned) =>
+    `It is not enough that a hidden figure cannot be worked out exactly: from the published figures one can still compute its range (its smallest and largest possible value, by linear programming). Our rule: the range of every hidden figure must reach 0 (there may be nobody) or ${k} (there may be many); a range entirely inside 1–${k - 1} would say "a few people" and must not happen. A range of 0–${k - 1} is acceptable, as it does not establish that anyone is there. In this release ${checked} hidden figures whose true value is 1–${k - 1} were checked one by one; ${pinned} of them needed another figure hidden to widen their range.`,
 
   targeting: 'Targeting',
   targetingTitle: 'How well aid is targeted',

@@ -184,6 +184,7 @@ export const id = {
   downloadCsv: 'Unduh CSV',
   downloadPng: 'Unduh PNG',
   printPage: 'Cetak halaman ini',
+  searchMore: 'Tampilkan hasil berikutnya',
   // Data explorer (/data/jelajah/)
   exTitle: 'Jelajahi data per kecamatan',
   exIntro:
@@ -394,6 +395,8 @@ export const id = {
   ],
   mSdcStats: (primary: string, secondary: string, published: string) =>
     `Pada rilis ini: ${primary} angka disembunyikan karena kecil, ${secondary} angka disembunyikan untuk melindunginya, ${published} angka diterbitkan.`,
+  mSdcInterval: (k: number, checked: string, pinned: string) =>
+    `Tidak cukup bahwa angka tersembunyi tidak dapat dihitung tepat: dari angka yang terbit, orang masih dapat menghitung rentang nilainya (nilai terkecil dan terbesar yang mungkin, lewat pemrograman linear). Aturan kami: rentang setiap angka tersembunyi harus mencapai 0 (bisa jadi tidak ada orang) atau ${k} (bisa jadi banyak); rentang yang seluruhnya di dalam 1–${k - 1} berarti "ada beberapa orang" dan tidak boleh terjadi. Rentang 0–${k - 1} boleh, karena tidak memastikan ada seorang pun. Pada rilis ini ${checked} angka tersembunyi yang aslinya 1–${k - 1} diperiksa satu per satu; ${pinned} di antaranya perlu disembunyikan angka lain agar rentangnya melebar.`,
 
   // Targeting (DTSEN desil)
   targeting: 'Tepat sasaran',

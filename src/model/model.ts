@@ -25,6 +25,7 @@ import {
   VERVAL_MEASURES,
 } from '../protect/tables.ts';
 import type { LayananRow } from '../load/datasets/layanan.ts';
+import type { IntervalReport } from '../protect/disclosure.ts';
 import { buildTargeting, type TargetingFigure } from './targeting.ts';
 
 export type { CountCell, CubeCell, MeasureCell } from '../protect/tables.ts';
@@ -73,7 +74,12 @@ export interface SiteFigures {
   anggaran: AnggaranRow[];
   verval: { kabupaten: VervalFigure[]; kecamatan: VervalFigure[] };
   /** Disclosure control applied to this release. */
-  privacy: { k: number; sensitiveLevel: 'kecamatan' | 'kabupaten'; byFile: Record<string, SuppressionStats> } & SuppressionStats;
+  privacy: {
+    k: number;
+    sensitiveLevel: 'kecamatan' | 'kabupaten';
+    byFile: Record<string, SuppressionStats>;
+    intervals: IntervalReport;
+  } & SuppressionStats;
   puskesos: (PuskesosRow & { kecamatan: string })[];
   /** Set when kecamatan boundaries exist (served at /geo/kecamatan.topo.json). */
   geo?: { attribution: string };
@@ -204,7 +210,7 @@ export function buildModel(d: PortalData): SiteFigures {
       ...d.releases.map((r) => ({ label: r.label, created: r.created.slice(0, 10) })).filter((r) => r.label !== d.config.rilis.label),
       { label: d.config.rilis.label, created: d.config.rilis.tanggal },
     ].sort((a, b) => a.created.localeCompare(b.created)),
-    privacy: { k: d.config.ambang_k, sensitiveLevel: d.config.tingkat_sensitif, ...prot.stats },
+    privacy: { k: d.config.ambang_k, sensitiveLevel: d.config.tingkat_sensitif, ...prot.stats, intervals: prot.intervals },
     ...(d.geo ? { geo: { attribution: d.geo.attribution } } : {}),
     puskesos: sortBy(
       d.puskesos.map((r) => ({ ...strip(r), kecamatan: kecOfArea(r.kode_wilayah) })),

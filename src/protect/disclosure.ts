@@ -9,13 +9,16 @@
  * information lost), ties broken by a stable key so that the same data give
  * the same pattern release after release. An audit then checks the
  * whole system at once: a hidden cell is recoverable if its unit vector lies
- * in the row space of the relations restricted to hidden cells (Gaussian
- * elimination in double precision with a 1e-9 tolerance — the relations have
- * ±1 coefficients and the pivots stay small, but this is a numerical check,
- * not exact rational arithmetic); any such cell gets a further complement.
+ * in the row space of the relations restricted to hidden cells (exact sparse
+ * elimination, see `audit`); any such cell gets a further complement. Last,
+ * the protection intervals (intervals.ts): a hidden count the published
+ * figures pin inside 1..k−1 gets a further complement too.
  * This is the standard "singleton and audit" approach used by statistics
  * offices (cf. Eurostat's handbook on SDC, τ-Argus's hypercube method).
  */
+
+import { type Pinned, pinnedCells } from './intervals.ts';
+import { blocksOf, hiddenRows } from './system.ts';
 
 export interface Cell {
   id: string;
@@ -36,110 +39,336 @@ export interface Relation {
 
 export type Flag = 'primary' | 'secondary';
 
-export function protect(cells: readonly Cell[], relations: readonly Relation[], k: number): Map<string, Flag> {
-  const byId = new Map(cells.map((c) => [c.id, c]));
+/** What the protection-interval check did (for /metodologi/ and the operator's report). */
+export interface IntervalReport {
+  /** Hidden cells whose true value is 1..k−1, each proven to have an interval reaching 0 or k. */
+  checked: number;
+  /** Cells found pinned inside 1..k−1, each then given a further complement. */
+  pinned: number;
+}
+
+export function protect(cells: readonly Cell[], relations: readonly Relation[], k: number, report?: IntervalReport): Map<string, Flag> {
   const flags = new Map<string, Flag>();
   for (const c of cells) if (c.forced || (c.small && c.value >= 1 && c.value < k)) flags.set(c.id, 'primary');
   if (flags.size === 0) return flags;
 
-  const members = relations.map((r) => [r.total, ...r.parts]);
+  // Indexes, so each pass costs the size of the tables and not its square.
+  const index = new Map(cells.map((c, i) => [c.id, i]));
+  const values = cells.map((c) => c.value);
+  const members = relations.map((r) => [r.total, ...r.parts].map((id) => index.get(id)!));
+  const relationsOf: number[][] = cells.map(() => []);
+  members.forEach((m, r) => {
+    for (const c of m) relationsOf[c]!.push(r);
+  });
+  const hidden = new Uint8Array(cells.length);
+  const cache = new Map<string, Set<number>>();
+  const intervalCache = new Map<string, Pinned[]>();
+  const hiddenIn = new Int32Array(members.length);
+  const hide = (c: number, flag: Flag) => {
+    hidden[c] = 1;
+    flags.set(cells[c]!.id, flag);
+    for (const r of relationsOf[c]!) hiddenIn[r]!++;
+  };
+  for (const id of flags.keys()) {
+    const c = index.get(id)!;
+    hidden[c] = 1;
+    for (const r of relationsOf[c]!) hiddenIn[r]!++;
+  }
   // Complements: small-area cells first (a kabupaten total is hidden only when
-  // nothing else can protect), then the smallest value, then finer cells.
-  const order = (a: Cell, b: Cell) =>
-    Number(!a.small) - Number(!b.small) || a.value - b.value || (a.rank ?? 0) - (b.rank ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const complement = (ids: string[]): boolean => {
-    const candidates = ids
-      .filter((id) => !flags.has(id))
-      .map((id) => byId.get(id)!)
-      .sort(order);
-    if (!candidates.length) return false;
-    flags.set(candidates[0]!.id, 'secondary');
+  // nothing else can protect), then a non-zero cell (a hidden 0 whose other
+  // sums leave nothing over is known to be 0, and protects nothing), then the
+  // smallest value, then finer cells.
+  const order = (x: number, y: number) => {
+    const [a, b] = [cells[x]!, cells[y]!];
+    return (
+      Number(!a.small) - Number(!b.small) ||
+      Number(a.value === 0) - Number(b.value === 0) ||
+      a.value - b.value ||
+      (a.rank ?? 0) - (b.rank ?? 0) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+    );
+  };
+  const complement = (r: number): boolean => {
+    let best = -1;
+    for (const c of members[r]!) if (!hidden[c] && (best < 0 || order(c, best) < 0)) best = c;
+    if (best < 0) return false;
+    hide(best, 'secondary');
     return true;
   };
 
+  /**
+   * A further complement for a cell that is still exposed (determined, or
+   * pinned inside 1..k−1): in the smallest relation of that cell that still
+   * has a published small-area cell; failing that, one where just a total is
+   * left; failing both, the same one relation further out (relations of the
+   * hidden cells beside it), since what pins a cell can lie there.
+   */
+  const complementNear = (target: number): boolean => {
+    const open = (r: number) => members[r]!.some((c) => !hidden[c]);
+    const hasSmall = (r: number) => members[r]!.some((c) => !hidden[c] && cells[c]!.small);
+    const seenRel = new Set<number>();
+    const seenCell = new Set([target]);
+    let level = relationsOf[target]!;
+    while (level.length) {
+      for (const r of level) seenRel.add(r);
+      const rel = level
+        .filter(open)
+        .sort((a, b) => Number(hasSmall(b)) - Number(hasSmall(a)) || members[a]!.length - members[b]!.length)[0];
+      if (rel !== undefined) return complement(rel);
+      const next: number[] = [];
+      for (const r of level)
+        for (const c of members[r]!)
+          if (!seenCell.has(c)) {
+            seenCell.add(c);
+            for (const r2 of relationsOf[c]!) if (!seenRel.has(r2)) next.push(r2);
+          }
+      level = [...new Set(next)];
+    }
+    return false;
+  };
+
+  const pinnedSeen = new Set<number>();
   for (let guard = 0; guard < cells.length + 1; guard++) {
-    // Singleton pass: no relation may hold exactly one hidden cell.
+    // Singleton pass: no relation may hold exactly one hidden cell (passes in relation order until none changes).
     let changed = true;
     while (changed) {
       changed = false;
-      for (const ids of members) {
-        if (ids.filter((id) => flags.has(id)).length === 1 && complement(ids)) changed = true;
-      }
+      for (let r = 0; r < members.length; r++) if (hiddenIn[r] === 1 && complement(r)) changed = true;
     }
     // Exact audit of the whole system; complement any cell still determined.
-    const exposed = audit(cells, relations, flags);
-    if (exposed.length === 0) return flags;
-    let progress = false;
-    for (const target of exposed) {
-      // Complement within the smallest relation that still has a published
-      // small-area cell; only failing that, one where just a total is left.
-      const hasSmall = (ids: string[]) => ids.some((id) => !flags.has(id) && byId.get(id)!.small);
-      const rel = members
-        .filter((ids) => ids.includes(target) && ids.some((id) => !flags.has(id)))
-        .sort((a, b) => Number(hasSmall(b)) - Number(hasSmall(a)) || a.length - b.length)[0];
-      if (rel && complement(rel)) progress = true;
+    let exposed = auditIndexed(members, cells.length, hidden, cache);
+    if (exposed.length === 0) {
+      // Then the protection intervals: no hidden count may be pinned inside 1..k−1.
+      const { pinned, checked } = pinnedCells(members, values, hidden, k, intervalCache);
+      for (const x of pinned) pinnedSeen.add(x.cell);
+      if (pinned.length === 0) {
+        if (report) {
+          report.checked += checked;
+          report.pinned += pinnedSeen.size;
+        }
+        return flags;
+      }
+      exposed = pinned.map((x) => x.cell);
     }
-    if (!progress) return flags;
+    let progress = false;
+    for (const target of exposed) if (complementNear(target)) progress = true;
+    // Nothing left to hide near an exposed cell would mean publishing it: never.
+    if (!progress) throw new Error(`disclosure control: cannot protect ${cells[exposed[0]!]!.id}`);
   }
-  return flags;
+  throw new Error('disclosure control: no stable pattern');
 }
 
 /**
  * Which hidden cells the published relations determine exactly. Unknowns are
- * the hidden cells; each relation becomes Σ ±x_hidden = (published terms).
- * A hidden cell x_j is determined iff e_j is in the row space of that matrix.
+ * the hidden cells; each relation becomes Σ ±x_hidden = (published terms). A
+ * hidden cell x_j is determined iff no vector of the null space of that
+ * matrix moves it (iff e_j lies in the row space).
+ *
+ * How, and why it is exact: the system splits into independent blocks
+ * (hidden cells linked by a shared relation: union-find), and each block is
+ * reduced by sparse Gaussian elimination (shortest row first, its least-used
+ * column as pivot) in arithmetic modulo the prime P < 2^26, so every product
+ * is exact in a double. The relations have coefficients ±1 and the published
+ * tables are totally unimodular (every minor is 0 or ±1), so elimination
+ * keeps every entry in {−1, 0, 1}: the code checks that it does, and then the
+ * modular computation *is* the integer one — exact, with no tolerance. (If
+ * an entry ever left that set, the block is reduced again modulo a second
+ * prime and a cell counts as free only if it is free under both.) Then two
+ * random null vectors: a determined cell is 0 in every null vector, so it is
+ * always found; a free cell is 0 in a random one with probability 1/P, so it
+ * is wrongly called determined with probability 1/P² (≈ 2·10⁻¹⁶) — and that
+ * error only ever hides one cell more, never one fewer.
  */
 export function audit(
   cells: readonly Cell[],
   relations: readonly Relation[],
   hidden: ReadonlyMap<string, unknown> | ReadonlySet<string>,
 ): string[] {
-  const isHidden = (id: string) => (hidden instanceof Map ? hidden.has(id) : (hidden as ReadonlySet<string>).has(id));
-  const unknowns = cells.map((c) => c.id).filter(isHidden);
-  if (!unknowns.length) return [];
-  const col = new Map(unknowns.map((id, i) => [id, i]));
-  const rows: number[][] = [];
-  for (const r of relations) {
-    const row = new Array<number>(unknowns.length).fill(0);
-    let any = false;
-    if (col.has(r.total)) {
-      row[col.get(r.total)!]! += 1;
-      any = true;
-    }
-    for (const p of r.parts)
-      if (col.has(p)) {
-        row[col.get(p)!]! -= 1;
-        any = true;
-      }
-    if (any) rows.push(row);
-  }
-  const basis = rowEchelon(rows, unknowns.length);
-  return unknowns.filter((_, j) => inRowSpace(basis, j, unknowns.length));
+  const index = new Map(cells.map((c, i) => [c.id, i]));
+  const members = relations.map((r) => [r.total, ...r.parts].map((id) => index.get(id)!));
+  const isHidden = Uint8Array.from(cells, (c) => (hidden.has(c.id) ? 1 : 0));
+  return auditIndexed(members, cells.length, isHidden).map((c) => cells[c]!.id);
 }
 
-/** Reduced row echelon form in floating point; entries below 1e-9 count as zero (inputs are ±1, so values stay small). */
-function rowEchelon(input: number[][], n: number): { pivot: number; row: number[] }[] {
-  const rows = input.map((r) => [...r]);
-  const out: { pivot: number; row: number[] }[] = [];
-  for (let c = 0; c < n; c++) {
-    const i = rows.findIndex((r) => Math.abs(r[c]!) > 1e-9);
-    if (i < 0) continue;
-    const [row] = rows.splice(i, 1);
-    const p = row![c]!;
-    for (let j = 0; j < n; j++) row![j]! /= p;
-    for (const r of [...rows, ...out.map((o) => o.row)]) {
-      const f = r[c]!;
-      if (Math.abs(f) > 1e-9) for (let j = 0; j < n; j++) r[j]! -= f * row![j]!;
+/**
+ * The audit on indexes: relations as cell indexes (total first), hidden cells
+ * as a 0/1 array; determined cells in index order. `cache` keeps each block's
+ * answer by its cells: protect() re-audits after every round of complements,
+ * and a block no complement touched has the same rows and the same answer.
+ */
+function auditIndexed(members: readonly number[][], n: number, hidden: Uint8Array, cache?: Map<string, Set<number>>): number[] {
+  const rows = hiddenRows(members, hidden);
+  const free = new Uint8Array(n); // 1: some null vector moves it; 2: in a row but moved by none
+  const scratch = new Float64Array(2 * n);
+  for (const block of blocksOf(rows, n)) {
+    const coefs = block.map((r) => r.coef);
+    let cellsOf: Int32Array | undefined;
+    if (cache) {
+      const list: number[] = [];
+      for (const r of coefs)
+        for (const c of r.keys())
+          if (free[c] !== 3) {
+            free[c] = 3;
+            list.push(c);
+          }
+      cellsOf = Int32Array.from(list).sort();
+      for (const c of list) free[c] = 0;
     }
-    out.push({ pivot: c, row: row! });
+    const key = cellsOf?.join(',');
+    let moved = key ? cache!.get(key) : undefined;
+    if (!moved) {
+      const first = freeColumns(coefs, PRIMES[0], scratch);
+      moved = first.free;
+      if (!first.exact) {
+        const second = freeColumns(coefs, PRIMES[1], scratch);
+        moved = new Set([...first.free].filter((c) => second.free.has(c)));
+      }
+      if (key) cache!.set(key, moved);
+    }
+    for (const r of coefs) for (const c of r.keys()) free[c] ||= 2;
+    for (const c of moved) free[c] = 1;
   }
+  // A hidden cell in no relation with another hidden cell is in no row: nothing constrains it.
+  const out: number[] = [];
+  for (let c = 0; c < n; c++) if (free[c] === 2) out.push(c);
   return out;
 }
 
-/** e_j is in the row space of a reduced basis iff the basis row with pivot j has no other non-zero entry. */
-function inRowSpace(basis: { pivot: number; row: number[] }[], j: number, n: number): boolean {
-  const b = basis.find((x) => x.pivot === j);
-  if (!b) return false;
-  for (let c = 0; c < n; c++) if (c !== j && Math.abs(b.row[c]!) > 1e-9) return false;
-  return true;
+/** Two primes below 2^26 (a·b < 2^52: exact in a double). */
+const PRIMES = [67_108_859, 67_108_837] as const;
+
+/** x⁻¹ mod p (extended Euclid). */
+function inverse(x: number, p: number): number {
+  let [a, b, u, v] = [x, p, 1, 0];
+  while (b) {
+    const q = Math.floor(a / b);
+    [a, b] = [b, a - q * b];
+    [u, v] = [v, u - q * v];
+  }
+  return ((u % p) + p) % p;
+}
+
+/** Seeded random residues, so the same data give the same pattern on every build. */
+function residues(p: number, seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    // xorshift32, twice, for 52 bits of state into [1, p)
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    const hi = s >>> 0;
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return 1 + ((hi * 4096 + ((s >>> 0) & 4095)) % (p - 1));
+  };
+}
+
+/**
+ * Sparse elimination of one block modulo p; returns the columns that two
+ * random null vectors move, and whether every entry stayed in {−1, 0, 1}.
+ */
+function freeColumns(input: readonly Map<number, number>[], p: number, scratch: Float64Array): { free: Set<number>; exact: boolean } {
+  const mod = (v: number) => ((v % p) + p) % p;
+  const rows = input.map((r) => new Map([...r].map(([c, v]) => [c, mod(v)])));
+  const colRows = new Map<number, Set<number>>();
+  rows.forEach((r, i) => {
+    for (const c of r.keys()) {
+      const s = colRows.get(c);
+      if (s) s.add(i);
+      else colRows.set(c, new Set([i]));
+    }
+  });
+  let exact = true;
+  const unit = (v: number) => v === 1 || v === p - 1;
+  const done = new Uint8Array(rows.length);
+  const pivots: { row: number; col: number }[] = [];
+  // Shortest row first (Markowitz-style ordering keeps fill-in low); lengths change as rows are updated.
+  const queue = new SizeQueue(rows.map((r) => r.size));
+  for (let best = queue.pop(); best >= 0; best = queue.pop()) {
+    const row = rows[best]!;
+    if (row.size === 0) continue;
+    let pc = -1;
+    for (const c of row.keys()) if (pc < 0 || colRows.get(c)!.size < colRows.get(pc)!.size) pc = c;
+    done[best] = 1;
+    pivots.push({ row: best, col: pc });
+    const pv = row.get(pc)!;
+    if (!unit(pv)) exact = false;
+    const inv = inverse(pv, p);
+    for (const other of [...colRows.get(pc)!]) {
+      if (other === best || done[other]) continue;
+      const target = rows[other]!;
+      const before = target.size;
+      const f = (target.get(pc)! * inv) % p;
+      for (const [c, v] of row) {
+        const nv = mod((target.get(c) ?? 0) - ((f * v) % p));
+        if (nv === 0) {
+          target.delete(c);
+          colRows.get(c)!.delete(other);
+        } else {
+          if (!unit(nv)) exact = false;
+          if (!target.has(c)) colRows.get(c)!.add(other);
+          target.set(c, nv);
+        }
+      }
+      if (target.size !== before) queue.resize(other, before, target.size);
+    }
+  }
+  const pivotCols = new Set(pivots.map((x) => x.col));
+  const cols = [...colRows.keys()];
+  const moved = new Set<number>();
+  // Two random null vectors at once: x1 in scratch[2c], x2 in scratch[2c + 1].
+  const [r1, r2] = [residues(p, 0x9e3779b9 ^ cols.length), residues(p, 0x85ebca6b ^ cols.length)];
+  for (const c of cols)
+    if (!pivotCols.has(c)) {
+      scratch[2 * c] = r1();
+      scratch[2 * c + 1] = r2();
+    }
+  // Back substitution, last pivot first: each pivot row holds its pivot and later columns only.
+  for (let k = pivots.length - 1; k >= 0; k--) {
+    const { row, col } = pivots[k]!;
+    let [s1, s2] = [0, 0];
+    for (const [c, v] of rows[row]!)
+      if (c !== col) {
+        s1 = (s1 + ((v * scratch[2 * c]!) % p)) % p;
+        s2 = (s2 + ((v * scratch[2 * c + 1]!) % p)) % p;
+      }
+    const inv = inverse(rows[row]!.get(col)!, p);
+    scratch[2 * col] = mod(-s1 * inv);
+    scratch[2 * col + 1] = mod(-s2 * inv);
+  }
+  for (const c of cols) if (scratch[2 * c] !== 0 || scratch[2 * c + 1] !== 0) moved.add(c);
+  return { free: moved, exact };
+}
+
+/** Rows by current length, shortest first; lengths change as elimination updates rows. */
+class SizeQueue {
+  private buckets: Set<number>[] = [];
+  private min = 0;
+  private left: number;
+  constructor(sizes: readonly number[]) {
+    sizes.forEach((s, i) => {
+      this.bucket(s).add(i);
+    });
+    this.left = sizes.length;
+  }
+  private bucket(s: number): Set<number> {
+    while (this.buckets.length <= s) this.buckets.push(new Set());
+    return this.buckets[s]!;
+  }
+  resize(i: number, from: number, to: number): void {
+    if (!this.buckets[from]?.delete(i)) return; // already taken
+    this.bucket(to).add(i);
+    if (to < this.min) this.min = to;
+  }
+  /** The shortest row not yet taken, or −1. */
+  pop(): number {
+    if (this.left === 0) return -1;
+    while (!this.buckets[this.min]?.size) this.min++;
+    const set = this.buckets[this.min]!;
+    const best = set.values().next().value!; // insertion order: deterministic for the same data
+    set.delete(best);
+    this.left--;
+    return best;
+  }
 }

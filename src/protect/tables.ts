@@ -15,7 +15,7 @@
  */
 import { PMKS_CATEGORIES } from '../domain/categories.ts';
 import { DESILS, UNRANKED } from '../domain/desil.ts';
-import { protect, type Cell, type Flag, type Relation } from './disclosure.ts';
+import { type Cell, type Flag, type IntervalReport, protect, type Relation } from './disclosure.ts';
 import { HIDDEN, type Figure } from './figure.ts';
 import type { PortalData } from '../load/portal.ts';
 import { kecamatanOf, levelOf } from '../domain/regions.ts';
@@ -82,6 +82,8 @@ export interface Protected {
   kondisi: MeasureCell[];
   /** Totals over every protected table, and per input file (`pmks.csv`, …). */
   stats: SuppressionStats & { byFile: Record<string, SuppressionStats> };
+  /** The protection-interval check over every table: small hidden counts proven to reach 0 or k, and those that needed a further complement. */
+  intervals: IntervalReport;
   /** Why each hidden cell is hidden, keyed `<file>|<year>|<cell id>`: for tests and counts, never published (a primary flag would say "1 to k−1"). */
   flags: Map<string, Flag>;
 }
@@ -132,6 +134,7 @@ function categoryCube(
   const kecs = [...new Set(ids.filter((k) => k.startsWith('K|')).map((k) => k.split('|')[1]!))].sort();
   const cats = [...new Set(ids.map((k) => k.split('|')[2]!))].sort();
   const desas = [...new Set(ids.filter((k) => k.startsWith('D|')).map((k) => k.split('|')[1]!))].sort();
+  const desasOf = groupBy(desas, kecamatanOf);
   const relations: Relation[] = [];
   const sum = (parts: string[]) => parts.reduce((a, id) => a + values.get(id)!, 0);
   for (const c of cats) {
@@ -139,10 +142,7 @@ function categoryCube(
     values.set(`B|${kabupaten}|${c}`, sum(parts));
     relations.push({ total: `B|${kabupaten}|${c}`, parts });
     for (const k of kecs) {
-      const desaParts = desas
-        .filter((d) => d.startsWith(`${k}.`))
-        .map((d) => `D|${d}|${c}`)
-        .filter((id) => values.has(id));
+      const desaParts = (desasOf.get(k) ?? []).map((d) => `D|${d}|${c}`).filter((id) => values.has(id));
       if (desaParts.length) relations.push({ total: `K|${k}|${c}`, parts: desaParts });
     }
   }
@@ -233,6 +233,7 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
     sasaran: [],
     kondisi: [],
     stats: { primary: 0, secondary: 0, published: 0, byFile: {} },
+    intervals: { checked: 0, pinned: 0 },
     flags: new Map(),
   };
   const count = (file: string, tahun: number | string, flags: ReadonlyMap<string, Flag>, total: number) => {
@@ -249,7 +250,7 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
 
   for (const [y, rows] of groupBy(d.pmks, (r) => String(r.tahun))) {
     const { cells, relations } = categoryCube(rows, kab, sensitive, o.sensitiveLevel);
-    const flags = protect(cells, relations, o.k);
+    const flags = protect(cells, relations, o.k, out.intervals);
     count('pmks.csv', Number(y), flags, cells.length);
     out.pmks.push(...toCountCells(Number(y), cells, flags));
   }
@@ -261,7 +262,7 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
 
   const measure = (file: string, tahun: number, program: string, ukuran: string, rows: { wilayah: string; value: number }[]) => {
     const { cells, relations } = measureCube(rows, kab);
-    const flags = protect(cells, relations, o.k);
+    const flags = protect(cells, relations, o.k, out.intervals);
     count(file, tahun, flags, cells.length);
     for (const c of cells) out.measures.push({ tahun, wilayah: c.id, program, ukuran, nilai: flags.has(c.id) ? HIDDEN : c.value });
   };
@@ -310,7 +311,7 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
         .map((r) => ({ kode_wilayah: r.kode_wilayah, kategori: String(r.desil), jumlah: r[ukuran]! }));
       if (!given.length) continue;
       const { cells, relations } = categoryCube(given, kab, new Set(), 'kecamatan', desilGroups);
-      const flags = protect(cells, relations, o.k);
+      const flags = protect(cells, relations, o.k, out.intervals);
       count('desil.csv', `${key}|${ukuran}`, flags, cells.length);
       out.desil.push(...toCubeCells({ tahun: Number(y), periode, program: '', ukuran }, cells, flags));
     }
@@ -331,7 +332,7 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
       jumlah: r.penerima,
     }));
     const { cells, relations } = categoryCube(given, kab, new Set(), 'kecamatan', groups);
-    const flags = protect(cells, relations, o.k);
+    const flags = protect(cells, relations, o.k, out.intervals);
     count('sasaran.csv', key, flags, cells.length);
     out.sasaran.push(...toCubeCells({ tahun: Number(y), periode, program, ukuran: 'penerima' }, cells, flags));
   }
@@ -342,7 +343,7 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
       rows.map((r) => ({ wilayah: r.kode_wilayah, value: r.keluarga })),
       kab,
     );
-    const flags = protect(cells, relations, o.k);
+    const flags = protect(cells, relations, o.k, out.intervals);
     count('kondisi.csv', key, flags, cells.length);
     for (const c of cells)
       out.kondisi.push({ tahun: Number(y), wilayah: c.id, program: '', ukuran: indikator, nilai: flags.has(c.id) ? HIDDEN : c.value });

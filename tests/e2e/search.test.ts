@@ -2,6 +2,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { useSampleSite } from '../browser.ts';
+import { coldQuery } from './search-weight.ts';
 
 const site = useSampleSite(inject('sampleDist'));
 let page: Page;
@@ -91,4 +92,12 @@ describe('search', () => {
     await page.waitForSelector('#search-results li');
     expect(new URL(await page.$eval('#search-results li > a', (a) => (a as HTMLAnchorElement).href)).pathname).toBe('/kecamatan/34.02.17/');
   });
+  it.each(['Sedayu', 'lansia', 'miskin', 'anggaran RTLH'])(
+    'a cold query for "%s" fetches at most 50 KB beyond the search engine itself (numbers are not indexed)',
+    async (q) => {
+      const w = await coldQuery(site.browser, origin, q);
+      expect(w.query).toBeGreaterThan(0);
+      expect(w.query).toBeLessThanOrEqual(50_000);
+    },
+  );
 });
