@@ -12,7 +12,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FeatureCollection } from 'geojson';
-import { importBoundaries } from './geo/boundaries.ts';
+import { BoundaryBudgetError, importBoundaries } from './geo/boundaries.ts';
 import { loadRegionTree } from '../src/domain/regions.ts';
 
 const { values, positionals } = parseArgs({
@@ -64,8 +64,16 @@ const props = fc!.features[0]?.properties ?? {};
 const attribution =
   values.attribution ??
   `Batas wilayah: ${props.source ?? 'BPS'} (berlaku ${props.valid_on ?? '?'}), "Indonesia - Subnational Administrative Boundaries" (COD-AB, sumber BPS), lisensi CC BY-IGO 3.0; digabung ke kecamatan dan disederhanakan oleh Terang.`;
-const result = importBoundaries(fc!, tree!, { mapping, maxBytes: Number(values['max-kb']) * 1000, attribution });
-const { report } = result;
+let result: ReturnType<typeof importBoundaries>;
+try {
+  result = importBoundaries(fc!, tree!, { mapping, maxBytes: Number(values['max-kb']) * 1000, attribution });
+} catch (e) {
+  if (!(e instanceof BoundaryBudgetError)) throw e;
+  fail(
+    `${input}: batas kecamatan tidak muat ${(e.maxBytes / 1000).toFixed(0)} KB walau disederhanakan sejauh mungkin (terkecil ${(e.smallest / 1000).toFixed(0)} KB); beri --max-kb yang lebih besar`,
+  );
+}
+const { report } = result!;
 const how = { mapping: 'berkas pemetaan', name: 'nama', desa: 'nama desa (periksa!)' };
 for (const m of report.matched)
   console.log(`  ${m.bps} ${m.name.padEnd(22)} → ${m.code} ${m.kemendagriName} (${m.desa} desa; cocok menurut ${how[m.how]})`);
@@ -78,8 +86,8 @@ if (report.unmatched.length) process.exit(1);
 
 const out = path.join(dataDir, 'geo', 'kecamatan.topo.json');
 await mkdir(path.dirname(out), { recursive: true });
-await writeFile(`${out}.tmp`, JSON.stringify(result.topology));
+await writeFile(`${out}.tmp`, JSON.stringify(result!.topology));
 await rename(`${out}.tmp`, out);
 console.log(
-  `${report.matched.length} wilayah BPS → ${new Set(report.matched.map((m) => m.code)).size} kecamatan; ${path.relative(process.cwd(), out)} (${(result.bytes / 1000).toFixed(1)} KB).`,
+  `${report.matched.length} wilayah BPS → ${new Set(report.matched.map((m) => m.code)).size} kecamatan; ${path.relative(process.cwd(), out)} (${(result!.bytes / 1000).toFixed(1)} KB).`,
 );

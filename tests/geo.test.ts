@@ -11,7 +11,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import { afterAll, describe, expect, it } from 'vitest';
-import { importBoundaries, isD3Wound, normaliseName } from '../scripts/geo/boundaries.ts';
+import { BoundaryBudgetError, importBoundaries, isD3Wound, normaliseName } from '../scripts/geo/boundaries.ts';
 import { loadRegionTree } from '../src/domain/regions.ts';
 import { ROOT } from './helpers.ts';
 
@@ -51,6 +51,26 @@ describe.skipIf(!existsSync(SHARED))('real BPS desa boundaries', () => {
     });
     expect(mapped.report.matched.find((m) => m.bps === 'id1707042')!.how).toBe('mapping');
   });
+
+  it.each([
+    ['bantul-3402-desa-hdx2020.geojson', '34.02'],
+    ['lebong-1707-desa-hdx2020.geojson', '17.07'],
+  ])(
+    '%s: simplified to meet any budget it can meet, keeping as much detail as fits; an impossible one fails loudly',
+    async (file, code) => {
+      const tree = (await loadRegionTree(code))!;
+      const full = importBoundaries(read(file), tree, { attribution: 'BPS', maxBytes: 10_000_000 });
+      const points = (t: Topology) => (t.arcs as unknown[][]).reduce((a, arc) => a + arc.length, 0);
+      for (const budget of [Math.floor(full.bytes / 2), Math.floor(full.bytes / 5)]) {
+        const r = importBoundaries(read(file), tree, { attribution: 'BPS', maxBytes: budget });
+        expect(r.bytes).toBeLessThanOrEqual(budget);
+        expect(r.bytes).toBeGreaterThan(budget * 0.8); // the most detail that fits, not just anything under it
+        expect(points(r.topology)).toBeLessThan(points(full.topology));
+        expect(shapes(r.topology)).toHaveLength(tree.kecamatan.length);
+      }
+      expect(() => importBoundaries(read(file), tree, { attribution: 'BPS', maxBytes: 500 })).toThrow(BoundaryBudgetError);
+    },
+  );
 });
 
 /** Two desa squares side by side in one kecamatan and one in another, wound RFC 7946 style (counter-clockwise). */

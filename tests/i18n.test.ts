@@ -29,7 +29,18 @@ describe('dictionaries', () => {
       (k) =>
         typeof (id as Record<string, unknown>)[k] === 'string' && (id as Record<string, unknown>)[k] === (en as Record<string, unknown>)[k],
     );
-    expect(same.sort()).toEqual(['data', 'desil', 'exGroupPmks', 'kabupatenPct', 'kindDataset', 'kindProgram', 'pmks', 'program', 'psks', 'target']); // words the same in both languages
+    expect(same.sort()).toEqual([
+      'data',
+      'desil',
+      'exGroupPmks',
+      'kabupatenPct',
+      'kindDataset',
+      'kindProgram',
+      'pmks',
+      'program',
+      'psks',
+      'target',
+    ]); // words the same in both languages
   });
 });
 

@@ -48,7 +48,7 @@ function downloads(): Map<string, Cell> {
         if (hidden.has(m.name)) expect(row[m.name], `${r.name} ${key} ${m.name}`).toBe(''); // hidden = empty in the download
         cells.set(
           `${r.name}:${key}:${m.name}`,
-          hidden.has(m.name) ? { hidden: true } : row[m.name] === '' ? { missing: true } : { value: Number(row[m.name]) },
+          hidden.has(m.name) ? { hidden: true } : row[m.name] === 'NA' ? { missing: true } : { value: Number(row[m.name]) },
         );
       }
     }
@@ -169,7 +169,7 @@ describe('no hidden cell is shown as a number anywhere', () => {
 
   it('the JSON downloads give hidden cells as null and name them', () => {
     for (const name of ['pmks', 'registri', 'cakupan', 'verval']) {
-      const rows = JSON.parse(readFileSync(path.join(dist, 'data', `${name}.json`), 'utf8')).data as Record<string, unknown>[];
+      const rows = JSON.parse(readFileSync(path.join(dist, 'data', `${name}.json`), 'utf8')) as Record<string, unknown>[];
       for (const r of rows)
         for (const col of String(r.kerahasiaan).split(';').filter(Boolean)) expect(r[col], `${name}.json ${JSON.stringify(r)}`).toBeNull();
     }

@@ -113,6 +113,17 @@ export interface ImportResult {
   bytes: number;
 }
 
+/** Even the coarsest simplification is over the budget: say so rather than publish an oversized map. */
+export class BoundaryBudgetError extends Error {
+  readonly maxBytes: number;
+  readonly smallest: number;
+  constructor(maxBytes: number, smallest: number) {
+    super(`boundaries do not fit ${maxBytes} bytes (smallest ${smallest})`);
+    this.maxBytes = maxBytes;
+    this.smallest = smallest;
+  }
+}
+
 export function importBoundaries(
   fc: FeatureCollection,
   tree: RegionTree,
@@ -144,16 +155,28 @@ export function importBoundaries(
       ),
     }));
 
-  // Simplify until the file fits: try ever coarser quantiles of triangle area.
-  // (Simplify unquantized coordinates, then quantize: the order topojson's own CLI tools use.)
+  // Simplify until the file fits. topojson-simplify's quantile(p) is the weight
+  // that keeps the fraction p of the points, so the search runs over p: the
+  // most points that fit the budget, by bisection. (Simplify unquantized
+  // coordinates, then quantize: the order topojson's own CLI tools use.)
   const maxBytes = opts.maxBytes ?? 150_000;
   const base = presimplify(topology({ kecamatan: { type: 'FeatureCollection', features: merged } as never }) as never);
-  let out: Topology = base;
-  let bytes = Infinity;
-  for (const p of [0, 0.5, 0.7, 0.8, 0.88, 0.93, 0.96, 0.98, 0.99, 0.995]) {
-    out = { ...quantize(simplify(base, p === 0 ? 0 : quantile(base, p)), 1e5), metadata: { attribution: opts.attribution } } as Topology;
-    bytes = Buffer.byteLength(JSON.stringify(out));
-    if (bytes <= maxBytes) break;
+  const at = (p: number) => {
+    const t = { ...quantize(simplify(base, p >= 1 ? 0 : quantile(base, p)), 1e5), metadata: { attribution: opts.attribution } } as Topology;
+    return { t, bytes: Buffer.byteLength(JSON.stringify(t)) };
+  };
+  let best = at(1);
+  if (best.bytes > maxBytes) {
+    let [lo, hi] = [0, 1]; // fits at lo (or nothing yet), too big at hi
+    let found: ReturnType<typeof at> | undefined;
+    for (let i = 0; i < 14; i++) {
+      const p = (lo + hi) / 2;
+      const r = at(p);
+      if (r.bytes <= maxBytes) [lo, found] = [p, r];
+      else hi = p;
+    }
+    if (!found) throw new BoundaryBudgetError(maxBytes, at(hi).bytes);
+    best = found;
   }
-  return { topology: out, report, bytes };
+  return { topology: best.t, report, bytes: best.bytes };
 }

@@ -11,6 +11,8 @@ import type { ShardRandom } from '../lookup/shards.ts';
 import type { SiteModel } from './site-model.ts';
 import { checkPublished, type SiteFiles } from '../publish/guard.ts';
 import { buildHeaders } from '../publish/headers.ts';
+import { buildShareImages } from '../publish/share.ts';
+import { buildWebFiles } from '../publish/web.ts';
 import { loadAndPrepare } from './prepare.ts';
 
 export interface BuildEffects extends SiteFiles {
@@ -79,6 +81,10 @@ export async function buildSite({ io, lang, effects: fx, rand }: BuildOptions): 
     await time('downloads', async () => {
       for (const f of prepared.files) await fx.writeFile(f.path, f.content);
       for (const f of await buildHeaders(fx)) await fx.writeFile(f.path, f.content);
+      for (const f of await buildWebFiles(fx, prepared.model, prepared.model.changes)) await fx.writeFile(f.path, f.content);
+    });
+    await time('share', async () => {
+      for (const f of await buildShareImages(fx, prepared.model)) await fx.writeFile(f.path, f.content);
     });
     const leaks = await checkPublished(fx);
     if (leaks.length) {

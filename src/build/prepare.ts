@@ -97,14 +97,24 @@ export function prepareSite(
       inputs: DATASETS.map((ds) => ({ file: ds.file, rows: (data[ds.name as keyof PortalData] as unknown[]).length })).filter(
         (x) => x.rows > 0,
       ),
-      notes: data.geo
-        ? []
-        : [
-            t(
-              'Peta kecamatan belum ada: jalankan npm run geo:import -- <berkas-batas-desa.geojson> (lihat README) agar grafik per kecamatan juga tampil sebagai peta.',
-              'No kecamatan map yet: run npm run geo:import -- <desa-boundaries.geojson> (see README) so that kecamatan charts are also drawn as maps.',
-            ),
-          ],
+      notes: [
+        ...(data.geo
+          ? []
+          : [
+              t(
+                'Peta kecamatan belum ada: jalankan npm run geo:import -- <berkas-batas-desa.geojson> (lihat README) agar grafik per kecamatan juga tampil sebagai peta.',
+                'No kecamatan map yet: run npm run geo:import -- <desa-boundaries.geojson> (see README) so that kecamatan charts are also drawn as maps.',
+              ),
+            ]),
+        ...(data.config.instansi.situs
+          ? []
+          : [
+              t(
+                'Alamat situs belum diisi: isi instansi.situs di portal.json (mis. "https://data.dinsos.contoh.go.id/") agar sitemap.xml, tautan kanonik, kartu berbagi WhatsApp, katalog DCAT dan umpan rilis ikut dibuat.',
+                'The site address is not set: fill instansi.situs in portal.json (e.g. "https://data.dinsos.example.go.id/") so the build also writes sitemap.xml, canonical links, WhatsApp share cards, the DCAT catalogue and the release feed.',
+              ),
+            ]),
+      ],
     },
   };
   // The current release at its own URL (the archived bytes once it has been archived), and every earlier one as published.

@@ -7,7 +7,7 @@ import { ChoroplethController, ColorScale, GeoFeature, ProjectionScale } from 'c
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import { formatValue } from '../shared/chart-format.ts';
-import type { ClientChart } from './chart-spec.ts';
+import type { ClientChart } from '../shared/chart-spec.ts';
 
 Chart.register(ChoroplethController, GeoFeature, ColorScale, ProjectionScale, Tooltip, Title, SubTitle);
 

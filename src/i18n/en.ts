@@ -178,6 +178,9 @@ export const en: Dict = {
   downloadPng: 'Download PNG',
   printPage: 'Print this page',
   searchMore: 'Show more results',
+  catalogIntro: 'For Satu Data portals and data catalogues (CKAN):',
+  releaseFeed: 'release feed',
+  shareRecipients: (unit: string, p: string, y: number) => `${p} recipients (${unit}), ${y}`,
   exTitle: 'Explore the data by sub-district',
   exIntro:
     "Pick a measure and a year: every sub-district appears in a table you can sort and filter, a ranked chart, and a map where boundaries exist. The page's address keeps your choices; the CSV download holds exactly what is shown. The numbers are read from this release's JSON downloads.",

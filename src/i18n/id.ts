@@ -185,6 +185,9 @@ export const id = {
   downloadPng: 'Unduh PNG',
   printPage: 'Cetak halaman ini',
   searchMore: 'Tampilkan hasil berikutnya',
+  catalogIntro: 'Untuk portal Satu Data dan katalog data (CKAN):',
+  releaseFeed: 'umpan rilis',
+  shareRecipients: (unit: string, p: string, y: number) => `${unit} penerima ${p}, ${y}`,
   // Data explorer (/data/jelajah/)
   exTitle: 'Jelajahi data per kecamatan',
   exIntro:

@@ -81,7 +81,7 @@ export interface SiteFigures {
     intervals: IntervalReport;
   } & SuppressionStats;
   puskesos: (PuskesosRow & { kecamatan: string })[];
-  /** Set when kecamatan boundaries exist (served at /geo/kecamatan.topo.json). */
+  /** Set when kecamatan boundaries exist (published at /data/kecamatan.topo.json). */
   geo?: { attribution: string };
   /** Every release whose downloads the site serves under /data/rilis/<label>/. */
   releases: { label: string; created: string }[];

@@ -20,6 +20,30 @@ import { columnsOf } from '../load/schema/columns.ts';
 import { DATASETS } from '../load/datasets/index.ts';
 
 export const SAMPLE_NOTE = 'Data contoh — bukan data resmi';
+
+/** The kecamatan boundaries, published with the data (and drawn by the maps). */
+export const BOUNDARY_FILE = 'kecamatan.topo.json';
+
+/**
+ * Two kinds of empty cell, told apart in every CSV and in the schema
+ * (Data Package v2 missingValues with labels): an empty cell is hidden for
+ * privacy (and its column is named in `kerahasiaan`); `NA` was not released
+ * by the source. Both read as missing in R, pandas and Frictionless. JSON
+ * gives both as null, with `kerahasiaan` saying which.
+ */
+export const NOT_RELEASED_MARK = 'NA';
+export const MISSING_VALUES = [
+  { value: '', label: 'disembunyikan untuk kerahasiaan (lihat kolom kerahasiaan) / hidden for privacy (see kerahasiaan)' },
+  { value: NOT_RELEASED_MARK, label: 'tidak dirilis oleh sumber / not released by the source' },
+];
+
+/** A row as its CSV states it: absent values hidden for privacy stay empty, others become NA. */
+function csvMarkers(r: Record<string, unknown>): Record<string, unknown> {
+  const hidden = new Set(String(r.kerahasiaan ?? '').split(';'));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(r)) out[k] = v === null || v === undefined ? (hidden.has(k) ? '' : NOT_RELEASED_MARK) : v;
+  return out;
+}
 export const SAMPLE_NOTE_EN = 'Sample data — not official statistics';
 
 export interface OutputFile {
@@ -360,10 +384,11 @@ export function buildDownloads(d: PortalData, model: SiteFigures): Downloads {
     const rows = source.map((r) => withLabels(fields, r));
     const csv = toCsv(
       fields.map((f) => f.name),
-      rows,
+      rows.map(csvMarkers),
     );
-    const json = `${JSON.stringify({ ...(sample ? { peringatan: SAMPLE_NOTE, warning: SAMPLE_NOTE_EN } : {}), dataset: name, rilis: d.config.rilis.label, data: rows }, null, 1)}\n`;
-    const schema = { fields, primaryKey, missingValues: [''] };
+    // Frictionless tabular JSON: an array of rows (release, source and the sample note are in datapackage.json).
+    const json = `${JSON.stringify(rows, null, 1)}\n`;
+    const schema = { fields, primaryKey, missingValues: MISSING_VALUES };
     tables.push({
       name,
       title: title.id,
@@ -386,7 +411,8 @@ export function buildDownloads(d: PortalData, model: SiteFigures): Downloads {
         encoding: 'utf-8',
         bytes: Buffer.byteLength(content),
         hash: `sha256:${createHash('sha256').update(content).digest('hex')}`,
-        ...(ext === 'csv' ? { dialect: { delimiter: ',', lineTerminator: '\r\n', header: true }, schema } : {}),
+        ...(ext === 'csv' ? { dialect: { delimiter: ',', lineTerminator: '\r\n', header: true } } : {}),
+        schema,
       });
     }
   };
@@ -425,10 +451,29 @@ export function buildDownloads(d: PortalData, model: SiteFigures): Downloads {
       ...d.config.sumber.map((s) => ({ title: s.nama, ...(s.url ? { path: s.url } : {}) })),
       { title: `${REGION_SOURCE.name} (${REGION_SOURCE.license})`, path: REGION_SOURCE.url },
     ],
-    ...(sample ? { peringatan: SAMPLE_NOTE } : {}),
+    ...(sample ? { peringatan: SAMPLE_NOTE, warning: SAMPLE_NOTE_EN } : {}),
     resources,
   };
+  if (d.geo) {
+    // The map's boundaries are data too, under their own licence (COD-AB, CC BY-IGO), so they are a resource.
+    files.push({ path: `data/${BOUNDARY_FILE}`, content: d.geo.topojson });
+    resources.push({
+      name: 'batas-kecamatan',
+      path: BOUNDARY_FILE,
+      type: 'file',
+      title: `Batas kecamatan ${d.tree.name}`,
+      description: `Batas kecamatan (TopoJSON, kode Kemendagri) untuk peta. ${d.geo.attribution}`,
+      format: 'topojson',
+      mediatype: 'application/json',
+      encoding: 'utf-8',
+      bytes: Buffer.byteLength(d.geo.topojson),
+      hash: `sha256:${createHash('sha256').update(d.geo.topojson).digest('hex')}`,
+      licenses: [
+        { name: 'CC-BY-IGO-3.0', title: 'Creative Commons Attribution 3.0 IGO', path: 'https://creativecommons.org/licenses/by/3.0/igo/' },
+      ],
+      sources: [{ title: d.geo.attribution }],
+    });
+  }
   files.push({ path: 'data/datapackage.json', content: `${JSON.stringify(pkg, null, 2)}\n` });
-  if (d.geo) files.push({ path: 'geo/kecamatan.topo.json', content: d.geo.topojson });
   return { files, tables };
 }

@@ -32,9 +32,9 @@ interface Resource {
 
 const NUMERIC = new Set(['integer', 'number', 'year']);
 
-/** The value of a cell as a download states it: numbers as numbers, empty as null. */
+/** The value of a cell as a download states it: numbers as numbers, empty (hidden) and NA (not released) as null. */
 export const cellValue = (v: unknown, type: string): string | number | null =>
-  v === undefined || v === null || v === '' ? null : NUMERIC.has(type) ? Number(v) : String(v);
+  v === undefined || v === null || v === '' || v === 'NA' ? null : NUMERIC.has(type) ? Number(v) : String(v);
 
 /** An archived release's CSV resources as rows, typed by its own datapackage.json. */
 export function tablesOfArchive(files: Record<string, string>): PublishedTable[] {

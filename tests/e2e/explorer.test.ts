@@ -40,9 +40,9 @@ describe('the data explorer', () => {
     const rows = await tableRows(page);
     expect(rows).toHaveLength(17);
     // The numbers are the published ones: /data/cakupan.json, PKH, 2024, each kecamatan.
-    const published = (
-      JSON.parse(readFileSync(path.join(dist, 'data', 'cakupan.json'), 'utf8')) as { data: Record<string, unknown>[] }
-    ).data.filter((r) => r.program === 'pkh' && r.tahun === 2024 && r.tingkat === 'kecamatan');
+    const published = (JSON.parse(readFileSync(path.join(dist, 'data', 'cakupan.json'), 'utf8')) as Record<string, unknown>[]).filter(
+      (r) => r.program === 'pkh' && r.tahun === 2024 && r.tingkat === 'kecamatan',
+    );
     for (const r of rows) expect(Number(r.value)).toBe(published.find((p) => p.kode_wilayah === r.code)!.persen_cakupan);
     // Sorted by value, highest first, ranks 1..n.
     const values = rows.map((r) => Number(r.value));
@@ -97,7 +97,7 @@ describe('the data explorer', () => {
   it('shows a hidden cell as hidden, without a rank, and empty in the CSV', async () => {
     const page = await site.browser.newPage();
     // PMKS category 1 at kecamatan level has cells hidden for privacy in the sample.
-    const published = (JSON.parse(readFileSync(path.join(dist, 'data', 'pmks.json'), 'utf8')) as { data: Record<string, unknown>[] }).data;
+    const published = JSON.parse(readFileSync(path.join(dist, 'data', 'pmks.json'), 'utf8')) as Record<string, unknown>[];
     const hidden = published.find((r) => r.tingkat === 'kecamatan' && r.kerahasiaan === 'jumlah' && r.kategori !== '*')!;
     expect(hidden).toBeDefined();
     await page.goto(`${site.origin}/data/jelajah/?i=pmks-${hidden.kategori}&y=${hidden.tahun}`);

@@ -22,7 +22,7 @@ import {
   writeState,
 } from '../../shared/explorer.ts';
 import type { Lang } from '../../shared/lang.ts';
-import type { ClientChart } from '../chart-spec.ts';
+import type { ClientChart } from '../../shared/chart-spec.ts';
 import { heightClass } from '../heights.ts';
 
 export interface ExplorerText {
