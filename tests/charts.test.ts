@@ -151,3 +151,29 @@ describe('chart axis and tooltip formats (id-ID)', () => {
     expect(formatTick(20000, 'number')).toBe('20.000');
   });
 });
+
+describe('chart text on a phone', async () => {
+  const { chartConfig } = await import('../src/shared/chart-config.ts');
+  const { wrapLabel } = await import('../src/shared/chart-format.ts');
+  it('wraps long category names onto lines instead of clipping them, and keeps the full name for the tooltip', () => {
+    expect(wrapLabel('Anak yang Memerlukan Perlindungan Khusus')).toEqual(['Anak yang Memerlukan', 'Perlindungan Khusus']);
+    expect(wrapLabel('Pengemis')).toBe('Pengemis');
+    const spec = {
+      id: 'x',
+      lang: 'id' as const,
+      title: 'PMKS per kategori',
+      kind: 'hbar' as const,
+      labels: ['Anak Berhadapan dengan Hukum', 'Pengemis'],
+      series: [{ label: 'Jumlah', data: [3, 4] }],
+      unit: 'orang',
+      format: 'number' as const,
+      subtitle: [],
+    };
+    const cfg = chartConfig(spec) as unknown as {
+      data: { labels: unknown[] };
+      options: { plugins: { tooltip: { callbacks: { title: (items: { dataIndex: number }[]) => string } } } };
+    };
+    expect(cfg.data.labels).toEqual([['Anak Berhadapan dengan', 'Hukum'], 'Pengemis']);
+    expect(cfg.options.plugins.tooltip.callbacks.title([{ dataIndex: 0 }])).toBe('Anak Berhadapan dengan Hukum');
+  });
+});

@@ -21,7 +21,7 @@ const run = promisify(execFile);
 const dist = inject('sampleDist');
 const read = (rel: string) => readFileSync(path.join(dist, rel), 'utf8');
 const files = (readdirSync(dist, { recursive: true }) as string[]).map((f) => f.split(path.sep).join('/'));
-const pages = indexablePages(files);
+const pages = await indexablePages({ listFiles: async () => files, readFile: async (f) => read(f) });
 const BASE = 'https://dinsos-bantul.example';
 
 const FRICTIONLESS = process.env.FRICTIONLESS ?? path.resolve(ROOT, '..', 'shared', 'tools', 'frictionless', 'run');

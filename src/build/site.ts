@@ -10,6 +10,7 @@ import { allCharts, type ChartSpec } from '../model/charts/index.ts';
 import type { SiteModel } from './site-model.ts';
 import { formatProblem, type Lang } from '../load/problems.ts';
 import { loadAndPrepare } from './prepare.ts';
+import { langPaths } from '../i18n/index.ts';
 
 let cached: Promise<SiteModel> | undefined;
 
@@ -61,4 +62,10 @@ export function getCharts(lang: Lang = 'id'): Promise<Map<string, ChartSpec>> {
 export async function chartsById(lang: Lang, ...ids: string[]): Promise<ChartSpec[]> {
   const all = await getCharts(lang);
   return ids.map((id) => all.get(id)).filter((c): c is ChartSpec => !!c);
+}
+
+/** Static paths of the per-chart pages and files: every chart id in every language. */
+export async function chartPaths() {
+  const ids = [...(await getCharts()).keys()];
+  return langPaths().flatMap(({ params }) => ids.map((id) => ({ params: { ...params, id } })));
 }

@@ -5,6 +5,7 @@
  */
 import type { KdfParams } from '../shared/kdf.ts';
 import { checkKk, checkNik, ID_MESSAGES, type IdProblem, normaliseId, regionOfId } from '../shared/nik.ts';
+import { telHref, waHref } from '../shared/format.ts';
 import { findRecord, openRecord, splitKey } from '../shared/sealed.ts';
 
 interface Text {
@@ -31,6 +32,11 @@ interface Text {
   failed: string;
   fixFields: string;
   outside: string;
+  yes: string;
+  no: string;
+  notListed: string;
+  householdHint: string;
+  ifEligible: string;
 }
 interface Config {
   lang: 'id' | 'en';
@@ -117,26 +123,61 @@ function derive(nik: string, kk: string): Promise<string> {
 }
 form.addEventListener('focusin', startWorker, { once: true });
 
+/** A phone number as a link to dial, or to open WhatsApp. */
+function phoneLink(text: string, wa = false): HTMLElement {
+  const href = wa ? waHref(text) : telHref(text);
+  if (!href) return el('span', text);
+  const a = el('a', text);
+  a.href = href;
+  return a;
+}
+
 function puskesosFor(nik: string): HTMLElement {
   const kec = config.kecamatan[regionOfId(nik)];
   const box = el('div');
   if (!kec || kec.puskesos.length === 0) {
-    box.append(
-      el(
-        'p',
-        fill(T.contact, {
-          office: `${config.office.nama}, ${config.office.alamat}${config.office.telepon ? `, ${config.office.telepon}` : ''}${config.office.whatsapp ? `, WhatsApp ${config.office.whatsapp}` : ''}`,
-        }),
-      ),
-    );
+    const o = config.office;
+    const p = el('p', `${fill(T.contact, { office: `${o.nama}, ${o.alamat}` }).replace(/\.$/, '')}`);
+    if (o.telepon) p.append(`, ${T.phone} `, phoneLink(o.telepon));
+    if (o.whatsapp) p.append(', WhatsApp ', phoneLink(o.whatsapp, true));
+    p.append('.');
+    box.append(p);
     return box;
   }
   box.append(el('p', fill(T.puskesosFor, { name: kec.name })));
   const ul = el('ul', undefined, 'list-disc pl-5');
-  for (const p of kec.puskesos)
-    ul.append(el('li', `${p.nama} — ${p.alamat}${p.telepon ? `, ${T.phone} ${p.telepon}` : ''}${p.jam ? ` (${p.jam})` : ''}`));
+  for (const p of kec.puskesos) {
+    const li = el('li', `${p.nama} — ${p.alamat}`);
+    if (p.telepon) li.append(`, ${T.phone} `, phoneLink(p.telepon));
+    if (p.jam) li.append(` (${p.jam})`);
+    ul.append(li);
+  }
   box.append(ul);
   return box;
+}
+
+/**
+ * Every program the portal covers, Ya or Tidak, like the ministry's Cek
+ * Bansos answers — with status and period in plain words where it is Ya.
+ */
+function everyProgram(grants: readonly [string, string, string][]): HTMLElement {
+  const ul = el('ul', undefined, 'list-none space-y-3 p-0');
+  for (const [slug, p] of Object.entries(config.programs)) {
+    const mine = grants.filter(([program]) => program === slug);
+    const li = el('li', undefined, 'rounded border border-line p-3');
+    li.dataset.program = slug;
+    li.dataset.answer = mine.length ? 'ya' : 'tidak';
+    const head = el('p', undefined, 'm-0');
+    head.append(el('strong', p.nama), ' — ', el('strong', mine.length ? T.yes : T.no, mine.length ? 'text-green-800' : 'text-ink'));
+    li.append(head);
+    if (!mine.length) li.append(el('p', T.notListed, 'm-0 text-sm'));
+    for (const [, st, periode] of mine) {
+      li.append(el('p', `${T.status}: ${config.statuses[st]?.label ?? st} · ${T.period}: ${periode}`, 'm-0'));
+      li.append(el('p', config.statuses[st]?.meaning ?? '', 'm-0 text-sm'));
+    }
+    ul.append(li);
+  }
+  return ul;
 }
 
 /** The household's desil and, for every program tied to desil, whether it is within the program's target — in words. */
@@ -160,28 +201,27 @@ function desilPanel(desil: number | null): HTMLElement {
 function render(nik: string, grants: [string, string, string][] | undefined, desil: number | null | undefined) {
   result.replaceChildren();
   if (!grants) {
-    result.append(el('h2', T.notFound));
-    result.append(el('p', T.notFoundIntro));
+    result.append(el('h2', T.notFound), el('p', T.notFoundIntro), everyProgram([]));
+    // Household aid is listed under the members the office listed: a member who is not may still be in a receiving household.
+    result.append(el('p', T.householdHint, 'mt-3 rounded border-2 border-amber-500 bg-sample p-2'), el('p', T.ifEligible));
     const ol = el('ol', undefined, 'list-decimal pl-5');
     ol.append(el('li', T.step1), el('li', T.step2), el('li', T.step3));
     result.append(ol, puskesosFor(nik));
   } else {
-    result.append(el('h2', fill(T.found, { n: grants.length })));
-    const ul = el('ul', undefined, 'list-none space-y-3 p-0');
-    for (const [program, st, periode] of grants) {
-      const li = el('li', undefined, 'rounded border border-line p-3');
-      li.dataset.program = program;
-      li.append(el('strong', config.programs[program]?.nama ?? program), el('br'));
-      li.append(el('span', `${T.status}: ${config.statuses[st]?.label ?? st} · ${T.period}: ${periode}`), el('br'));
-      li.append(el('span', config.statuses[st]?.meaning ?? '', 'text-sm'));
-      ul.append(li);
-    }
-    result.append(ul);
+    const programs = new Set(grants.map(([p]) => p)).size;
+    result.append(el('h2', fill(T.found, { n: programs })), everyProgram(grants));
     if (desil !== undefined) result.append(desilPanel(desil));
     result.append(el('p', T.wrong, 'mt-3'), puskesosFor(nik));
   }
   result.focus();
 }
+
+// An answer belongs to the numbers it was asked for: any edit takes it off the screen (a shared phone shows no one else's aid).
+for (const input of [nikInput, kkInput])
+  input.addEventListener('input', () => {
+    if (result.childElementCount) result.replaceChildren();
+    status.textContent = '';
+  });
 
 form.addEventListener('submit', async (e) => {
   e.preventDefault();

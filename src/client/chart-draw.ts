@@ -72,12 +72,18 @@ export async function redraw(canvas: HTMLCanvasElement, spec: ClientChart): Prom
   await draw(canvas, spec);
 }
 
-/** A4 minus its margins (186 mm) in CSS pixels: Chart.js does not resize by itself for print. */
+/**
+ * Chart.js does not resize by itself for print: the sizes global.css gives
+ * chart boxes on paper (A4 minus 12 mm margins is ~700 CSS px wide; a pair
+ * of charts side by side; 190 px tall, 290 px for ranked bars).
+ */
 const PRINT_WIDTH = 700;
 export function fitForPrint(printing: boolean): void {
   for (const [canvas, chart] of drawn) {
-    if (printing) chart.resize(Math.min(PRINT_WIDTH, canvas.parentElement?.clientWidth || PRINT_WIDTH), canvas.parentElement?.clientHeight);
-    else chart.resize();
+    const box = canvas.parentElement;
+    if (!printing || !box) chart.resize();
+    else
+      chart.resize(box.closest('.print-pair') ? PRINT_WIDTH / 2 - 8 : PRINT_WIDTH, box.classList.contains('chart-box--tall') ? 290 : 190);
   }
 }
 

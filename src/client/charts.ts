@@ -68,3 +68,11 @@ for (const b of document.querySelectorAll<HTMLElement>('[data-png], [data-print]
 // Without a configured site address, embed codes are completed with this page's origin.
 for (const el of document.querySelectorAll<HTMLElement>('[data-embed-code]'))
   el.textContent = (el.textContent ?? '').replace(/src="\/(en\/)?embed\//, (m) => m.replace('src="/', `src="${location.origin}/`));
+
+// In a frame, tell the page around it how tall the embed is (a host may listen for `terang:height` and resize the iframe).
+const embed = document.querySelector<HTMLElement>('[data-embed-page]');
+if (embed && window.parent !== window) {
+  const tell = () =>
+    window.parent.postMessage({ type: 'terang:height', id: embed.dataset.embedPage, height: document.documentElement.scrollHeight }, '*');
+  new ResizeObserver(tell).observe(document.body);
+}

@@ -48,7 +48,9 @@ let pagefind: Promise<Pagefind> | undefined;
 const PAGEFIND = '/pagefind/pagefind.js';
 const load = () =>
   (pagefind ??= (import(/* @vite-ignore */ PAGEFIND) as Promise<Pagefind>).then(async (m) => {
-    await m.options({ excerptLength: 24 });
+    // Term frequency counts half (Pagefind's default 0.8): a page that names a thing once in its title
+    // ("Cek bansos: status penerima bantuan") beats one that repeats its words in every table row.
+    await m.options({ excerptLength: 24, ranking: { termFrequency: 0.5 } });
     return m;
   }));
 

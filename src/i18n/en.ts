@@ -177,6 +177,16 @@ export const en: Dict = {
   downloadCsv: 'Download CSV',
   downloadPng: 'Download PNG',
   printPage: 'Print this page',
+  viewTable: 'View table',
+  chartMetadata: 'Source & licence (datapackage.json)',
+  exOrder: 'Order',
+  onThisPage: 'On this page',
+  totalPerYearShort: 'Total per year',
+  categoryDetailsHint: 'Tap a category to see its figures by sub-district.',
+  annexTitle: 'Annex: details and full tables',
+  annexIntro: 'Details and the full numbers behind the charts above, to quote and to print as an annex.',
+  ofPagu: 'of the allocation',
+  ofRankedRecipients: 'of recipients ranked in DTSEN',
   searchMore: 'Show more results',
   catalogIntro: 'For Satu Data portals and data catalogues (CKAN):',
   releaseFeed: 'release feed',
@@ -454,10 +464,14 @@ export const en: Dict = {
   cekDescription: (kab) =>
     `Check which social assistance programs your family receives in ${kab} with your NIK and family card number, privately.`,
   cekIntro: (release) =>
-    `Enter your NIK and family card number (Nomor KK) to see the aid programs recorded for you or your family in release ${release}.`,
+    `Check your social assistance (cek bansos): do you or your family receive aid (PKH, Sembako/BPNT, PBI-JK and others)? Enter your NIK and family card number (Nomor KK) to see the aid recorded for you in release ${release}.`,
+  cekHome: 'Does your family receive social assistance?',
+  cekHomeButton: 'Check your aid status',
+  cekHomeDetail: 'With your NIK and family card number, right on your phone. Your numbers are sent nowhere.',
+  kindService: 'Service',
   cekPrivacyTitle: 'Privacy:',
   cekPrivacy:
-    'the numbers you type are sent nowhere. Your device derives a random-looking key from them, downloads one file of dozens of keys and matches it itself.',
+    'the numbers you type are sent nowhere. Your device derives a key from them, downloads one file of dozens of locked entries, and opens yours itself.',
   cekHowLink: 'How it works',
   cekNoJsTitle: 'This feature needs JavaScript.',
   cekNoJs:
@@ -471,8 +485,13 @@ export const en: Dict = {
   cekClient: {
     found: '{n} program(s) found',
     notFound: 'Not found',
-    notFoundIntro:
-      'This NIK and family card number are not listed as aid recipients in this release. Please check both numbers. If they are right and you think you are eligible:',
+    notFoundIntro: 'This NIK and family card number are not listed as aid recipients in this release. Please check both numbers.',
+    yes: 'Yes',
+    no: 'No',
+    notListed: 'Not listed as a recipient in this release.',
+    householdHint:
+      'Household aid (PKH, Sembako, BLT) is listed under the family members the social affairs office registered, usually the head of the family or the carer. If your household may receive it, check again with that member’s NIK and the same family card number before registering.',
+    ifEligible: 'If both numbers are right and you think you are eligible:',
     step1: 'Register your family in DTKS/DTSEN at the village office or Puskesos, bringing your ID card and family card.',
     step2: 'Ask to be proposed (usul) as a recipient through the village meeting or the Puskesos.',
     step3: 'If you know of a recipient who is not eligible, object (sanggah) through the Puskesos or the social affairs office.',

@@ -184,6 +184,16 @@ export const id = {
   downloadCsv: 'Unduh CSV',
   downloadPng: 'Unduh PNG',
   printPage: 'Cetak halaman ini',
+  viewTable: 'Lihat tabel',
+  chartMetadata: 'Sumber & lisensi (datapackage.json)',
+  exOrder: 'Arah',
+  onThisPage: 'Di halaman ini',
+  totalPerYearShort: 'Jumlah per tahun',
+  categoryDetailsHint: 'Ketuk nama kategori untuk melihat angkanya per kecamatan.',
+  annexTitle: 'Lampiran: rincian dan tabel lengkap',
+  annexIntro: 'Rincian dan angka lengkap di balik grafik di atas, untuk dikutip dan dicetak sebagai lampiran.',
+  ofPagu: 'dari pagu',
+  ofRankedRecipients: 'dari penerima berperingkat DTSEN',
   searchMore: 'Tampilkan hasil berikutnya',
   catalogIntro: 'Untuk portal Satu Data dan katalog data (CKAN):',
   releaseFeed: 'umpan rilis',
@@ -484,14 +494,18 @@ export const id = {
   releasesIntro: 'Setiap rilis tetap tersedia di alamat yang sama, sehingga kutipan tetap berlaku setelah rilis berikutnya.',
 
   // Aid lookup page
-  cekTitle: 'Cek status bantuan',
+  cekTitle: 'Cek bansos: status penerima bantuan',
   cekDescription: (kab: string) =>
     `Periksa program bantuan sosial yang diterima keluarga Anda di ${kab} dengan NIK dan Nomor KK, secara pribadi.`,
   cekIntro: (release: string) =>
-    `Masukkan NIK dan Nomor Kartu Keluarga (KK) untuk melihat program bantuan yang tercatat untuk Anda atau keluarga Anda pada rilis ${release}.`,
+    `“Apakah saya penerima bansos?” Cek bansos Anda di sini: penerima bantuan sosial PKH, Sembako/BPNT, PBI-JK dan lainnya. Masukkan NIK dan Nomor Kartu Keluarga (KK) untuk melihat bantuan yang tercatat untuk Anda atau keluarga Anda pada rilis ${release}.`,
+  cekHome: 'Apakah keluarga Anda penerima bantuan?',
+  cekHomeButton: 'Cek status bantuan Anda',
+  cekHomeDetail: 'Dengan NIK dan Nomor KK, langsung di ponsel Anda. Nomor Anda tidak dikirim ke mana pun.',
+  kindService: 'Layanan',
   cekPrivacyTitle: 'Privasi:',
   cekPrivacy:
-    'nomor yang Anda ketik tidak dikirim ke mana pun. Perangkat Anda menghitung sebuah kunci acak dari kedua nomor, lalu mengunduh satu berkas berisi puluhan kunci dan mencocokkannya sendiri.',
+    'nomor yang Anda ketik tidak dikirim ke mana pun. Perangkat Anda menghitung kunci dari kedua nomor, mengunduh satu berkas berisi puluhan entri terkunci, dan membuka entri Anda sendiri.',
   cekHowLink: 'Cara kerjanya',
   cekNoJsTitle: 'Fitur ini memerlukan JavaScript.',
   cekNoJs:
@@ -505,8 +519,13 @@ export const id = {
   cekClient: {
     found: 'Ditemukan {n} program',
     notFound: 'Data tidak ditemukan',
-    notFoundIntro:
-      'Pasangan NIK dan Nomor KK ini tidak tercantum sebagai penerima bantuan pada rilis ini. Periksa kembali kedua nomor. Jika benar dan Anda merasa berhak:',
+    notFoundIntro: 'Pasangan NIK dan Nomor KK ini tidak tercantum sebagai penerima bantuan pada rilis ini. Periksa kembali kedua nomor.',
+    yes: 'Ya',
+    no: 'Tidak',
+    notListed: 'Tidak tercatat sebagai penerima pada rilis ini.',
+    householdHint:
+      'Bantuan keluarga (PKH, Sembako, BLT) tercatat atas anggota keluarga yang didaftarkan Dinas Sosial, biasanya kepala keluarga atau pengurus. Bila keluarga Anda mungkin menerimanya, periksa lagi dengan NIK anggota itu dan Nomor KK yang sama sebelum mendaftar.',
+    ifEligible: 'Jika kedua nomor benar dan Anda merasa berhak:',
     step1: 'Daftarkan keluarga ke DTKS/DTSEN melalui kantor desa/kelurahan atau Puskesos, dengan membawa KTP dan Kartu Keluarga.',
     step2: 'Minta diusulkan (usul) sebagai penerima melalui musyawarah desa atau Puskesos.',
     step3: 'Bila Anda tahu penerima yang tidak layak, ajukan sanggah (keberatan) melalui Puskesos atau Dinas Sosial.',

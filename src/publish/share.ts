@@ -141,7 +141,7 @@ export async function drawCard(c: CardContent): Promise<Uint8Array> {
 export async function buildShareImages(site: SiteFiles, m: SiteFigures): Promise<{ path: string; content: Uint8Array }[]> {
   if (!m.config.instansi.situs) return [];
   const host = new URL(m.config.instansi.situs).host;
-  const pages = indexablePages(await site.listFiles());
+  const pages = await indexablePages(site);
   const cards: { path: string; content: Uint8Array }[] = [];
   // A few at a time: each card is a 3 MB canvas until it is encoded (on libuv's threads).
   for (let i = 0; i < pages.length; i += 4)

@@ -39,12 +39,16 @@ interface Package {
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** Pages a search engine should see: every rendered page but embeds and the operator's report. */
-export const indexablePages = (files: readonly string[]): string[] =>
-  files
-    .filter((f) => f.endsWith('index.html') && !/^(en\/)?embed\//.test(f) && !f.startsWith('laporan/') && !f.startsWith('en/laporan/'))
-    .map((f) => `/${f.slice(0, -'index.html'.length)}`)
-    .sort();
+/** Pages a search engine should see: every rendered page but embeds, the operator's report and redirects (all `noindex`). */
+export async function indexablePages(site: SiteFiles): Promise<string[]> {
+  const out: string[] = [];
+  for (const f of (await site.listFiles()).filter((x) => x.endsWith('index.html')).sort()) {
+    if (/^(en\/)?embed\//.test(f)) continue;
+    if (/<meta name="robots" content="noindex/.test(await site.readFile(f))) continue;
+    out.push(`/${f.slice(0, -'index.html'.length)}`);
+  }
+  return out;
+}
 
 export async function buildWebFiles(
   site: SiteFiles,
@@ -63,7 +67,7 @@ export async function buildWebFiles(
   ].join('\n');
   if (!base) return [{ path: 'robots.txt', content: robots }];
 
-  const pages = indexablePages(await site.listFiles());
+  const pages = await indexablePages(site);
   const idOf = (p: string) => (p.startsWith('/en/') ? p.slice(3) : p);
   const modified = model.config.rilis.tanggal;
   const sitemap = [

@@ -66,3 +66,26 @@ export function formatDuration(seconds: number, lang: Lang = 'id'): string {
   const v = seconds / size;
   return `${formatNumber(v, lang, v < 10 && size > 1 ? 1 : 0)} ${lang === 'en' ? en : id}`;
 }
+
+/**
+ * Indonesian phone numbers as links a phone can dial: `0274-367 509` →
+ * `tel:+62274367509`, and WhatsApp numbers as `https://wa.me/62812…`
+ * (wa.me wants the international number, digits only). Undefined when the
+ * text holds no number.
+ */
+export function phoneDigits(text: string): string | undefined {
+  const d = text.replace(/\(.*?\)/g, '').replace(/[^\d+]/g, '');
+  if (!/\d{6,}/.test(d)) return undefined;
+  if (d.startsWith('+62')) return d.slice(1);
+  if (d.startsWith('62')) return d;
+  if (d.startsWith('0')) return `62${d.slice(1)}`;
+  return d.replace(/^\+/, '');
+}
+export const telHref = (text: string): string | undefined => {
+  const d = phoneDigits(text);
+  return d && `tel:+${d}`;
+};
+export const waHref = (text: string): string | undefined => {
+  const d = phoneDigits(text);
+  return d && `https://wa.me/${d}`;
+};

@@ -4,6 +4,7 @@
  * no horizontal scrolling at 320 px (tables scroll in their own box).
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
@@ -38,29 +39,14 @@ async function open(url: string, width = 1280): Promise<Page> {
   return page;
 }
 
-const TEMPLATES = [
-  '/',
-  '/kemiskinan/',
-  '/pmks/',
-  '/psks/',
-  '/anggaran/',
-  '/program/',
-  '/program/pbi-jk/',
-  '/kecamatan/',
-  '/kecamatan/34.02.11/',
-  '/data/',
-  '/data/perubahan/',
-  '/metodologi/',
-  '/sasaran/',
-  '/layanan/',
-  '/laporan/',
-  '/embed/program-pkh-cakupan/',
-  '/en/',
-  '/en/kecamatan/34.02.11/',
-  '/cek/',
-];
+/** Every page a reader can reach from a search engine (the sitemap), plus the pages it leaves out on purpose. */
+const SITEMAP = [
+  ...readFileSync(path.join(inject('sampleDist'), 'sitemap.xml'), 'utf8').matchAll(/<loc>https?:\/\/[^/]+([^<]*)<\/loc>/g),
+].map((m) => m[1]!);
+const TEMPLATES = [...SITEMAP, '/laporan/', '/embed/program-pkh-cakupan/'];
 
 describe('axe-core, WCAG 2.1 AA', () => {
+  it('walks every page of the sitemap', () => expect(SITEMAP.length).toBeGreaterThan(60));
   it.each(TEMPLATES)('%s has no violations', async (url) => {
     const page = await open(url);
     expect(await axe(page)).toEqual([]);
@@ -153,6 +139,31 @@ describe('small screens and zoom', () => {
       await page.close();
     },
   );
+  it.each(SITEMAP)('%s at 360 px: the page never scrolls sideways, every table column is reachable in its box', async (url) => {
+    const page = await site.browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(site.origin + url);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    const boxes = await page.$$eval('.table-wrap', (ws) =>
+      ws.map((w) => {
+        const box = w as HTMLElement;
+        box.scrollLeft = box.scrollWidth; // as far right as a finger can swipe
+        const r = box.getBoundingClientRect();
+        const last = box.querySelector('thead th:last-child, tr:first-child > :last-child')?.getBoundingClientRect();
+        const first = box.querySelector('tbody th[scope="row"]')?.getBoundingClientRect();
+        return {
+          focusable: box.tabIndex >= 0 || box.scrollWidth <= box.clientWidth,
+          lastInView: !last || (last.right <= r.right + 1 && last.left >= r.left - 1),
+          firstStays: !first || (first.left >= r.left - 1 && first.left <= r.left + 2),
+        };
+      }),
+    );
+    for (const [i, b] of boxes.entries()) {
+      expect(b.focusable, `table ${i} can be scrolled from the keyboard`).toBe(true);
+      expect(b.lastInView, `table ${i}: its last column can be brought into view`).toBe(true);
+      expect(b.firstStays, `table ${i}: its first column stays in view`).toBe(true);
+    }
+    await page.close();
+  });
   it('fits 200% zoom of a 1280 px window (a 640 px CSS viewport)', async () => {
     const page = await open('/kecamatan/34.02.11/', 640);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);

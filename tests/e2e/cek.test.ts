@@ -44,15 +44,76 @@ async function lookup(page: Page, nik: string, kk: string) {
   requests.length = 0;
   await page.click('#cek-form button[type=submit]');
   await page.waitForSelector('#cek-result h2', { timeout: 30_000 });
-  const programs = await page.$$eval('#cek-result li[data-program]', (lis) =>
+  const programs = await page.$$eval('#cek-result li[data-program][data-answer="ya"]', (lis) =>
     lis.map((li) => `${(li as HTMLElement).dataset.program}|${li.textContent}`),
   );
-  return { heading: await page.textContent('#cek-result h2'), programs, requests };
+  const answers = await page.$$eval('#cek-result li[data-program]', (lis) =>
+    lis.map((li) => `${(li as HTMLElement).dataset.program}:${(li as HTMLElement).dataset.answer}`),
+  );
+  return { heading: await page.textContent('#cek-result h2'), programs, answers, requests };
 }
 
 const expected = (p: Person) => p.grants.map((g) => g.program).sort();
 
 describe('/cek/ in Chromium', () => {
+  it('answers Ya or Tidak for every program the portal covers, like Cek Bansos', async () => {
+    const page = await browser.newPage();
+    const person = people.find((p) => p.grants.length === 1)!;
+    const r = await lookup(page, person.nik, person.kk);
+    const slugs = (await loadPrograms(folderIO(path.join(ROOT, 'data')), [])).map((p) => p.slug).sort();
+    expect(r.answers.map((a) => a.split(':')[0]).sort()).toEqual(slugs);
+    expect(r.answers.filter((a) => a.endsWith(':ya'))).toEqual([`${person.grants[0]!.program}:ya`]);
+    expect(await page.textContent(`#cek-result li[data-program="${person.grants[0]!.program}"]`)).toContain('— Ya');
+    const other = slugs.find((s) => s !== person.grants[0]!.program)!;
+    expect(await page.textContent(`#cek-result li[data-program="${other}"]`)).toContain('— Tidak');
+    // Not found: every program Tidak, and a household hint before being told to register.
+    const none = await lookup(page, '3402011203909999', '3402010101209999');
+    expect(none.answers.every((a) => a.endsWith(':tidak'))).toBe(true);
+    expect(none.answers).toHaveLength(slugs.length);
+    const text = (await page.textContent('#cek-result'))!;
+    expect(text.indexOf('NIK anggota itu dan Nomor KK yang sama')).toBeGreaterThan(-1);
+    expect(text.indexOf('NIK anggota itu dan Nomor KK yang sama')).toBeLessThan(text.indexOf('Daftarkan keluarga'));
+    await page.close();
+  });
+
+  it('never leaves an answer on screen with numbers it does not belong to', async () => {
+    const page = await browser.newPage();
+    const person = people.find((p) => p.grants.length >= 1)!;
+    const r = await lookup(page, person.nik, person.kk);
+    expect(r.programs.length).toBeGreaterThan(0);
+    // Someone else on the same phone types a wrong NIK: the previous answer is gone before any check.
+    await page.fill('#nik', '12345');
+    expect(await page.locator('#cek-result > *').count()).toBe(0);
+    await page.click('#cek-form button[type=submit]');
+    await expect.poll(() => page.textContent('#nik-error')).toContain('Harus 16 angka');
+    expect(await page.locator('#cek-result > *').count()).toBe(0);
+    // Even one digit changed in the KK clears it.
+    await lookup(page, person.nik, person.kk);
+    await page.press('#kk', 'End');
+    await page.press('#kk', 'Backspace');
+    expect(await page.locator('#cek-result > *').count()).toBe(0);
+    await page.close();
+  });
+
+  it('the home page leads a citizen on a phone to the lookup within the first screen', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(`${origin}/`);
+    const box = await page.locator('[data-cek-entry] a').boundingBox();
+    expect(box!.y + box!.height).toBeLessThanOrEqual(740);
+    expect(await page.getAttribute('[data-cek-entry] a', 'href')).toBe('/cek/');
+    await page.close();
+  });
+
+  it('makes phone numbers dialable and WhatsApp numbers open WhatsApp', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/cek/`);
+    const footer = await page.$$eval('footer a', (as) => as.map((a) => a.getAttribute('href')));
+    // 0800-0000-0000 → +62 800 0000 0000
+    expect(footer).toContain('tel:+6280000000000');
+    expect(footer).toContain('https://wa.me/6280000000001');
+    await page.close();
+  });
+
   it('a listed pair shows exactly its programs, with status and period, after exactly one shard request and nothing off the origin', async () => {
     const page = await browser.newPage();
     const person = people.find((p) => p.grants.length >= 2)!;

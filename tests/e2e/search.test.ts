@@ -72,11 +72,15 @@ describe('search', () => {
     expect(urls.every((u) => u.startsWith('/program/'))).toBe(true);
   });
 
-  it('never points under /cek/ or at an embed, and sends nothing off the origin', async () => {
+  it.each(['cek bansos', 'bansos saya', 'penerima bantuan'])('"%s" finds the aid lookup first', async (q) => {
+    expect((await search(q))[0]).toBe('/cek/');
+  });
+
+  it('never points into the lookup (only at its page) or at an embed, and sends nothing off the origin', async () => {
     for (const q of ['cek', 'bantuan', 'NIK', 'PKH', 'sematan', 'Puskesos']) {
       const urls = await search(q);
       expect(
-        urls.some((u) => u.includes('/cek/') || u.includes('/embed/')),
+        urls.some((u) => (u.includes('/cek/') && u !== '/cek/') || u.includes('/embed/')),
         q,
       ).toBe(false);
     }

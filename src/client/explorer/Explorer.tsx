@@ -32,6 +32,7 @@ export interface ExplorerText {
   sort: string;
   sortValue: string;
   sortName: string;
+  order: string;
   asc: string;
   desc: string;
   download: string;
@@ -201,7 +202,7 @@ export default function Explorer({ lang, indicators, areas, text, map }: Props) 
           </select>
         </label>
         <label className="block">
-          <span className="block text-sm font-semibold">&nbsp;</span>
+          <span className="block text-sm font-semibold">{text.order}</span>
           <select
             className="explorer-field"
             value={state.d}

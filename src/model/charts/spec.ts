@@ -106,3 +106,43 @@ export function chartCsv(spec: ChartSpec, lang: Lang = 'id'): string {
 
 /** True when a chart has anything to draw. */
 export const hasData = (c: ChartSpec | undefined): c is ChartSpec => !!c && c.series.some((s) => s.data.some(isShown));
+
+/**
+ * Where a chart's CSV comes from, beside it as a Frictionless data package
+ * (`/embed/<id>/datapackage.json`): the CSV stays plain for spreadsheets,
+ * and the source, licence, release and the sample-data warning travel with it.
+ */
+export function chartPackage(spec: ChartSpec, site: SiteFigures, lang: Lang = 'id'): Record<string, unknown> {
+  const t = texts(lang);
+  const c = site.config;
+  return {
+    profile: 'data-package',
+    name: `terang-${site.tree.code.replace('.', '-')}-${spec.id.replace(/[^a-z0-9-]/g, '-')}`,
+    title: spec.title,
+    description: `${spec.title} (${spec.unit}). ${spec.source}`,
+    version: c.rilis.label,
+    created: `${c.rilis.tanggal}T00:00:00Z`,
+    ...(c.instansi.situs ? { homepage: `${c.instansi.situs.replace(/\/$/, '')}${spec.page}` } : {}),
+    licenses: [{ name: c.lisensi.id, title: c.lisensi.nama, path: c.lisensi.url }],
+    sources: [{ title: spec.source }, ...c.sumber.map((s) => ({ title: s.nama, ...(s.url ? { path: s.url } : {}) }))],
+    ...(c.data_contoh ? { peringatan: t.cSample } : {}),
+    resources: [
+      {
+        name: 'data',
+        path: 'data.csv',
+        format: 'csv',
+        mediatype: 'text/csv',
+        encoding: 'utf-8',
+        schema: {
+          fields: [
+            { name: spec.labelHeader, type: 'string' },
+            ...(spec.codes ? [{ name: t.cKecamatanCode, type: 'string' }] : []),
+            ...spec.series.map((s) => ({ name: String(neutraliseFormula(s.label)), type: 'number', unit: spec.unit })),
+            { name: t.cHiddenColumn, type: 'string', description: t.hiddenNote(site.privacy.k) },
+          ],
+          missingValues: [''],
+        },
+      },
+    ],
+  };
+}

@@ -1,13 +1,10 @@
 import type { APIRoute } from 'astro';
 import { chartCsv } from '../../../../model/charts/index.ts';
-import { langOf, langPaths } from '../../../../i18n/index.ts';
-import { getCharts } from '../../../../build/site.ts';
+import { langOf } from '../../../../i18n/index.ts';
+import { chartPaths, getCharts } from '../../../../build/site.ts';
 
 /** Exactly the numbers of one chart, as CSV, at a stable URL. */
-export async function getStaticPaths() {
-  const ids = [...(await getCharts()).keys()];
-  return langPaths().flatMap(({ params }) => ids.map((id) => ({ params: { ...params, id } })));
-}
+export const getStaticPaths = chartPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const lang = langOf(params.lang);
