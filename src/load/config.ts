@@ -4,6 +4,7 @@
  * kecamatan boundaries. Each validated by its schema, problems collected.
  */
 import matter from 'gray-matter';
+import { findNodeAtLocation, getNodeValue, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import type { RegionTree } from '../domain/regions.ts';
@@ -52,6 +53,44 @@ export async function loadGeo(
   return { topojson: text, attribution: topo.metadata?.attribution ?? 'Batas wilayah: BPS.' };
 }
 
+/** Syntax errors of portal.json, as jsonc-parser names them, in both languages. */
+const JSON_ERRORS: Record<string, [string, string]> = {
+  CommaExpected: [
+    'tanda koma "," di antara dua isian (mungkin terlupa di akhir baris sebelumnya)',
+    'a comma "," between two entries (perhaps missing at the end of the line before)',
+  ],
+  PropertyNameExpected: [
+    'nama isian dalam tanda kutip, mis. "nama"; koma terakhir sebelum } atau ] harus dihapus',
+    'an entry name in double quotes, e.g. "nama"; a last comma before } or ] must be removed',
+  ],
+  ValueExpected: [
+    'sebuah nilai: teks dalam tanda kutip "…", angka, true/false, { } atau [ ]',
+    'a value: text in double quotes "…", a number, true/false, { } or [ ]',
+  ],
+  ColonExpected: ['titik dua ":" di antara nama isian dan nilainya', 'a colon ":" between an entry name and its value'],
+  CloseBraceExpected: ['kurung kurawal penutup "}"', 'a closing brace "}"'],
+  CloseBracketExpected: ['kurung siku penutup "]"', 'a closing bracket "]"'],
+  EndOfFileExpected: [
+    'akhir berkas: ada teks setelah kurung kurawal penutup terakhir',
+    'the end of the file: there is text after the last closing brace',
+  ],
+  UnexpectedEndOfString: ['tanda kutip penutup " di akhir teks', 'a closing double quote " at the end of the text'],
+  InvalidSymbol: [
+    'nilai JSON; teks harus diapit tanda kutip ganda "…" (bukan kutip tunggal)',
+    'a JSON value; text goes in double quotes "…" (not single quotes)',
+  ],
+  InvalidCommentToken: ['tanpa komentar: JSON tidak mengenal // atau /* */', 'no comments: JSON has no // or /* */'],
+  InvalidNumberFormat: ['angka JSON dengan titik desimal, mis. 5 atau 13.5', 'a JSON number with a decimal point, e.g. 5 or 13.5'],
+  InvalidEscapeCharacter: ['garis miring terbalik \\ ditulis dua kali di dalam teks', 'a backslash \\ written twice inside text'],
+  InvalidCharacter: ['tanpa karakter kendali (mis. tab) di dalam teks', 'no control characters (e.g. tabs) inside text'],
+};
+
+/** 1-based line and column of a character offset. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+  return { line: before.length, column: before.at(-1)!.length + 1 };
+}
+
 export async function loadConfig(io: DataIO, problems: Problem[]): Promise<PortalConfig | undefined> {
   const file = 'portal.json';
   const bytes = await io.read(file);
@@ -68,21 +107,27 @@ export async function loadConfig(io: DataIO, problems: Problem[]): Promise<Porta
     return;
   }
   const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    const pos = /position (\d+)/.exec(String(e))?.[1];
-    const line = pos ? text.slice(0, Number(pos)).split('\n').length : undefined;
-    problems.push({
-      level: 'error',
-      kind: 'invalid_config',
-      file,
-      ...(line ? { line } : {}),
-      expected: t(`JSON yang sah (${(e as Error).message})`, `valid JSON (${(e as Error).message})`),
-    });
+  const syntax: ParseError[] = [];
+  const tree = parseTree(text, syntax, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (syntax.length || !tree) {
+    // Every syntax error with its line and column, in words an operator can act on.
+    for (const e of syntax.length ? syntax.slice(0, 10) : [{ error: 4, offset: 0, length: 0 } as ParseError]) {
+      const { line, column } = lineColumn(text, e.offset);
+      const code = printParseErrorCode(e.error);
+      const [id, en] = JSON_ERRORS[code] ?? [`JSON yang sah (${code})`, `valid JSON (${code})`];
+      problems.push({
+        level: 'error',
+        kind: 'invalid_config',
+        file,
+        line,
+        column,
+        value: text.slice(e.offset, e.offset + Math.max(e.length, 1)).trim() || text.slice(Math.max(0, e.offset - 20), e.offset).trim(),
+        expected: t(id, en),
+      });
+    }
     return;
   }
+  const json: unknown = getNodeValue(tree);
   const res = portalSchema.safeParse(json);
   if (!res.success) {
     for (const i of res.error.issues) {
@@ -91,10 +136,13 @@ export async function loadConfig(io: DataIO, problems: Problem[]): Promise<Porta
         (o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k as string] : undefined),
         json,
       );
+      const node = findNodeAtLocation(tree, i.path as (string | number)[]);
+      const at = node ? lineColumn(text, node.offset) : undefined;
       problems.push({
         level: 'error',
         kind: 'invalid_config',
         file,
+        ...(at ? { line: at.line, column: at.column } : {}),
         field,
         ...(v !== undefined ? { value: typeof v === 'string' ? v : JSON.stringify(v) } : {}),
         expected: t(i.message, i.message),

@@ -9,14 +9,18 @@ import Papa from 'papaparse';
 import { t, type Problem } from './problems.ts';
 
 export interface CsvRow {
-  /** 1-based physical line where the row starts. */
+  /** 1-based physical line where the row starts (for a worksheet: the Excel row number). */
   line: number;
   cells: string[];
+  /** Values a workbook already typed (a number cell is a number whatever its display format); absent for CSV. */
+  typed?: (number | undefined)[];
 }
 export interface CsvTable {
   header: string[];
   rows: CsvRow[];
   delimiter: string;
+  /** Number format for text cells when nothing in the table tells (a worksheet: Indonesian). */
+  defaultFormat?: 'id' | 'en';
 }
 
 const notCsv = (file: string, why: string, whyEn: string): Problem => ({
@@ -42,6 +46,9 @@ export function decodeText(bytes: Uint8Array, file: string): { text?: string; pr
     return {
       problems: [notCsv(file, 'ini berkas Excel .xls lama; simpan sebagai CSV', 'this is a legacy Excel .xls file; save it as CSV')],
     };
+  // Excel's "Unicode Text" (and Notepad's "Unicode") save UTF-16 with a byte-order mark.
+  const utf16 = utf16Endian(bytes);
+  if (utf16) return { text: new TextDecoder(utf16, { ignoreBOM: false }).decode(bytes), problems: [] };
   const sample = bytes.subarray(0, 65536);
   let control = 0;
   for (const b of sample) if (b === 0 || b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
@@ -69,6 +76,24 @@ export function decodeText(bytes: Uint8Array, file: string): { text?: string; pr
   }
 }
 
+/** UTF-16 by its byte-order mark, or by the zero byte beside every ASCII character when the mark is missing. */
+function utf16Endian(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const n = Math.min(bytes.length - (bytes.length % 2), 4096);
+  if (n < 8) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero > pairs * 0.9 && evenZero === 0) return 'utf-16le';
+  if (evenZero > pairs * 0.9 && oddZero === 0) return 'utf-16be';
+  return null;
+}
+
 const emptyFile = (file: string): Problem => ({
   level: 'error',
   kind: 'empty_file',
@@ -78,7 +103,9 @@ const emptyFile = (file: string): Problem => ({
 
 /** Parse CSV text into a header and rows that know their line numbers. */
 export function parseCsv(text: string, file: string): { table?: CsvTable; problems: Problem[] } {
-  const body = text.replace(/^\uFEFF/, '');
+  // Old Mac line endings (CR alone, "CSV (Macintosh)") become LF, so every row knows its line.
+  const bom = text.replace(/^\uFEFF/, '');
+  const body = bom.includes('\r') && !bom.includes('\n') ? bom.replaceAll('\r', '\n') : bom;
   if (body.trim() === '') return { problems: [emptyFile(file)] };
 
   // Start offset of every line, to turn PapaParse's cursor into a line number.

@@ -7,7 +7,8 @@
  * expectation.
  */
 import type * as z from 'zod';
-import { decodeText, parseCsv } from './csv.ts';
+import { type CsvTable, decodeText, parseCsv } from './csv.ts';
+import { totalRow, wideTable } from './steps/shape.ts';
 import type { NumberFormat } from './numbers.ts';
 import { t, type Problem } from './problems.ts';
 import type { Dataset } from './schema/dataset.ts';
@@ -45,9 +46,21 @@ export function loadDataset<S extends z.ZodObject>(ds: Dataset<S>, bytes: Uint8A
   if (decoded.text === undefined) return { rows: [], problems: decoded.problems };
   const parsed = parseCsv(decoded.text, file);
   const problems: Problem[] = [...decoded.problems, ...parsed.problems];
-  const table = parsed.table;
+  if (!parsed.table || problems.some((p) => p.level === 'error')) return { rows: [], problems };
+  const res = loadTable(ds, parsed.table, ctx);
+  return { ...res, problems: [...problems, ...res.problems] };
+}
+
+/**
+ * Validate a table already read (from CSV, or a worksheet by workbook.ts):
+ * problems name `ds.file`; the caller relocates them to a sheet's cells.
+ */
+export function loadTable<S extends z.ZodObject>(ds: Dataset<S>, table: CsvTable, ctx: LoadContext): LoadedDataset<S> {
+  const file = ds.file;
+  const problems: Problem[] = [];
   const failed = () => problems.some((p) => p.level === 'error');
-  if (!table || failed()) return { rows: [], problems };
+  const wide = wideTable(ds, table);
+  if (wide) return { rows: [], problems: [wide] };
 
   const { header, problems: headerProblems } = readHeader(ds, table);
   problems.push(...headerProblems);
@@ -58,7 +71,7 @@ export function loadDataset<S extends z.ZodObject>(ds: Dataset<S>, bytes: Uint8A
 
   const rows: Loaded<S>[] = [];
   const duplicate = uniqueKeys(ds);
-  for (const { line, cells } of table.rows) {
+  for (const { line, cells, typed: numbers } of table.rows) {
     // A file that is wrong everywhere (wrong file, wrong delimiter, 50 MB of junk) stops early, with a note.
     if (problems.length >= MAX_PROBLEMS_PER_FILE) {
       problems.push({
@@ -87,7 +100,12 @@ export function loadDataset<S extends z.ZodObject>(ds: Dataset<S>, bytes: Uint8A
       });
       continue;
     }
-    const r: RowInput = { file, line, cells, header, table };
+    const total = totalRow(file, line, cells);
+    if (total) {
+      problems.push(total);
+      continue;
+    }
+    const r: RowInput = { file, line, cells, header, table, ...(numbers ? { typed: numbers } : {}) };
     // Each step runs only on a row the previous ones accepted; a row with an error is left out.
     const typed = typeCells(r, format);
     problems.push(...typed.problems);

@@ -31,8 +31,11 @@ export const folderIO = (dir: string): DataIO => ({
 });
 
 /** An in-memory data folder (path → text), e.g. a generated sample before it is written. */
-export const memoryIO = (files: Record<string, string>): DataIO => ({
-  read: async (rel) => (rel in files ? new TextEncoder().encode(files[rel]) : null),
+export const memoryIO = (files: Record<string, string | Uint8Array>): DataIO => ({
+  read: async (rel) => {
+    const f = files[rel];
+    return f === undefined ? null : typeof f === 'string' ? new TextEncoder().encode(f) : f;
+  },
   list: async (rel) =>
     [
       ...new Set(

@@ -8,7 +8,8 @@
  */
 import { indexTree, loadRegionTree, type RegionTree } from '../domain/regions.ts';
 import { loadConfig, loadGeo, loadPrograms } from './config.ts';
-import { loadDataset, type LoadContext, type Loaded } from './dataset.ts';
+import { loadDataset, loadTable, type LoadContext, type Loaded } from './dataset.ts';
+import { HELPER_SHEETS, isWorkbookFile, readWorkbook, type Sheet, sheetTable } from './workbook.ts';
 import type { DataIO } from './io.ts';
 import { hasErrors, t, type Problem } from './problems.ts';
 import { RULES } from './rules/index.ts';
@@ -76,7 +77,99 @@ const OTHER_FILES = new Set([
   'rilis',
 ]);
 
+type Source = { file: string; bytes: Uint8Array; sheet?: undefined } | { file: string; sheet: Sheet };
+
+/**
+ * Where each dataset comes from: `<name>.csv`, `<name>.xlsx`, or a sheet
+ * named `<name>` in any other workbook (`data.xlsx`, the template). A
+ * dataset given twice is an error naming both places.
+ */
+async function datasetSources(io: DataIO, problems: Problem[]): Promise<Map<string, Source>> {
+  const found = new Map<string, Source[]>();
+  const add = (name: string, s: Source) => found.set(name, [...(found.get(name) ?? []), s]);
+  const byName = new Map<string, (typeof DATASETS)[number]>(DATASETS.map((d) => [d.name, d]));
+  const dataSheets = (sheets: Sheet[]) =>
+    sheets.filter((x) => !x.hidden && x.rows.size > 0 && !HELPER_SHEETS.has(x.name.trim().toLowerCase()));
+  for (const f of await io.list('.')) {
+    const ds = DATASETS.find((d) => d.file === f);
+    if (ds) {
+      add(ds.name, { file: f, bytes: (await io.read(f))! });
+      continue;
+    }
+    if (!isWorkbookFile(f)) continue;
+    const { sheets, problems: read } = await readWorkbook((await io.read(f))!, f);
+    problems.push(...read);
+    const single = byName.get(f.replace(/\.xlsx$/i, '').toLowerCase());
+    if (single) {
+      // pmks.xlsx: the sheet named pmks, or else its only sheet with data.
+      const named = sheets.find((x) => x.name.trim().toLowerCase() === single.name);
+      const data = dataSheets(sheets);
+      const sheet = named ?? (data.length === 1 ? data[0] : undefined);
+      if (sheet) add(single.name, { file: f, sheet });
+      else if (!read.length)
+        problems.push({
+          level: 'error',
+          kind: 'unknown_sheet',
+          file: f,
+          value: data.map((x) => x.name).join(', '),
+          expected: t(`satu lembar kerja bernama "${single.name}"`, `one worksheet named "${single.name}"`),
+        });
+      continue;
+    }
+    for (const sheet of dataSheets(sheets)) {
+      const d = byName.get(sheet.name.trim().toLowerCase());
+      if (d) add(d.name, { file: f, sheet });
+      else
+        problems.push({
+          level: 'error',
+          kind: 'unknown_sheet',
+          file: f,
+          sheet: sheet.name,
+          value: sheet.name,
+          expected: t(
+            `nama lembar kerja sama dengan nama data: ${DATASETS.map((x) => x.name).join(', ')} (atau ${[...HELPER_SHEETS].slice(0, 3).join(', ')} untuk lembar keterangan)`,
+            `a worksheet named like a dataset: ${DATASETS.map((x) => x.name).join(', ')} (or ${[...HELPER_SHEETS].slice(0, 3).join(', ')} for notes)`,
+          ),
+        });
+    }
+  }
+  const out = new Map<string, Source>();
+  for (const [name, list] of found) {
+    if (list.length > 1)
+      problems.push({
+        level: 'error',
+        kind: 'duplicate_dataset',
+        file: list[1]!.file,
+        ...(list[1]!.sheet ? { sheet: list[1]!.sheet.name } : {}),
+        value: list.map((x) => (x.sheet ? `${x.file} › ${x.sheet.name}` : x.file)).join(' dan '),
+        expected: t(
+          `data ${name} satu kali saja: hapus salah satu dari ${list.map((x) => (x.sheet ? `${x.file} › ${x.sheet.name}` : x.file)).join(', ')}`,
+          `the ${name} data once only: remove one of ${list.map((x) => (x.sheet ? `${x.file} › ${x.sheet.name}` : x.file)).join(', ')}`,
+        ),
+      });
+    out.set(name, list[0]!);
+  }
+  return out;
+}
+
+/** Problems found in a dataset read from a worksheet name the workbook, the sheet and (by formatProblem) the cell. */
+function relocate(problems: Problem[], origins: Map<string, { file: string; sheet: string }>): Problem[] {
+  return problems.map((p) => {
+    const o = p.sheet === undefined ? origins.get(p.file) : undefined;
+    return o ? { ...p, file: o.file, sheet: o.sheet } : p;
+  });
+}
+
 export async function loadPortal(io: DataIO): Promise<{ data?: PortalData; problems: Problem[] }> {
+  const origins = new Map<string, { file: string; sheet: string }>();
+  const res = await loadFolder(io, origins);
+  return { ...res, problems: relocate(res.problems, origins) };
+}
+
+async function loadFolder(
+  io: DataIO,
+  origins: Map<string, { file: string; sheet: string }>,
+): Promise<{ data?: PortalData; problems: Problem[] }> {
   const problems: Problem[] = [];
   const config = await loadConfig(io, problems);
   if (!config) return { problems };
@@ -104,20 +197,30 @@ export async function loadPortal(io: DataIO): Promise<{ data?: PortalData; probl
   });
   const tables: Record<string, unknown[]> = {};
   const layout: Record<string, Header | undefined> = {};
+  const sources = await datasetSources(io, problems);
   for (const ds of DATASETS) {
-    const bytes = await io.read(ds.file);
-    if (bytes === null) {
+    const src = sources.get(ds.name);
+    if (!src) {
       if (ds.required)
         problems.push({
           level: 'error',
           kind: 'missing_file',
           file: ds.file,
-          expected: t(`berkas ${ds.file} (${ds.title.id}) di folder data`, `the file ${ds.file} (${ds.title.en}) in the data folder`),
+          expected: t(
+            `berkas ${ds.file} (${ds.title.id}) di folder data, atau lembar kerja "${ds.name}" di data.xlsx`,
+            `the file ${ds.file} (${ds.title.en}) in the data folder, or a worksheet "${ds.name}" in data.xlsx`,
+          ),
         });
       tables[ds.name] = [];
       continue;
     }
-    const res = loadDataset(ds as never, bytes, ctx(ds.file));
+    let res: { rows: unknown[]; header?: Header; problems: Problem[] };
+    if (src.sheet) {
+      origins.set(ds.file, { file: src.file, sheet: src.sheet.name });
+      const read = sheetTable(ds as never, src.sheet);
+      res = read.table ? loadTable(ds as never, read.table, ctx(ds.file)) : { rows: [], problems: [] };
+      res.problems.unshift(...read.problems);
+    } else res = loadDataset(ds as never, src.bytes, ctx(ds.file));
     problems.push(...res.problems);
     tables[ds.name] = res.rows;
     layout[ds.file] = res.header;
@@ -125,7 +228,7 @@ export async function loadPortal(io: DataIO): Promise<{ data?: PortalData; probl
   const geo = await loadGeo(io, tree, problems);
   const releases = await loadReleases(io);
   for (const f of await io.list('.')) {
-    if (!OTHER_FILES.has(f) && !DATASETS.some((d) => d.file === f) && !f.startsWith('.'))
+    if (!OTHER_FILES.has(f) && !DATASETS.some((d) => d.file === f) && !isWorkbookFile(f) && !f.startsWith('.') && !f.startsWith('~$'))
       problems.push({
         level: 'warning',
         kind: 'unknown_column',

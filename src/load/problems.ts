@@ -39,13 +39,22 @@ export type ProblemKind =
   | 'implausible'
   | 'jump'
   | 'area_name_mismatch'
-  | 'too_many_problems';
+  | 'too_many_problems'
+  | 'total_row'
+  | 'title_row'
+  | 'wide_table'
+  | 'duplicate_dataset'
+  | 'unknown_sheet'
+  | 'date_cell'
+  | 'sample_content';
 
 export interface Problem {
   level: 'error' | 'warning';
   kind: ProblemKind;
-  /** Path relative to the data folder, e.g. `pmks.csv`. */
+  /** Path relative to the data folder, e.g. `pmks.csv` or `data.xlsx`. */
   file: string;
+  /** The worksheet, when the file is a workbook: `line` is then the Excel row and `column` the Excel column. */
+  sheet?: string;
   /** 1-based physical line in the file (header = line 1). */
   line?: number;
   /** 1-based column position and its header name. */
@@ -88,6 +97,13 @@ const KIND_TITLE: Record<ProblemKind, Text> = {
   implausible: t('angka tidak masuk akal', 'implausible figure'),
   jump: t('lonjakan angka', 'sudden jump'),
   area_name_mismatch: t('kode dan nama wilayah tidak cocok', 'area code and name do not match'),
+  total_row: t('baris total', 'totals row'),
+  title_row: t('baris judul dilewati', 'title row skipped'),
+  wide_table: t('tabel melebar (satu kolom per kategori/tahun)', 'wide table (one column per category/year)'),
+  duplicate_dataset: t('data yang sama diberikan dua kali', 'the same dataset given twice'),
+  unknown_sheet: t('lembar kerja tidak dikenal', 'unknown worksheet'),
+  date_cell: t('sel berisi tanggal', 'a date cell'),
+  sample_content: t('isi contoh di portal yang bukan data contoh', 'sample content in a portal that is not sample data'),
   identifier: t('data pribadi (NIK/KK/nama) tidak boleh diterbitkan', 'personal identifiers (NIK/KK/name) must not be published'),
 };
 
@@ -97,14 +113,45 @@ export const kindTitle = (kind: ProblemKind, lang: Lang): string => KIND_TITLE[k
 export function formatProblem(p: Problem, lang: Lang): string {
   const L =
     lang === 'en'
-      ? { error: 'ERROR', warning: 'WARNING', line: 'line', column: 'column', found: 'found', expected: 'expected' }
-      : { error: 'GALAT', warning: 'PERINGATAN', line: 'baris', column: 'kolom', found: 'ditemukan', expected: 'diharapkan' };
+      ? {
+          error: 'ERROR',
+          warning: 'WARNING',
+          line: 'line',
+          column: 'column',
+          cell: 'cell',
+          row: 'row',
+          found: 'found',
+          expected: 'expected',
+        }
+      : {
+          error: 'GALAT',
+          warning: 'PERINGATAN',
+          line: 'baris',
+          column: 'kolom',
+          cell: 'sel',
+          row: 'baris',
+          found: 'ditemukan',
+          expected: 'diharapkan',
+        };
   let where = p.file;
-  if (p.line !== undefined) where += ` ${L.line} ${p.line}`;
-  if (p.column !== undefined) where += `, ${L.column} ${p.column}`;
+  if (p.sheet !== undefined) {
+    // `pmks.xlsx › pmks, sel D17`: where an Excel user finds it.
+    where += ` › ${p.sheet}`;
+    if (p.line !== undefined) where += p.column !== undefined ? `, ${L.cell} ${columnLetter(p.column)}${p.line}` : `, ${L.row} ${p.line}`;
+  } else {
+    if (p.line !== undefined) where += ` ${L.line} ${p.line}`;
+    if (p.column !== undefined) where += `, ${L.column} ${p.column}`;
+  }
   if (p.field !== undefined) where += ` (${p.field})`;
   const found = p.value !== undefined ? ` — ${L.found} "${p.value.length > 60 ? `${p.value.slice(0, 57)}…` : p.value}"` : '';
   return `${L[p.level]} ${where}: ${kindTitle(p.kind, lang)}${found}; ${L.expected}: ${p.expected[lang]}`;
+}
+
+/** Excel's column name for a 1-based column number: 1 → A, 27 → AA. */
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
 }
 
 export const hasErrors = (problems: readonly Problem[]): boolean => problems.some((p) => p.level === 'error');

@@ -6,7 +6,8 @@
  * site is scanned for 16-digit NIK/KK-shaped numbers.
  */
 import { birthDateOfNik, maskId as mask } from '../shared/nik.ts';
-import { guessDelimiter, normaliseHeader } from '../load/csv.ts';
+import { decodeText, guessDelimiter, normaliseHeader } from '../load/csv.ts';
+import { isWorkbookFile, readWorkbook } from '../load/workbook.ts';
 import * as z from 'zod';
 import { t, type Problem } from '../load/problems.ts';
 import type { DataIO } from '../load/portal.ts';
@@ -16,6 +17,12 @@ import { DATASETS } from '../load/datasets/index.ts';
 const ID_COLUMNS = /^(nik|nik_\w+|no_?kk|nomor_?kk|kk|no_?ktp|nomor_?ktp|nama|nama_\w+|name|full_?name|nama_lengkap|alamat_rumah)$/;
 /** A run of exactly 16 digits, not part of a longer number or word (keys are hex, so they never match). */
 const SIXTEEN = /(?<![0-9A-Za-z])\d{16}(?![0-9A-Za-z])/g;
+
+const ID_COLUMN_EXPECTED = t(
+  'tidak ada kolom NIK, Nomor KK atau nama di luar data/private/ (hapus kolom ini; daftar penerima diolah dengan npm run hash)',
+  'no NIK, family card or name column outside data/private/ (remove this column; recipient lists go through npm run hash)',
+);
+const NIK_EXPECTED = t('tidak ada NIK atau Nomor KK di data yang diterbitkan', 'no NIK or family card number in published data');
 
 /** Operator names of columns that hold identifiers are refused everywhere outside data/private/. */
 export function identifierColumn(header: string): boolean {
@@ -44,7 +51,7 @@ async function inputFiles(io: DataIO, rel = '.'): Promise<[string, Uint8Array][]
     const bytes = await io.read(p);
     if (bytes === null)
       out.push(...(await inputFiles(io, p))); // a folder
-    else if (/\.(csv|md|json|txt)$/i.test(name)) out.push([p, bytes]);
+    else if (/\.(csv|md|json|txt|xlsx)$/i.test(name) && !name.startsWith('~$')) out.push([p, bytes]);
   }
   return out;
 }
@@ -53,7 +60,12 @@ async function inputFiles(io: DataIO, rel = '.'): Promise<[string, Uint8Array][]
 export async function checkInputs(io: DataIO): Promise<Problem[]> {
   const problems: Problem[] = [];
   for (const [rel, bytes] of (await inputFiles(io)).sort(([a], [b]) => a.localeCompare(b))) {
-    const text = new TextDecoder().decode(bytes);
+    if (isWorkbookFile(rel)) {
+      problems.push(...(await checkWorkbook(rel, bytes)));
+      continue;
+    }
+    // As the loader reads it (UTF-16 too): a NIK between zero bytes is still a NIK.
+    const text = decodeText(bytes, rel).text ?? '';
     // Archived releases are Terang's own published files (their name columns are area and program names).
     if (rel.endsWith('.csv') && !rel.startsWith('rilis/')) {
       const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
@@ -70,10 +82,7 @@ export async function checkInputs(io: DataIO): Promise<Problem[]> {
             column: i + 1,
             field: h,
             value: h,
-            expected: t(
-              'tidak ada kolom NIK, Nomor KK atau nama di luar data/private/ (hapus kolom ini; daftar penerima diolah dengan npm run hash)',
-              'no NIK, family card or name column outside data/private/ (remove this column; recipient lists go through npm run hash)',
-            ),
+            expected: ID_COLUMN_EXPECTED,
           });
       });
     }
@@ -89,7 +98,45 @@ export async function checkInputs(io: DataIO): Promise<Problem[]> {
         line: hit.line,
         column,
         value: mask(hit.value),
-        expected: t('tidak ada NIK atau Nomor KK di data yang diterbitkan', 'no NIK or family card number in published data'),
+        expected: NIK_EXPECTED,
+      });
+    }
+  }
+  return problems;
+}
+
+/** Columns a dataset's schema declares (e.g. the Puskesos office's "nama"): not personal identifiers there. */
+const declaredIn = (name: string) =>
+  new Set(columnsOf(DATASETS.find((d) => d.name === name.trim().toLowerCase())?.schema ?? z.object({})).map((c) => c.name));
+
+/** A workbook's sheets: identifier column names in their first rows, NIK-shaped numbers anywhere (a NIK typed as a number too). */
+async function checkWorkbook(rel: string, bytes: Uint8Array): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const { sheets } = await readWorkbook(bytes, rel);
+  for (const sheet of sheets) {
+    const bySheet = declaredIn(sheet.name);
+    const declared = bySheet.size ? bySheet : declaredIn(rel.replace(/\.xlsx$/i, ''));
+    const rows = [...sheet.rows.entries()].sort(([a], [b]) => a - b);
+    for (const [n, cells] of rows) {
+      cells.forEach((c, i) => {
+        const text = c.number !== undefined && Number.isInteger(c.number) ? c.number.toFixed(0) : c.text;
+        const at = { file: rel, sheet: sheet.name, line: n, column: i + 1 };
+        if (n <= rows[Math.min(4, rows.length - 1)]![0] && !declared.has(normaliseHeader(text)) && identifierColumn(text))
+          problems.push({
+            level: 'error',
+            kind: 'identifier',
+            ...at,
+            value: text,
+            expected: ID_COLUMN_EXPECTED,
+          });
+        for (const hit of findNikLike(text))
+          problems.push({
+            level: 'error',
+            kind: 'identifier',
+            ...at,
+            value: mask(hit.value),
+            expected: NIK_EXPECTED,
+          });
       });
     }
   }

@@ -211,9 +211,17 @@ export const program = (doc: Partial<Doc> = {}) =>
   ) as z.ZodString;
 
 /** The metadata of every column of an object schema, in declaration order. */
-export function columnsOf(schema: z.ZodObject): { name: string; meta: ColumnMeta; required: boolean }[] {
+export function columnsOf(schema: z.ZodObject): { name: string; meta: ColumnMeta; required: boolean; values?: readonly string[] }[] {
   return Object.entries(schema.shape).map(([name, s]) => {
     const type = s as z.ZodType;
-    return { name, meta: columnDocs.get(type)!, required: !type.safeParse(undefined).success };
+    const values = closedList(type);
+    return { name, meta: columnDocs.get(type)!, required: !type.safeParse(undefined).success, ...(values ? { values } : {}) };
   });
+}
+
+/** The values of a closed list (`oneOf`), through optional and default wrappers. */
+function closedList(type: z.ZodType): readonly string[] | undefined {
+  let t: z.ZodType = type;
+  while (t instanceof z.ZodOptional || t instanceof z.ZodDefault) t = t.unwrap() as z.ZodType;
+  return t instanceof z.ZodEnum ? (t.options as string[]) : undefined;
 }

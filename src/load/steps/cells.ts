@@ -12,6 +12,12 @@ export function typeCells(r: RowInput, format: NumberFormat): { values: Record<s
     const cell = raw.trim();
     if (!m || cell === '') return;
     const field = r.header.at[ci]!;
+    const typed = r.typed?.[ci];
+    if (typed !== undefined) {
+      // A number cell of a workbook: its value, whatever its display format (14.833, 13,5%, Rp …).
+      values[field] = isNumericColumn(m.kind) ? typed : cell;
+      return;
+    }
     if (!isNumericColumn(m.kind)) {
       values[field] = cell;
       return;

@@ -20,6 +20,8 @@ export interface RowInput {
   file: string;
   line: number;
   cells: string[];
+  /** Numbers a workbook already typed, by position. */
+  typed?: (number | undefined)[];
   header: Header;
   table: CsvTable;
 }

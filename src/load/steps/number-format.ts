@@ -20,13 +20,14 @@ export function detectNumberFormat(
   const seen: Record<NumberFormat, [number, number][]> = { id: [], en: [] };
   for (const [ri, r] of table.rows.entries()) {
     for (const [ci, cell] of r.cells.entries()) {
+      if (r.typed?.[ci] !== undefined) continue; // a workbook's number cell says nothing about text formats
       const m = header.meta(ci);
       if (!isNumericColumn(m?.kind)) continue;
       const e = formatEvidence(cell, m!.kind === 'integer');
       if (e) seen[e].push([ri, ci]);
     }
   }
-  const fallback: NumberFormat = table.delimiter === ';' ? 'id' : 'en';
+  const fallback: NumberFormat = table.defaultFormat ?? (table.delimiter === ';' ? 'id' : 'en');
   if (!(seen.id.length && seen.en.length)) return { format: seen.id.length ? 'id' : seen.en.length ? 'en' : fallback, problems: [] };
   const minority: NumberFormat = seen.id.length >= seen.en.length ? 'en' : 'id';
   const problems = seen[minority].slice(0, 20).map(([ri, ci]): Problem => {

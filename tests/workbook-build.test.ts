@@ -1,0 +1,91 @@
+/**
+ * The sample portal from workbooks: the sample data as one workbook (a sheet
+ * per dataset) and the empty template filled in by its column names both
+ * build a portal whose downloads hold the same values as the CSV build.
+ */
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { loadAndPrepare } from '../src/build/prepare.ts';
+import { DATASETS } from '../src/load/datasets/index.ts';
+import { loadPortal, type PortalData } from '../src/load/portal.ts';
+import { formatProblem } from '../src/load/problems.ts';
+import { templateWorkbook } from '../src/publish/template.ts';
+import { fixtureIO, ROOT } from './helpers.ts';
+
+const SAMPLE = path.join(ROOT, 'data');
+const noCsv = Object.fromEntries(DATASETS.map((d) => [d.file, null]));
+const rowsOf = (d: PortalData) =>
+  Object.fromEntries(DATASETS.map((ds) => [ds.name, (d[ds.name as keyof PortalData] as { _line: number }[]).map(({ _line, ...r }) => r)]));
+
+/** Downloads of a data folder (CSV and JSON under data/), by path. */
+async function downloads(overrides: Record<string, string | Uint8Array | null>) {
+  const { prepared, problems } = await loadAndPrepare(fixtureIO(overrides, SAMPLE));
+  expect(problems.filter((p) => p.level === 'error').map((p) => formatProblem(p, 'id'))).toEqual([]);
+  return Object.fromEntries(prepared!.files.filter((f) => /^data\/[^/]+\.(csv|json)$/.test(f.path)).map((f) => [f.path, f.content]));
+}
+
+describe('the sample portal from workbooks', async () => {
+  const { data } = await loadPortal(fixtureIO({}, SAMPLE));
+  const csv = await downloads({});
+
+  it('one workbook with a sheet per dataset gives the same downloads as the CSV files', async () => {
+    const book = await templateWorkbook({
+      tree: data!.tree,
+      programs: data!.programs,
+      date: data!.config.rilis.tanggal,
+      rows: rowsOf(data!),
+    });
+    const fromBook = await downloads({ ...noCsv, 'data.xlsx': book });
+    expect(Object.keys(fromBook).sort()).toEqual(Object.keys(csv).sort());
+    for (const [p, content] of Object.entries(csv)) expect(fromBook[p], p).toBe(content);
+  }, 120_000);
+
+  it('the template round-trips: generated, filled in by its headers, built, the same values', async () => {
+    const empty = await templateWorkbook({ tree: data!.tree, programs: data!.programs, date: data!.config.rilis.tanggal });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(empty as unknown as ArrayBuffer);
+    // Fill as an operator would: under each header, typed numbers as numbers, codes as text.
+    for (const [name, rows] of Object.entries(rowsOf(data!))) {
+      const ws = wb.getWorksheet(name)!;
+      const header = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+      rows.forEach((r, i) => {
+        const row = ws.getRow(i + 2);
+        header.forEach((h, c) => {
+          const v = (r as Record<string, unknown>)[h];
+          if (v !== undefined) row.getCell(c + 1).value = v as ExcelJS.CellValue;
+        });
+      });
+    }
+    const filled = new Uint8Array(await wb.xlsx.writeBuffer());
+    const fromTemplate = await downloads({ ...noCsv, 'templat.xlsx': filled });
+    for (const [p, content] of Object.entries(csv)) expect(fromTemplate[p], p).toBe(content);
+  }, 120_000);
+
+  it('the template has a sheet per dataset, notes on every header, drop-downs, the region list and instructions', async () => {
+    const bytes = await templateWorkbook({ tree: data!.tree, programs: data!.programs, date: '2026-01-01' });
+    const again = await templateWorkbook({ tree: data!.tree, programs: data!.programs, date: '2026-01-01' });
+    expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true); // same inputs, same bytes
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Petunjuk', ...DATASETS.map((d) => d.name), 'Wilayah', 'Daftar']);
+    const pmks = wb.getWorksheet('pmks')!;
+    expect((pmks.getRow(1).values as unknown[]).slice(1)).toEqual(['tahun', 'kode_wilayah', 'nama_wilayah', 'kategori', 'jumlah']);
+    for (let c = 1; c <= 5; c++) expect(String(pmks.getRow(1).getCell(c).note ?? '')).toMatch(/Isian: /);
+    expect(String(pmks.getCell('E1').note)).toContain('Satuan: orang');
+    const dv = (pmks as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
+    const lists = Object.values(dv).map((v) => `${v.type} ${v.formulae?.[0]}`);
+    expect(lists).toContain(
+      `list Wilayah!$A$2:$A$${1 + data!.tree.kecamatan.length + data!.tree.kecamatan.reduce((n, k) => n + k.desa.length, 0)}`,
+    );
+    expect(lists).toContain('list Daftar!$A$2:$A$27');
+    const wil = wb.getWorksheet('Wilayah')!;
+    expect(wil.rowCount).toBe(1 + data!.tree.kecamatan.length + data!.tree.kecamatan.reduce((n, k) => n + k.desa.length, 0));
+    expect(wil.getCell('A2').value).toBe(data!.tree.kecamatan[0]!.code);
+    const desil = wb.getWorksheet('desil')!;
+    const desilDv = (desil as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
+    expect(Object.values(desilDv).map((v) => `${v.type} ${v.formulae?.join('-')}`)).toContain('whole 1-10');
+    expect(Object.values(desilDv).some((v) => v.type === 'list' && String(v.formulae?.[0]).includes('triwulan-1'))).toBe(true);
+    expect(String(wb.getWorksheet('Petunjuk')!.getCell('A1').value)).toContain(data!.tree.name);
+  }, 60_000);
+});
