@@ -64,12 +64,19 @@ async function writeOutputs(dataDir: string, people: Person[], keys: (string | u
     desil: people.some((p) => p.desil !== undefined),
     dibuat: new Date().toISOString().slice(0, 10),
     orang: people.length,
+    // Hashed in a sample portal: a synthetic list, which a real portal's build refuses.
+    ...((await isSamplePortal(dataDir)) ? { contoh: true } : {}),
   };
   await writeFile(`${kdfPath}.tmp`, `${JSON.stringify(meta, null, 2)}\n`);
   await rename(`${kdfPath}.tmp`, kdfPath);
   await rename(`${csvPath}.tmp`, csvPath);
   return rows.length;
 }
+
+const isSamplePortal = (dataDir: string): Promise<boolean> =>
+  readFile(path.join(dataDir, 'portal.json'), 'utf8')
+    .then((text) => JSON.parse(text).data_contoh === true)
+    .catch(() => false);
 
 /** A run stopped between the two renames left new keys beside their parameters: finish it. */
 async function finishInterruptedWrite(dataDir: string): Promise<void> {

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { loadAndPrepare } from '../src/build/prepare.ts';
 import { DATASETS } from '../src/load/datasets/index.ts';
@@ -87,5 +88,59 @@ describe('the sample portal from workbooks', async () => {
     expect(Object.values(desilDv).map((v) => `${v.type} ${v.formulae?.join('-')}`)).toContain('whole 1-10');
     expect(Object.values(desilDv).some((v) => v.type === 'list' && String(v.formulae?.[0]).includes('triwulan-1'))).toBe(true);
     expect(String(wb.getWorksheet('Petunjuk')!.getCell('A1').value)).toContain(data!.tree.name);
+  }, 60_000);
+});
+
+describe('workbooks out', async () => {
+  const { prepared } = await loadAndPrepare(fixtureIO({}, SAMPLE));
+  const books = Object.fromEntries((await prepared!.workbooks()).map((f) => [f.path, f.content as Uint8Array]));
+  const csvOf = (name: string) =>
+    Papa.parse<Record<string, string>>(String(prepared!.files.find((f) => f.path === `data/${name}.csv`)!.content), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+
+  it('every CSV download has an .xlsx twin with the same values, numbers typed, hidden cells empty with their reason', async () => {
+    const csvs = prepared!.files.filter((f) => /^data\/[^/]+\.csv$/.test(f.path)).map((f) => f.path.slice(5, -4));
+    expect(csvs.length).toBeGreaterThan(8);
+    let hiddenSeen = 0;
+    for (const name of csvs) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(books[`data/${name}.xlsx`] as unknown as ArrayBuffer);
+      expect(wb.worksheets.map((w) => w.name)).toEqual([name, 'Tentang']);
+      const ws = wb.getWorksheet(name)!;
+      const header = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+      const rows = csvOf(name);
+      expect(ws.rowCount - 1, name).toBe(rows.length);
+      rows.forEach((r, i) => {
+        const row = ws.getRow(i + 2);
+        for (const [k, v] of Object.entries(r)) {
+          const cell = row.getCell(header.indexOf(k) + 1).value;
+          if (v === '' || v === 'NA') expect(cell ?? null, `${name} ${i + 2} ${k}`).toBeNull();
+          else if (typeof cell === 'number') expect(cell, `${name} ${i + 2} ${k}`).toBe(Number(v));
+          else expect(String(cell), `${name} ${i + 2} ${k}`).toBe(v);
+        }
+        if (r.kerahasiaan) {
+          hiddenSeen++;
+          expect(String(row.getCell(header.indexOf('keterangan_sel') + 1).value)).toContain(
+            `disembunyikan untuk kerahasiaan: ${r.kerahasiaan.split(';')[0]}`,
+          );
+        }
+      });
+    }
+    expect(hiddenSeen).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('one workbook of everything, with source, licence and release', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(books['data/terang-2026-1.xlsx'] as unknown as ArrayBuffer);
+    expect(wb.worksheets.length).toBeGreaterThan(9);
+    const about = wb.getWorksheet('Tentang')!;
+    const text = about.getSheetValues().flat().join(' ');
+    expect(text).toContain('2026-1');
+    expect(text).toContain('CC-BY-4.0');
+    expect(text).toContain('DATA CONTOH');
+    expect(books['data/templat.xlsx']).toBeDefined();
+    expect(books['data/contoh-data.xlsx']).toBeDefined();
   }, 60_000);
 });

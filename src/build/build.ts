@@ -80,6 +80,7 @@ export async function buildSite({ io, lang, effects: fx, rand }: BuildOptions): 
     await time('pages', () => fx.renderPages(prepared.model));
     await time('downloads', async () => {
       for (const f of prepared.files) await fx.writeFile(f.path, f.content);
+      for (const f of await prepared.workbooks()) await fx.writeFile(f.path, f.content);
       for (const f of await buildHeaders(fx)) await fx.writeFile(f.path, f.content);
       for (const f of await buildWebFiles(fx, prepared.model, prepared.model.changes)) await fx.writeFile(f.path, f.content);
     });

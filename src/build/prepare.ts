@@ -13,12 +13,16 @@ import { buildModel } from '../model/model.ts';
 import type { SiteModel } from './site-model.ts';
 import { buildDownloads, type OutputFile } from '../publish/downloads.ts';
 import { checkInputs } from '../publish/guard.ts';
+import { templateWorkbook } from '../publish/template.ts';
+import { buildWorkbooks, SAMPLE_WORKBOOK, TEMPLATE_FILE } from '../publish/workbooks.ts';
 import { changedTables, checkArchive, compareReleases, tablesOfArchive } from '../publish/releases.ts';
 
 export interface Prepared {
   model: SiteModel;
   /** Every file under `dist/` besides the rendered pages: downloads, releases, lookup shards. */
   files: OutputFile[];
+  /** The downloads as workbooks and the template to fill in (written in the build's downloads stage). */
+  workbooks: () => Promise<OutputFile[]>;
   /** This release's published files, to archive in `data/rilis/<label>/` once the site is out; absent when already archived. */
   archive?: { label: string; files: Record<string, string> };
 }
@@ -129,7 +133,22 @@ export function prepareSite(
     prepared: {
       model,
       files: [...downloads.files, ...releaseFiles, ...(shards?.files ?? [])],
+      workbooks: () => workbooks(data, downloads.tables),
       ...(archived ? {} : { archive: { label, files: current } }),
     },
   };
+}
+
+/** Every table as .xlsx, all tables in one, the office's template, and for the sample portal the sample data as a filled template. */
+async function workbooks(data: PortalData, tables: Parameters<typeof buildWorkbooks>[0]): Promise<OutputFile[]> {
+  const c = data.config;
+  const template = { tree: data.tree, programs: data.programs, date: c.rilis.tanggal, sources: c.sumber.map((s) => s.nama) };
+  const rows = Object.fromEntries(
+    DATASETS.map((ds) => [ds.name, (data[ds.name as keyof PortalData] as { _line: number }[]).map(({ _line, ...r }) => r)]),
+  );
+  return [
+    ...(await buildWorkbooks(tables, { config: c, area: data.tree.name, sample: c.data_contoh })),
+    { path: `data/${TEMPLATE_FILE}`, content: await templateWorkbook(template) },
+    ...(c.data_contoh ? [{ path: `data/${SAMPLE_WORKBOOK}`, content: await templateWorkbook({ ...template, rows }) }] : []),
+  ];
 }

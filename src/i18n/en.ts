@@ -246,6 +246,12 @@ export const en: Dict = {
   sampleDownloads: 'Every downloaded file has a catatan column that says so.',
   datapackageIntro: 'The complete data package with the schema, size and SHA-256 hash of each file:',
   files: 'Files',
+  excelAll: (file: string) => `Every table in one Excel workbook: ${file}`,
+  excelHowTo:
+    'The .xlsx files open in Excel with numbers as numbers. The CSV files use commas and decimal points (the standard R, Python and other spreadsheets read); in Excel set to Indonesian, do not double-click them but open them with Data › From Text/CSV, choose File origin "65001: Unicode (UTF-8)" and Delimiter "Comma", then Load.',
+  excelOpenCsv: 'in Excel: Data › From Text/CSV',
+  templateLink: 'Template for operators (Excel, a sheet per dataset, with the list of area codes)',
+  sampleWorkbook: 'a filled-in sample',
   dictionary: 'dictionary',
   dataDictionary: 'Data dictionary',
   dictionaryIntro:

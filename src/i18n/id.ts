@@ -255,6 +255,12 @@ export const id = {
   sampleDownloads: 'Setiap berkas unduhan memuat kolom catatan yang menyatakannya.',
   datapackageIntro: 'Paket data lengkap dengan skema, ukuran dan hash SHA-256 tiap berkas:',
   files: 'Berkas',
+  excelAll: (file: string) => `Semua tabel dalam satu buku kerja Excel: ${file}`,
+  excelHowTo:
+    'Berkas .xlsx langsung terbuka di Excel dengan angka sebagai angka. CSV memakai koma sebagai pemisah dan titik desimal (standar yang dibaca R, Python dan spreadsheet lain); di Excel berbahasa Indonesia jangan diklik ganda, tetapi buka lewat Data › Dari Teks/CSV, pilih Asal berkas "65001: Unicode (UTF-8)" dan Pembatas "Koma", lalu Muat.',
+  excelOpenCsv: 'di Excel: Data › Dari Teks/CSV',
+  templateLink: 'Templat isian untuk operator (Excel, satu lembar per data, dengan daftar kode wilayah)',
+  sampleWorkbook: 'contoh templat yang sudah terisi',
   dictionary: 'kamus',
   dataDictionary: 'Kamus data',
   dictionaryIntro:
@@ -381,6 +387,11 @@ export const id = {
   mCekThreatTitle: 'Seberapa kuat, diukur',
   mCekThreats: (f: {
     files: string;
+    excelAll: (file: string) => string;
+    excelHowTo: string;
+    excelOpenCsv: string;
+    templateLink: string;
+    sampleWorkbook: string;
     per: string;
     cpuTarget: string;
     gpuTarget: string;

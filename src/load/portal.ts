@@ -9,6 +9,7 @@
 import { indexTree, loadRegionTree, type RegionTree } from '../domain/regions.ts';
 import { loadConfig, loadGeo, loadPrograms } from './config.ts';
 import { loadDataset, loadTable, type LoadContext, type Loaded } from './dataset.ts';
+import { sampleContent } from './sample-content.ts';
 import { HELPER_SHEETS, isWorkbookFile, readWorkbook, type Sheet, sheetTable } from './workbook.ts';
 import type { DataIO } from './io.ts';
 import { hasErrors, t, type Problem } from './problems.ts';
@@ -88,8 +89,9 @@ async function datasetSources(io: DataIO, problems: Problem[]): Promise<Map<stri
   const found = new Map<string, Source[]>();
   const add = (name: string, s: Source) => found.set(name, [...(found.get(name) ?? []), s]);
   const byName = new Map<string, (typeof DATASETS)[number]>(DATASETS.map((d) => [d.name, d]));
+  // A sheet with only its header row (an unfilled sheet of the template) gives no data: the dataset is not provided.
   const dataSheets = (sheets: Sheet[]) =>
-    sheets.filter((x) => !x.hidden && x.rows.size > 0 && !HELPER_SHEETS.has(x.name.trim().toLowerCase()));
+    sheets.filter((x) => !x.hidden && x.rows.size > 1 && !HELPER_SHEETS.has(x.name.trim().toLowerCase()));
   for (const f of await io.list('.')) {
     const ds = DATASETS.find((d) => d.file === f);
     if (ds) {
@@ -227,6 +229,7 @@ async function loadFolder(
   }
   const geo = await loadGeo(io, tree, problems);
   const releases = await loadReleases(io);
+  problems.push(...(await sampleContent(io, config, programs, releases)));
   for (const f of await io.list('.')) {
     if (!OTHER_FILES.has(f) && !DATASETS.some((d) => d.file === f) && !isWorkbookFile(f) && !f.startsWith('.') && !f.startsWith('~$'))
       problems.push({

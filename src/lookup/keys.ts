@@ -62,6 +62,8 @@ const release = {
   desil: z.boolean(),
   dibuat: z.string().optional(),
   orang: z.number().int().optional(),
+  /** Hashed from a synthetic list in a sample portal. */
+  contoh: z.boolean().optional(),
 };
 
 /** `penerima-kdf.json`: Argon2id (since 2026) or scrypt, with the salt and what the entries hold. */

@@ -6,8 +6,8 @@ export const portalSchema = z.object({
   kode_kabupaten: z.string().regex(/^\d{2}\.\d{2}$/, 'kode kabupaten bertitik, mis. "34.02"'),
   instansi: z.object({
     /** e.g. "Dinas Sosial Kabupaten Bantul". */
-    nama: z.string().min(3),
-    alamat: z.string().min(3),
+    nama: z.string().min(3, 'nama dinas, mis. "Dinas Sosial Kabupaten Bantul"'),
+    alamat: z.string().min(3, 'alamat kantor dinas (minimal 3 karakter)'),
     telepon: z.string().min(3).optional(),
     whatsapp: z.string().min(3).optional(),
     email: z.string().email().optional(),
