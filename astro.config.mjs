@@ -7,11 +7,13 @@ import { defineConfig } from 'astro/config';
 // which passes the validated model in TERANG_MODEL.
 export default defineConfig({
   output: 'static',
+  // A project site under a sub-path (GitHub Pages: /<repo>/): set per build from portal.json by scripts/render-pages.ts.
+  base: process.env.TERANG_BASE || '/',
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [react()],
   // The search page imports Pagefind's bundle, written after the pages: an external URL for Vite.
-  vite: { plugins: [tailwindcss()], build: { rollupOptions: { external: ['/pagefind/pagefind.js'] } } },
+  vite: { plugins: [tailwindcss()], build: { rollupOptions: { external: [/\/pagefind\/pagefind\.js$/] } } },
   devToolbar: { enabled: false },
   // No code blocks on the site; Shiki's inline styles would also break the CSP.
   markdown: { syntaxHighlight: false },

@@ -11,7 +11,7 @@ export async function renderPages(modelFile: string, outDir: string): Promise<vo
   process.env.TERANG_MODEL = modelFile;
   // Astro keeps its temporary prerender output beside outDir only when outDir is inside the working folder.
   process.chdir(ROOT);
-  await build({ root: ROOT, outDir, logLevel: process.env.TERANG_VERBOSE ? 'info' : 'warn' });
+  await build({ root: ROOT, outDir, base: process.env.TERANG_BASE || '/', logLevel: process.env.TERANG_VERBOSE ? 'info' : 'warn' });
 }
 
 /**

@@ -5,6 +5,7 @@
  * `astro dev` both come through here, so they see the same pages.
  */
 import { loadPortal, type DataIO, type PortalData } from '../load/portal.ts';
+import { siteBase } from '../load/schema/portal.ts';
 import { hasErrors, t, type Problem } from '../load/problems.ts';
 import { DATASETS } from '../load/datasets/index.ts';
 import { loadRecipientKeys, paramsOf } from '../lookup/keys.ts';
@@ -47,6 +48,8 @@ export function prepareSite(
 ): { prepared?: Prepared; problems: Problem[] } {
   const all = [...problems, ...data.releases.flatMap(checkArchive)];
   if (hasErrors(all)) return { problems: all };
+  // Every link the model and the pages make is under the site's base path (i18n/index.ts withBase).
+  process.env.TERANG_BASE = siteBase(data.config);
   const figures = buildModel(data);
   const downloads = buildDownloads(data, figures);
   const label = data.config.rilis.label;

@@ -7,6 +7,7 @@ import type { KdfParams } from '../shared/kdf.ts';
 import { checkKk, checkNik, ID_MESSAGES, type IdProblem, normaliseId, regionOfId } from '../shared/nik.ts';
 import { telHref, waHref } from '../shared/format.ts';
 import { findRecord, openRecord, splitKey } from '../shared/sealed.ts';
+import { BASE } from './base.ts';
 
 interface Text {
   found: string;
@@ -247,7 +248,7 @@ form.addEventListener('submit', async (e) => {
   try {
     const { id, key } = splitKey(await derive(nik, kk));
     performance.mark('cek:key');
-    const res = await fetch(`/cek/k/${id.slice(0, config.prefixLength)}.bin`);
+    const res = await fetch(`${BASE}cek/k/${id.slice(0, config.prefixLength)}.bin`);
     if (!res.ok) throw new Error(String(res.status));
     const record = findRecord(new Uint8Array(await res.arrayBuffer()), config.recordBytes, id);
     performance.mark('cek:shard');

@@ -3,6 +3,7 @@
  * from the site itself (no third party). The header search box is a plain
  * GET form to this page, so other pages carry no search JavaScript.
  */
+import { BASE } from './base.ts';
 interface PagefindResult {
   url: string;
   excerpt: string;
@@ -45,12 +46,12 @@ function item(d: PagefindResult): HTMLLIElement {
 }
 let pagefind: Promise<Pagefind> | undefined;
 // Pagefind's bundle is written into the site after the pages are built: a URL, not a module to resolve.
-const PAGEFIND = '/pagefind/pagefind.js';
+const PAGEFIND = `${BASE}pagefind/pagefind.js`;
 const load = () =>
   (pagefind ??= (import(/* @vite-ignore */ PAGEFIND) as Promise<Pagefind>).then(async (m) => {
     // Term frequency counts half (Pagefind's default 0.8): a page that names a thing once in its title
     // ("Cek bansos: status penerima bantuan") beats one that repeats its words in every table row.
-    await m.options({ excerptLength: 24, ranking: { termFrequency: 0.5 } });
+    await m.options({ baseUrl: BASE, excerptLength: 24, ranking: { termFrequency: 0.5 } });
     return m;
   }));
 
@@ -93,5 +94,3 @@ form.addEventListener('submit', (e) => {
 for (const r of form.querySelectorAll<HTMLInputElement>('input[name=jenis]')) r.addEventListener('change', () => form.requestSubmit());
 addEventListener('popstate', () => void run());
 void run();
-
-export {};

@@ -13,6 +13,7 @@
  * All need the site's absolute address (`instansi.situs`): without it only
  * robots.txt is written, and the operator's report says what is missing.
  */
+import { withBase } from '../i18n/index.ts';
 import type { SiteFigures } from '../model/model.ts';
 import type { SiteFiles } from './guard.ts';
 import type { ReleaseChanges } from './releases.ts';
@@ -55,7 +56,8 @@ export async function buildWebFiles(
   model: SiteFigures,
   changes?: ReleaseChanges,
 ): Promise<{ path: string; content: string }[]> {
-  const base = model.config.instansi.situs?.replace(/\/$/, '');
+  // The site's absolute address under its base path, e.g. https://org.github.io/terang (web paths follow).
+  const base = model.config.instansi.situs && `${new URL(model.config.instansi.situs).origin}${withBase('')}`;
   const robots = [
     'User-agent: *',
     'Disallow: /embed/',

@@ -24,6 +24,7 @@ import {
 import type { Lang } from '../../shared/lang.ts';
 import type { ClientChart } from '../../shared/chart-spec.ts';
 import { heightClass } from '../heights.ts';
+import { BASE } from '../base.ts';
 
 export interface ExplorerText {
   pick: string;
@@ -64,7 +65,7 @@ const load = (file: string) => {
   if (!cache.has(file))
     cache.set(
       file,
-      fetch(`/data/${file}.json`).then(async (r) => {
+      fetch(`${BASE}data/${file}.json`).then(async (r) => {
         if (!r.ok) throw new Error(String(r.status));
         return rowsOf(await r.json());
       }),

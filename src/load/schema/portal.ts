@@ -43,5 +43,20 @@ export const portalSchema = z.object({
    */
   format_angka: z.enum(['auto', 'id', 'en']).default('auto'),
   format_angka_berkas: z.record(z.string(), z.enum(['auto', 'id', 'en'])).default({}),
+  /**
+   * The path the site is served under, e.g. "/terang/" for a GitHub Pages
+   * project site; by default the path of `instansi.situs`, else "/".
+   */
+  base: z
+    .string()
+    .regex(/^\/([A-Za-z0-9._~-]+\/)*$/, 'jalur yang diawali dan diakhiri "/", mis. "/terang/"')
+    .optional(),
 });
 export type PortalConfig = z.infer<typeof portalSchema>;
+
+/** Where the site is served: BASE_PATH from the environment (a Pages workflow), portal.json `base`, the path of `instansi.situs`, or "/". */
+export function siteBase(c: PortalConfig, env: Record<string, string | undefined> = process.env): string {
+  const raw = env.BASE_PATH || c.base || (c.instansi.situs ? new URL(c.instansi.situs).pathname : '/');
+  const trimmed = raw.replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}

@@ -122,7 +122,7 @@ export function chartPackage(spec: ChartSpec, site: SiteFigures, lang: Lang = 'i
     description: `${spec.title} (${spec.unit}). ${spec.source}`,
     version: c.rilis.label,
     created: `${c.rilis.tanggal}T00:00:00Z`,
-    ...(c.instansi.situs ? { homepage: `${c.instansi.situs.replace(/\/$/, '')}${spec.page}` } : {}),
+    ...(c.instansi.situs ? { homepage: `${new URL(c.instansi.situs).origin}${spec.page}` } : {}),
     licenses: [{ name: c.lisensi.id, title: c.lisensi.nama, path: c.lisensi.url }],
     sources: [{ title: spec.source }, ...c.sumber.map((s) => ({ title: s.nama, ...(s.url ? { path: s.url } : {}) }))],
     ...(c.data_contoh ? { peringatan: t.cSample } : {}),
