@@ -11,7 +11,11 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { ROOT } from './helpers.ts';
 
-function load(rel: string): Record<string, any> {
+/** Parsed YAML, walked by path in the assertions. */
+// biome-ignore lint/suspicious/noExplicitAny: a workflow's shape is what the assertions check
+type Yaml = any;
+
+function load(rel: string): Yaml {
   const doc = parseDocument(readFileSync(path.join(ROOT, rel), 'utf8'), { uniqueKeys: true, strict: true, prettyErrors: true });
   expect(doc.errors.map(String), rel).toEqual([]);
   expect(doc.warnings.map(String), rel).toEqual([]);
@@ -20,7 +24,7 @@ function load(rel: string): Record<string, any> {
 
 describe('GitHub Actions → GitHub Pages', () => {
   const wf = load('.github/workflows/terbitkan.yml');
-  const steps: Record<string, any>[] = wf.jobs.build.steps;
+  const steps: Yaml[] = wf.jobs.build.steps;
   const run = steps.map((s) => s.run ?? '').join('\n');
 
   it('runs on a push of the data to main, and by hand', () => {
@@ -33,6 +37,7 @@ describe('GitHub Actions → GitHub Pages', () => {
     expect(steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with['node-version-file']).toBe('.nvmrc');
     expect(readFileSync(path.join(ROOT, '.nvmrc'), 'utf8').trim()).toBe('24');
     const build = steps.find((s) => s.run?.includes('npm run build'))!;
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JS template
     expect(build.env.BASE_PATH).toBe('${{ steps.pages.outputs.base_path }}');
     expect(steps.some((s) => s.uses?.startsWith('actions/configure-pages@') && s.id === 'pages')).toBe(true);
     expect(steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'))?.with.path).toBe('dist');
