@@ -13,7 +13,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadRegionTree } from '../src/domain/regions.ts';
-import { folderIO, loadPrograms } from '../src/load/portal.ts';
+import { loadPrograms, memoryIO } from '../src/load/portal.ts';
 import { cliLang } from '../src/load/problems.ts';
 import { templateWorkbook } from '../src/publish/template.ts';
 import { runCli } from './cli.ts';
@@ -74,9 +74,9 @@ runCli(async () => {
     const text = await readFile(path.join(programDir, f), 'utf8');
     if (!SAMPLE_TEXT.test(text)) files[`program/${f}`] = text;
   }
-  const programs = await loadPrograms(folderIO(NATIONAL_PROGRAMS), []);
-  const kept = programs.filter((p) => `program/${path.basename(p.file)}` in files || `program/${p.slug}.md` in files);
-  files['data.xlsx'] = await templateWorkbook({ tree, programs: kept, date: today, sources: [`Dinas Sosial ${tree.name}`] });
+  // The template's program list: exactly the descriptions copied above.
+  const programs = await loadPrograms(memoryIO(files), []);
+  files['data.xlsx'] = await templateWorkbook({ tree, programs, date: today, sources: [`Dinas Sosial ${tree.name}`] });
   files['README.md'] = GUIDE(tree.name);
   files['.gitignore'] = 'private/\n';
   // Written beside the target, then renamed: a failure leaves no half folder.

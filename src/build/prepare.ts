@@ -4,7 +4,7 @@
  * to archive. Pure apart from reading the folder; `npm run build` and
  * `astro dev` both come through here, so they see the same pages.
  */
-import { loadPortal, type DataIO, type PortalData } from '../load/portal.ts';
+import { loadPortal, readOnce, type DataIO, type PortalData } from '../load/portal.ts';
 import { siteBase } from '../load/schema/portal.ts';
 import { hasErrors, t, type Problem } from '../load/problems.ts';
 import { DATASETS } from '../load/datasets/index.ts';
@@ -29,7 +29,8 @@ export interface Prepared {
 }
 
 /** Read, validate and prepare a data folder: problems (errors stop the build) and, if none is an error, the prepared site. */
-export async function loadAndPrepare(io: DataIO, rand?: ShardRandom): Promise<{ prepared?: Prepared; problems: Problem[] }> {
+export async function loadAndPrepare(folder: DataIO, rand?: ShardRandom): Promise<{ prepared?: Prepared; problems: Problem[] }> {
+  const io = readOnce(folder);
   const loaded = await loadPortal(io);
   const problems = [...(await checkInputs(io)), ...loaded.problems];
   if (!loaded.data || hasErrors(problems)) return { problems };

@@ -45,3 +45,19 @@ export const memoryIO = (files: Record<string, string | Uint8Array>): DataIO => 
       ),
     ].sort(),
 });
+
+/**
+ * The same folder, each file read once: the identifier guard, the loader and
+ * the lookup's keys all read the inputs, and a workbook parsed for one is
+ * then parsed for all (workbook.ts keeps parses by these bytes).
+ */
+export function readOnce(io: DataIO): DataIO {
+  const reads = new Map<string, Promise<Uint8Array | null>>();
+  return {
+    read: (rel) => {
+      if (!reads.has(rel)) reads.set(rel, io.read(rel));
+      return reads.get(rel)!;
+    },
+    list: (rel) => io.list(rel),
+  };
+}

@@ -33,7 +33,7 @@ import type { PortalConfig } from './schema/portal.ts';
 import type { Program } from './schema/program.ts';
 import type { Header } from './steps/context.ts';
 
-export { folderIO, memoryIO, type DataIO } from './io.ts';
+export { folderIO, memoryIO, readOnce, type DataIO } from './io.ts';
 export { loadPrograms } from './config.ts';
 
 export interface ArchivedRelease {

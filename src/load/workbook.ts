@@ -42,8 +42,17 @@ function cellOf(v: ExcelJS.CellValue): SheetCell {
   return { text: String(v) };
 }
 
+type ReadWorkbook = { sheets: Sheet[]; problems: Problem[] };
+/** Parses by bytes: the guard and the loader read the same bytes through `readOnce` (io.ts). */
+const parsed = new WeakMap<Uint8Array, Promise<ReadWorkbook>>();
+
 /** Every worksheet of a workbook, or why the bytes are not one. */
-export async function readWorkbook(bytes: Uint8Array, file: string): Promise<{ sheets: Sheet[]; problems: Problem[] }> {
+export function readWorkbook(bytes: Uint8Array, file: string): Promise<ReadWorkbook> {
+  if (!parsed.has(bytes)) parsed.set(bytes, parseWorkbook(bytes, file));
+  return parsed.get(bytes)!;
+}
+
+async function parseWorkbook(bytes: Uint8Array, file: string): Promise<ReadWorkbook> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -130,8 +139,6 @@ export function sheetTable(ds: Dataset, sheet: Sheet): { table?: CsvTable; probl
     const raw = sheet.rows.get(n)!;
     const cells = raw.slice(0, Math.max(width, 1));
     while (cells.length < width) cells.push({ text: '' });
-    const typed: (number | undefined)[] = [];
-    let anyTyped = false;
     let dated = false;
     cells.forEach((c, i) => {
       const m = meta[i];
@@ -153,13 +160,10 @@ export function sheetTable(ds: Dataset, sheet: Sheet): { table?: CsvTable; probl
         });
         dated = true;
       }
-      if (c.number !== undefined) {
-        typed[i] = c.number;
-        anyTyped = true;
-      }
     });
     if (dated) continue; // reported above; the rest of the row is checked once the cell holds a number
-    rows.push({ line: n, cells: cells.map((c) => c.text), ...(anyTyped ? { typed } : {}) });
+    const typed = cells.map((c) => c.number);
+    rows.push({ line: n, cells: cells.map((c) => c.text), ...(typed.some((x) => x !== undefined) ? { typed } : {}) });
   }
   if (rows.length === 0)
     problems.push({

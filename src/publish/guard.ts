@@ -117,11 +117,12 @@ async function checkWorkbook(rel: string, bytes: Uint8Array): Promise<Problem[]>
     const bySheet = declaredIn(sheet.name);
     const declared = bySheet.size ? bySheet : declaredIn(rel.replace(/\.xlsx$/i, ''));
     const rows = [...sheet.rows.entries()].sort(([a], [b]) => a - b);
-    for (const [n, cells] of rows) {
+    for (const [ri, [n, cells]] of rows.entries()) {
       cells.forEach((c, i) => {
         const text = c.number !== undefined && Number.isInteger(c.number) ? c.number.toFixed(0) : c.text;
         const at = { file: rel, sheet: sheet.name, line: n, column: i + 1 };
-        if (n <= rows[Math.min(4, rows.length - 1)]![0] && !declared.has(normaliseHeader(text)) && identifierColumn(text))
+        // Column names sit in a sheet's first filled rows (a title row may come first).
+        if (ri < 5 && !declared.has(normaliseHeader(text)) && identifierColumn(text))
           problems.push({
             level: 'error',
             kind: 'identifier',
