@@ -95,23 +95,42 @@ for (const input of [nikInput, kkInput]) {
 }
 
 let worker: Worker | undefined;
-/** The KDF worker, started (and its WebAssembly compiled) when the form is first touched, so a submit costs one KDF and one fetch. */
-function startWorker(): Worker {
+/** Whether the worker is busy with its warm-up derivation (a dummy salt: its result is of no use to a lookup). */
+let warming = false;
+/**
+ * The KDF worker, started (and its WebAssembly compiled, its memory grown) when the form is first touched, so
+ * a submit after typing costs one KDF and one fetch.
+ */
+function startWorker(warm = true): Worker {
   if (!worker) {
     worker = new Worker(new URL('./kdf-worker.ts', import.meta.url), { type: 'module' });
     // The form says when the KDF is ready (the bench waits for it, as a citizen typing 32 digits would).
     worker.onmessage = (e: MessageEvent<{ warm?: boolean }>) => {
-      if (e.data.warm) form.dataset.kdfReady = '';
+      if (e.data.warm) {
+        warming = false;
+        form.dataset.kdfReady = '';
+      }
     };
-    worker.postMessage({ warm: true, params: config.kdf });
+    if (warm) {
+      warming = true;
+      worker.postMessage({ warm: true, params: config.kdf });
+    }
   }
   return worker;
 }
 function derive(nik: string, kk: string): Promise<string> {
-  const w = startWorker();
+  // A submit that comes while the warm-up still runs (numbers pasted, Enter at once) would wait for a whole
+  // useless KDF first: drop that worker and derive in a fresh one (recompiling costs far less than a KDF).
+  if (warming) {
+    worker?.terminate();
+    worker = undefined;
+    warming = false;
+  }
+  const w = startWorker(false);
   return new Promise((resolve, reject) => {
     w.onmessage = (e: MessageEvent<{ key?: string; error?: string; warm?: boolean }>) => {
       if (e.data.warm) {
+        warming = false;
         form.dataset.kdfReady = '';
         return;
       }
@@ -122,7 +141,7 @@ function derive(nik: string, kk: string): Promise<string> {
     w.postMessage({ password: `${nik}|${kk}`, params: config.kdf });
   });
 }
-form.addEventListener('focusin', startWorker, { once: true });
+form.addEventListener('focusin', () => startWorker(), { once: true });
 
 /** A phone number as a link to dial, or to open WhatsApp. */
 function phoneLink(text: string, wa = false): HTMLElement {
@@ -265,3 +284,8 @@ form.addEventListener('submit', async (e) => {
     button.disabled = false;
   }
 });
+
+// The form is ours now: the button (disabled in the HTML, so nothing can be submitted without this script) works.
+document.getElementById('cek-not-ready')?.remove();
+button.disabled = false;
+form.dataset.ready = '';

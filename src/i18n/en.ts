@@ -484,6 +484,9 @@ export const en: Dict = {
     'So that your NIK and family card number are never sent to any server, the check runs on your own device, and that needs JavaScript. Turn JavaScript on, or ask your Puskesos below.',
   cekNik: 'NIK (16 digits, on your ID card)',
   cekKk: 'Family card number (16 digits, on the Kartu Keluarga)',
+  cekNotReadyTitle: 'The check cannot start yet.',
+  cekNotReady:
+    "This page's checking script has not loaded: JavaScript is off or blocked, or the connection dropped. The Check button works once the script is ready; reload the page if needed. The numbers you typed are not sent anywhere. You can also ask your Puskesos below.",
   cekSubmit: 'Check',
   cekUnavailable: (release, office, phone) =>
     `Checking by NIK and family card number is not available in release ${release}. Ask your sub-district Puskesos or ${office}${phone ? ` (phone ${phone})` : ''} about your family's aid.`,

@@ -523,6 +523,9 @@ export const id = {
     'Agar NIK dan Nomor KK Anda tidak dikirim ke server mana pun, pemeriksaan dilakukan di perangkat Anda sendiri, dan itu memerlukan JavaScript. Aktifkan JavaScript, atau tanyakan langsung ke Puskesos di bawah.',
   cekNik: 'NIK (16 angka, di KTP)',
   cekKk: 'Nomor KK (16 angka, di Kartu Keluarga)',
+  cekNotReadyTitle: 'Pemeriksaan belum dapat dimulai.',
+  cekNotReady:
+    'Skrip pemeriksaan di halaman ini belum termuat: JavaScript dimatikan, diblokir, atau koneksi terputus. Tombol Periksa aktif setelah skrip siap; muat ulang halaman bila perlu. Angka yang sudah Anda ketik tidak dikirim ke mana pun. Anda juga bisa menanyakan langsung ke Puskesos di bawah.',
   cekSubmit: 'Periksa',
   cekUnavailable: (release: string, office: string, phone?: string) =>
     `Pemeriksaan dengan NIK dan Nomor KK belum tersedia pada rilis ${release}. Tanyakan status bantuan keluarga Anda ke Puskesos kecamatan atau ke ${office}${phone ? ` (telepon ${phone})` : ''}.`,

@@ -198,6 +198,68 @@ describe('/cek/ in Chromium', () => {
     expect(await page.textContent('noscript')).toContain('memerlukan JavaScript');
     await ctx.close();
   });
+
+  /**
+   * Type both numbers, press Enter in each field, click the button (forced: it is disabled), and record every
+   * request and navigation: none may carry either number (a GET form would put them in CDN logs and history).
+   */
+  async function typeAndSubmit(page: Page, nik: string, kk: string) {
+    const seen: string[] = [];
+    page.on('request', (r) => seen.push(`${r.method()} ${r.url()} ${r.postData() ?? ''}`));
+    page.on('framenavigated', (f) => seen.push(`nav ${f.url()}`));
+    await page.goto(`${origin}/cek/`);
+    seen.length = 0;
+    await page.fill('#nik', nik);
+    await page.fill('#kk', kk);
+    await page.press('#kk', 'Enter');
+    await page.press('#nik', 'Enter');
+    await page.click('#cek-form button[type=submit]', { force: true });
+    // A submission, if any, would navigate within a moment; give it time to show.
+    await page.waitForTimeout(1500);
+    return { seen, url: page.url() };
+  }
+
+  const person = () => people.find((p) => p.grants.length > 0)!;
+
+  it('with JavaScript off, Enter and the button send neither number anywhere', async () => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    const { nik, kk } = person();
+    const { seen, url } = await typeAndSubmit(page, nik, kk);
+    expect(seen.filter((s) => s.includes(nik) || s.includes(kk))).toEqual([]);
+    expect(url).toBe(`${origin}/cek/`);
+    // Nothing in the form can be submitted: no named field, a disabled button.
+    expect(await page.$$eval('#cek-form [name]', (els) => els.length)).toBe(0);
+    expect(await page.$eval('#cek-form button[type=submit]', (b) => (b as HTMLButtonElement).disabled)).toBe(true);
+    await ctx.close();
+  });
+
+  it('with the lookup script blocked or failing, nothing is sent and the page says why after a while', async () => {
+    const ctx = await browser.newContext();
+    // The script never arrives (an ad blocker, a dropped connection on slow data).
+    await ctx.route(/\/_astro\/.*\.js$/, (route) => route.abort());
+    const page = await ctx.newPage();
+    const { nik, kk } = person();
+    const { seen, url } = await typeAndSubmit(page, nik, kk);
+    expect(seen.filter((s) => s.includes(nik) || s.includes(kk))).toEqual([]);
+    expect(url).toBe(`${origin}/cek/`);
+    expect(await page.$eval('#cek-form button[type=submit]', (b) => (b as HTMLButtonElement).disabled)).toBe(true);
+    // The note appears by CSS alone once the script has had its chance.
+    await page.waitForFunction(() => getComputedStyle(document.getElementById('cek-not-ready')!).visibility === 'visible', null, {
+      timeout: 30_000,
+    });
+    expect(await page.textContent('#cek-not-ready')).toContain('tidak dikirim ke mana pun');
+    await ctx.close();
+  });
+
+  it('with the script running, the note never shows and the button works', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/cek/`);
+    await page.waitForSelector('#cek-form[data-ready]');
+    expect(await page.$('#cek-not-ready')).toBeNull();
+    expect(await page.$eval('#cek-form button[type=submit]', (b) => (b as HTMLButtonElement).disabled)).toBe(false);
+    await page.close();
+  });
 });
 
 describe('the browser worker computes the same KDF as the CLI', () => {
