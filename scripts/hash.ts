@@ -1,5 +1,5 @@
 /**
- * `npm run hash -- data/private/<raw>.csv [--data data] [--threads n] [--part i/n | --merge]`
+ * `npm run hash -- data/private/<raw>.csv [--data data] [--threads n] [--desil] [--part i/n | --merge]`
  *
  * Reads the office's raw recipient list (NIK, Nomor KK, program, status,
  * periode; it stays in data/private/, which git ignores and the site build
@@ -25,6 +25,7 @@ import { folderIO, loadPrograms } from '../src/load/portal.ts';
 import { cliLang, formatProblem, hasErrors } from '../src/load/problems.ts';
 import { portalSchema } from '../src/load/schema/portal.ts';
 import { KDF_FILE, kdfId, KEY_COLUMNS, KEYS_FILE } from '../src/lookup/keys.ts';
+import { shardLayout, withDecoys } from '../src/lookup/shards.ts';
 import { DEFAULT_KDF, type KdfParams, splitKey } from '../src/shared/kdf.ts';
 import type { Payload } from '../src/shared/sealed.ts';
 import { currentGrants, payloadLength, seal } from './hash/seal.ts';
@@ -36,27 +37,32 @@ import { type Person, readRecipients } from './hash/recipients.ts';
 const lang = cliLang();
 const say = (id: string, en: string) => console.error(lang === 'en' ? en : id);
 
-/** Write penerima-kdf.json and penerima.csv: both to temporary files first, the keys (bound to the salt by its id) last. */
 /** "Argon2id 64 MiB × 1" for the progress line. */
 const kdfLabel = (p: KdfParams) =>
   p.algorithm === 'argon2id' ? `Argon2id ${p.m / 1024} MiB × ${p.t}` : `scrypt N=${p.N}, r=${p.r}, p=${p.p}`;
 
 /**
  * Write penerima-kdf.json and penerima.csv: one sealed entry per person
- * (public id, encrypted answer padded to one length, the salt's id), both to
- * temporary files first, the entries last.
+ * (public id, encrypted answer padded to one length, the salt's id) and the
+ * decoys that fill every shard to one size, both to temporary files first,
+ * the entries last.
  */
 async function writeOutputs(dataDir: string, people: Person[], keys: (string | undefined)[], params: KdfParams): Promise<number> {
   const id = kdfId(params);
   const payloads = people.map((p): Payload => ({ g: p.grants.map((g) => [g.program, g.status, g.periode]), d: p.desil ?? null }));
   const length = payloadLength(payloads);
-  // Sorted by id, so row order says nothing about the raw list's order.
-  const rows = people
-    .map((_, i) => ({ id: splitKey(keys[i]!).id, data: seal(keys[i]!, payloads[i]!, length).toString('base64'), kdf: id }))
-    .sort((a, b) => a.id.localeCompare(b.id));
+  const sealed = people.map((_, i) => ({ id: splitKey(keys[i]!).id, data: new Uint8Array(seal(keys[i]!, payloads[i]!, length)) }));
+  // Decoys go into the file itself: a copy of it (a public repository) then tells real entries from decoys no
+  // better than the published shards do, and every build of it gives the same shards.
+  const layout = shardLayout(sealed.map((e) => e.id));
+  const entries = withDecoys(sealed, layout, { bytes: (n) => new Uint8Array(randomBytes(n)) });
+  // Sorted by id (withDecoys), so row order says nothing about the raw list's order.
+  const rows = entries.map((e) => ({ id: e.id, data: Buffer.from(e.data).toString('base64'), kdf: id }));
   const csvPath = path.join(dataDir, KEYS_FILE);
   const kdfPath = path.join(dataDir, KDF_FILE);
-  await writeFile(`${csvPath}.tmp`, toCsv([...KEY_COLUMNS], rows));
+  const csv = toCsv([...KEY_COLUMNS], rows);
+  await writeFile(`${csvPath}.tmp`, csv);
+  const portal = await readPortal(dataDir);
   const meta = {
     ...params,
     id,
@@ -64,8 +70,12 @@ async function writeOutputs(dataDir: string, people: Person[], keys: (string | u
     desil: people.some((p) => p.desil !== undefined),
     dibuat: new Date().toISOString().slice(0, 10),
     orang: people.length,
+    ...(portal?.rilis?.label ? { rilis: String(portal.rilis.label) } : {}),
+    awalan: layout.prefixLength,
+    per_berkas: layout.perShard,
+    entri: `sha256:${createHash('sha256').update(csv).digest('hex')}`,
     // Hashed in a sample portal: a synthetic list, which a real portal's build refuses.
-    ...((await isSamplePortal(dataDir)) ? { contoh: true } : {}),
+    ...(portal?.data_contoh === true ? { contoh: true } : {}),
   };
   await writeFile(`${kdfPath}.tmp`, `${JSON.stringify(meta, null, 2)}\n`);
   await rename(`${kdfPath}.tmp`, kdfPath);
@@ -73,10 +83,10 @@ async function writeOutputs(dataDir: string, people: Person[], keys: (string | u
   return rows.length;
 }
 
-const isSamplePortal = (dataDir: string): Promise<boolean> =>
+const readPortal = (dataDir: string): Promise<{ data_contoh?: unknown; rilis?: { label?: unknown } } | undefined> =>
   readFile(path.join(dataDir, 'portal.json'), 'utf8')
-    .then((text) => JSON.parse(text).data_contoh === true)
-    .catch(() => false);
+    .then((text) => JSON.parse(text))
+    .catch(() => undefined);
 
 /** A run stopped between the two renames left new keys beside their parameters: finish it. */
 async function finishInterruptedWrite(dataDir: string): Promise<void> {
@@ -192,6 +202,7 @@ await runCli(async () => {
       part: { type: 'string' },
       merge: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
+      desil: { type: 'boolean', default: false },
     },
   });
   const input = positionals[0];
@@ -207,8 +218,15 @@ await runCli(async () => {
   await finishInterruptedWrite(dataDir);
   const list = await readList(input, dataDir);
   if (typeof list === 'number') return list;
-  // Only what a citizen needs today is published (src: scripts/hash/seal.ts).
-  const people = currentGrants(list.people);
+  // Only what a citizen needs today is published (src: scripts/hash/seal.ts). The desil is a ranking of a
+  // household's poverty: anyone holding a leaked NIK + KK list could read it, so it is sealed only on request.
+  const withDesil = values.desil!;
+  const people = currentGrants(list.people).map((p) => (withDesil ? p : { ...p, desil: undefined }));
+  if (!withDesil && list.people.some((p) => p.desil !== undefined))
+    say(
+      'Catatan: kolom desil tidak dimuat ke dalam entri (bawaan). Siapa pun yang memegang daftar NIK + KK yang bocor dapat membaca isi entri; tambahkan --desil bila Dinas Sosial memutuskan menampilkan desil di cek bansos.',
+      'Note: the desil column is not sealed into the entries (the default). Anyone holding a leaked NIK + KK list can read an entry; add --desil if the office decides to show the desil in the lookup.',
+    );
   const { rows, bytes } = list;
 
   // The job keeps the salt and the keys made so far, so a rerun or another part carries on.

@@ -370,10 +370,13 @@ export async function generateSample(region: string, seed = 1): Promise<Record<s
   return files;
 }
 
-/** The published files of a data folder, as the build would write them under data/. */
-async function published(files: Record<string, string>): Promise<Record<string, string>> {
+/** The published files of a data folder, as the build would write them under data/ (protected jointly with `earlier` archives). */
+async function published(files: Record<string, string>, earlier: Record<string, string> = {}): Promise<Record<string, string>> {
   const { data, problems } = await loadPortal(
-    memoryIO(Object.fromEntries(Object.entries(files).filter(([k]) => !k.startsWith('private/') && !k.startsWith('rilis/')))),
+    memoryIO({
+      ...Object.fromEntries(Object.entries(files).filter(([k]) => !k.startsWith('private/') && !k.startsWith('rilis/'))),
+      ...earlier,
+    }),
   );
   if (!data) throw new Error(problems.map((p) => formatProblem(p, 'id')).join('\n'));
   return Object.fromEntries(
@@ -418,7 +421,7 @@ async function releaseArchives(files: Record<string, string>): Promise<Record<st
     ['2025-1', previous],
     [RELEASE.label, files],
   ] as const) {
-    for (const [name, content] of Object.entries(await published(f))) out[`rilis/${label}/${name}`] = content;
+    for (const [name, content] of Object.entries(await published(f, { ...out }))) out[`rilis/${label}/${name}`] = content;
   }
   return out;
 }

@@ -48,6 +48,17 @@ describe('building the sample portal (built once in tests/global-setup.ts)', () 
     expect(inject('sampleBuildLog')).toMatch(/Selesai: .* dibangun/);
   });
 
+  it("writes the operator's report beside the site, never into it, as one file that opens from disk", () => {
+    expect(existsSync(path.join(dist, 'laporan'))).toBe(false);
+    expect(Object.keys(snapshot(dist)).filter((f) => f.includes('laporan'))).toEqual([]);
+    const report = readFileSync(inject('sampleReport'), 'utf8');
+    expect(report).toContain('Laporan untuk operator');
+    expect(report).toContain('Primer (angka kecil)');
+    expect(report).not.toMatch(/<link rel="stylesheet"/);
+    expect(report).toMatch(/<style>\/\*! tailwindcss[\s\S]{1000,}<\/style>/);
+    expect(inject('sampleBuildLog')).toContain('Laporan operator (tidak diterbitkan)');
+  });
+
   it('writes every page of the URL layout, one per kecamatan and per program', () => {
     const pages = ['', 'kemiskinan/', 'pmks/', 'psks/', 'anggaran/', 'program/', 'kecamatan/', 'cek/', 'cari/', 'data/', 'metodologi/'];
     const kecamatan = readFileSync(path.join(ROOT, 'node_modules', 'idn-area-data', 'data', 'districts.csv'), 'utf8')

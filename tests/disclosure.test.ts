@@ -198,7 +198,7 @@ describe('protection intervals', () => {
       { total: 't2', parts: ['b', 'd'] },
     ];
     expect(audit(c, r, new Set(['a', 'b', 'd']))).toEqual([]);
-    const report = { checked: 0, pinned: 0 };
+    const report = { checked: 0, pinned: 0, inherited: 0 };
     const flags = protect(c, r, 5, report);
     expect(report.pinned).toBe(1);
     expect(flags.get('t1')).toBe('secondary'); // the only cell left in a's relations
@@ -206,10 +206,70 @@ describe('protection intervals', () => {
   it('a range that reaches 0 is acceptable: nothing more is hidden', () => {
     // kec = 6 = d1 + d2 with d1 = 2, d2 = 4 both small: each lies in [0, 6].
     const c = cells({ kec: 6, d1: 2, d2: 4 });
-    const report = { checked: 0, pinned: 0 };
+    const report = { checked: 0, pinned: 0, inherited: 0 };
     const flags = protect(c, [{ total: 'kec', parts: ['d1', 'd2'] }], 5, report);
     expect([...flags.keys()].sort()).toEqual(['d1', 'd2']);
-    expect(report).toEqual({ checked: 2, pinned: 0 });
+    expect(report).toEqual({ checked: 2, pinned: 0, inherited: 0 });
+  });
+  it('a sensitive category must be able to reach k: [0, 4] still reads "none or a few", so it gets a further complement', () => {
+    // kab = a + b + d + e; a = 2 and b = 2 are primary, so a + b = 4 is known: each lies in [0, 4].
+    const c: Cell[] = [
+      { id: 'kab', value: 31, small: false },
+      { id: 'a', value: 2, small: true },
+      { id: 'b', value: 2, small: true },
+      { id: 'd', value: 7, small: true },
+      { id: 'e', value: 20, small: true },
+    ];
+    const r: Relation[] = [{ total: 'kab', parts: ['a', 'b', 'd', 'e'] }];
+    const plain = protect(c, r, 5);
+    expect([...plain.keys()].sort()).toEqual(['a', 'b']);
+    const report = { checked: 0, pinned: 0, inherited: 0 };
+    const sensitive = protect(
+      c.map((x) => (x.id === 'a' ? { ...x, sensitive: true } : x)),
+      r,
+      5,
+      report,
+    );
+    // a + b + d = 11: a can now be anything from 0 to 9.
+    expect([...sensitive]).toEqual([
+      ['a', 'primary'],
+      ['b', 'primary'],
+      ['d', 'secondary'],
+    ]);
+    expect(report.pinned).toBe(1);
+  });
+});
+
+describe('protection joint with earlier releases', () => {
+  // kec = d1 + d2 + d3 + d4; this release: d1 = 2 primary.
+  const c = cells({ kec: 40, d1: 2, d2: 9, d3: 13, d4: 16 });
+  const r: Relation[] = [{ total: 'kec', parts: ['d1', 'd2', 'd3', 'd4'] }];
+  it('alone, the smallest neighbour protects it', () => {
+    expect([...protect(c, r, 5)]).toEqual([
+      ['d1', 'primary'],
+      ['d2', 'secondary'],
+    ]);
+  });
+  it('a neighbour an earlier release published cannot protect it (its old value is public): the next one does', () => {
+    const prior = (id: string) => (id === 'd2' ? 9 : undefined);
+    expect([...protect(c, r, 5, undefined, prior)]).toEqual([
+      ['d1', 'primary'],
+      ['d3', 'secondary'],
+    ]);
+  });
+  it('a cell an earlier release hid stays hidden, and still protects', () => {
+    const prior = (id: string) => (id === 'd4' ? ('hidden' as const) : undefined);
+    expect([...protect(c, r, 5, undefined, prior)]).toEqual([
+      ['d1', 'primary'],
+      ['d4', 'secondary'],
+    ]);
+  });
+  it('exposed only by what an earlier release published: reported as inherited, never a crash', () => {
+    const prior = (id: string) => (id === 'd1' ? undefined : 1);
+    const report = { checked: 0, pinned: 0, inherited: 0 };
+    const flags = protect(c, r, 5, report, prior);
+    expect([...flags]).toEqual([['d1', 'primary']]);
+    expect(report.inherited).toBe(1);
   });
 });
 

@@ -13,6 +13,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     sampleDist: string;
     sampleBuildLog: string;
+    /** The operator's report the sample build wrote beside its output (never inside it). */
+    sampleReport: string;
   }
 }
 
@@ -29,6 +31,7 @@ export async function setup(project: TestProject) {
   });
   project.provide('sampleDist', dist);
   project.provide('sampleBuildLog', stdout + stderr);
+  project.provide('sampleReport', path.join(dir, 'laporan-operator.html'));
 }
 
 export async function teardown() {

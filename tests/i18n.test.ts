@@ -60,9 +60,7 @@ describe('the built site', () => {
 
   it('has an /en/ twin for every page under / and an Indonesian twin for every /en/ page', () => {
     expect(set.size).toBeGreaterThan(150);
-    // The operator's report is for office staff, in Indonesian only (and not part of the public site).
     // /en/targeting/ is an English alias that forwards to /en/sasaran/.
-    for (const p of set)
-      if (p !== '/laporan/' && p !== '/en/targeting/') expect(set.has(switchPath(p)), `${p} has no twin ${switchPath(p)}`).toBe(true);
+    for (const p of set) if (p !== '/en/targeting/') expect(set.has(switchPath(p)), `${p} has no twin ${switchPath(p)}`).toBe(true);
   });
 });

@@ -12,7 +12,19 @@ import { describe, expect, inject, it } from 'vitest';
 import { currentGrants, payloadLength, periodKey, seal } from '../scripts/hash/seal.ts';
 import { programHtml } from '../src/load/config.ts';
 import { toCsv } from '../src/load/csv.ts';
+import { loadAndPrepare } from '../src/build/prepare.ts';
+import { LOOKUP_COSTS, threatFigures } from '../src/domain/lookup-cost.ts';
+import { texts } from '../src/i18n/index.ts';
+import { type DataIO, folderIO } from '../src/load/io.ts';
 import { buildShards } from '../src/lookup/shards.ts';
+import { threatTexts } from '../src/model/lookup-threats.ts';
+import { ROOT } from './helpers.ts';
+
+/** A data folder with some files replaced. */
+const overlayIO = (io: DataIO, files: Record<string, string>): DataIO => ({
+  read: async (rel) => (rel in files ? new TextEncoder().encode(files[rel]) : io.read(rel)),
+  list: (rel) => io.list(rel),
+});
 import { findRecord, ID_BYTES, openRecord, recordBytes, splitKey } from '../src/shared/sealed.ts';
 
 const kdfOut = () => randomBytes(32).toString('hex');
@@ -45,7 +57,7 @@ describe('decoys and shards', () => {
     const k = kdfOut();
     return { id: splitKey(k).id, data: new Uint8Array(seal(k, { g: [['sembako', 'aktif', '2026 tahap 1']], d: 2 }, 128)) };
   });
-  const s = buildShards(entries);
+  const s = buildShards(entries, { rand: { bytes: (n) => new Uint8Array(randomBytes(n)) } });
   const real = new Set(entries.map((e) => e.id));
   const records = s.files.flatMap((f) =>
     Array.from({ length: s.perShard }, (_, i) => f.content.subarray(i * s.recordBytes, (i + 1) * s.recordBytes)),
@@ -103,9 +115,123 @@ describe('the built sample site', () => {
     const id = readFileSync(path.join(dist, 'metodologi', 'index.html'), 'utf8');
     const en = readFileSync(path.join(dist, 'en', 'metodologi', 'index.html'), 'utf8');
     expect(id).toContain('Argon2id (RFC 9106; 64 MiB, 1 putaran)');
-    expect(id).toMatch(/pada satu inti prosesor \(diukur\)/);
-    expect(en).toMatch(/on one CPU core \(measured\)/);
+    expect(id).toMatch(/pada satu inti prosesor \(diukur: [\d,]+ detik per tebakan\)/);
+    expect(en).toMatch(/on one CPU core \(measured: [\d.]+ s per guess\)/);
     expect(en).toContain('24,000–270,000');
+  });
+});
+
+/** The page's text as a reader sees it: tags dropped, entities decoded, spaces collapsed. */
+const pageText = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+
+describe('the threat model on /metodologi/ is computed, not written', () => {
+  const dist = inject('sampleDist');
+  const manifest = async () => (await loadAndPrepare(folderIO(path.join(ROOT, 'data')))).prepared!.model.cek!;
+
+  it.each(['id', 'en'] as const)('the %s page states exactly what the constants give', async (lang) => {
+    const html = pageText(readFileSync(path.join(dist, ...(lang === 'en' ? ['en'] : []), 'metodologi', 'index.html'), 'utf8'));
+    const paragraphs = texts(lang).mCekThreats(threatTexts(await manifest(), lang));
+    for (const p of paragraphs) expect(html).toContain(p.replace(/\s+/g, ' '));
+  });
+
+  it('a changed constant changes the page: every figure follows the measured cost', async () => {
+    const cek = await manifest();
+    const now = texts('id').mCekThreats(threatTexts(cek, 'id'));
+    const slower = texts('id').mCekThreats(
+      threatTexts(cek, 'id', { ...LOOKUP_COSTS, cpuSecondsArgon2id: LOOKUP_COSTS.cpuSecondsArgon2id * 2 }),
+    );
+    expect(slower[0]).not.toBe(now[0]); // the leaked-list cost
+    expect(slower[1]).not.toBe(now[1]); // the targeted attack on one core
+    const fasterGpu = texts('id').mCekThreats(threatTexts(cek, 'id', { ...LOOKUP_COSTS, gpuRateArgon2id: [10_000, 20_000] }));
+    expect(fasterGpu[2]).not.toBe(now[2]); // the bulk attack
+    // The leaked-list figure is one KDF per person: 10^6 people × 0.11 s ≈ 31 hours of one core.
+    const f = threatFigures(LOOKUP_COSTS, 'argon2id');
+    expect(f.leakedCpu).toBeCloseTo(LOOKUP_COSTS.leakedListPeople * LOOKUP_COSTS.cpuSecondsArgon2id, 6);
+    expect(f.bulkGpu[0]).toBeCloseTo((LOOKUP_COSTS.nikPerKecamatan[0] * LOOKUP_COSTS.kkCandidates[0]) / LOOKUP_COSTS.gpuRateArgon2id[1], 3);
+  });
+
+  it('says no more about hidden cells than their total: no split into small and protecting ones', () => {
+    for (const page of [['metodologi'], ['en', 'metodologi']]) {
+      const html = pageText(readFileSync(path.join(dist, ...page, 'index.html'), 'utf8'));
+      expect(html).not.toMatch(/disembunyikan karena kecil|hidden because they are small/);
+      expect(html).not.toMatch(/\d[\d.,]* (angka tersembunyi yang aslinya|hidden figures whose true value)/);
+    }
+  });
+});
+
+describe('the same release, built twice', () => {
+  const dist = inject('sampleDist');
+  const shardsOf = async (io: DataIO) => {
+    const { prepared, problems } = await loadAndPrepare(io);
+    return { problems, shards: prepared!.files.filter((f) => f.path.startsWith('cek/k/')) };
+  };
+  const bytes = (fs: { content: string | Uint8Array }[]) => fs.map((f) => Buffer.from(f.content).toString('base64'));
+
+  it('gives identical shards, the same as the built site: decoys are kept with the sealed list, never drawn anew', async () => {
+    const [a, b] = [await shardsOf(folderIO(path.join(ROOT, 'data'))), await shardsOf(folderIO(path.join(ROOT, 'data')))];
+    expect(a.shards).toHaveLength(16);
+    expect(bytes(b.shards)).toEqual(bytes(a.shards));
+    for (const f of a.shards) expect(readFileSync(path.join(dist, f.path)).equals(Buffer.from(f.content)), f.path).toBe(true);
+  });
+
+  it('the sealed list itself holds its decoys: a copy of penerima.csv tells real from decoy no better than the shards', () => {
+    const kdf = JSON.parse(readFileSync(path.join(ROOT, 'data', 'penerima-kdf.json'), 'utf8'));
+    const rows = readFileSync(path.join(ROOT, 'data', 'penerima.csv'), 'utf8')
+      .trim()
+      .split(/\r?\n/)
+      .slice(1);
+    expect(rows).toHaveLength(16 ** kdf.awalan * kdf.per_berkas);
+    expect(kdf.orang).toBeLessThan(rows.length);
+    const ids = rows.map((r) => r.split(',')[0]!);
+    expect([...ids].sort()).toEqual(ids); // sorted: row order says nothing either
+  });
+
+  it('a list made before decoys were stored gets the same decoys in every build, with a warning to hash it again', async () => {
+    const kdf = JSON.parse(readFileSync(path.join(ROOT, 'data', 'penerima-kdf.json'), 'utf8'));
+    // As npm run hash wrote lists before decoys were stored: no layout, no digest.
+    delete kdf.awalan;
+    delete kdf.per_berkas;
+    delete kdf.entri;
+    const rows = readFileSync(path.join(ROOT, 'data', 'penerima.csv'), 'utf8')
+      .trim()
+      .split(/\r?\n/);
+    const legacy = () =>
+      overlayIO(folderIO(path.join(ROOT, 'data')), {
+        'penerima-kdf.json': JSON.stringify(kdf),
+        'penerima.csv': rows.slice(0, 301).join('\r\n'),
+      });
+    const [a, b] = [await shardsOf(legacy()), await shardsOf(legacy())];
+    expect(bytes(b.shards)).toEqual(bytes(a.shards));
+    expect(a.problems.filter((p) => p.kind === 'lookup_without_decoys')).toHaveLength(1);
+  });
+
+  it('a list edited by hand after hashing (same salt, other entries) is refused', async () => {
+    const rows = readFileSync(path.join(ROOT, 'data', 'penerima.csv'), 'utf8')
+      .trim()
+      .split(/\r?\n/);
+    // Someone deletes one person's entry to "remove them from the list" without hashing again.
+    const io = overlayIO(folderIO(path.join(ROOT, 'data')), { 'penerima.csv': [...rows.slice(0, 10), ...rows.slice(11)].join('\r\n') });
+    const { prepared, problems } = await loadAndPrepare(io);
+    expect(prepared).toBeUndefined();
+    expect(problems.filter((p) => p.kind === 'lookup_edited').map((p) => p.expected.id)).toEqual([
+      expect.stringContaining('jalankan npm run hash lagi (garam baru)'),
+    ]);
+  });
+
+  it('the same list under a new release label is accepted, and the page names the release it was processed for', async () => {
+    const portal = JSON.parse(readFileSync(path.join(ROOT, 'data', 'portal.json'), 'utf8'));
+    const io = overlayIO(folderIO(path.join(ROOT, 'data')), {
+      'portal.json': JSON.stringify({ ...portal, rilis: { label: '2026-2', tanggal: '2026-06-30' } }),
+    });
+    const { prepared } = await loadAndPrepare(io);
+    expect(prepared!.model.cek!.listRelease).toBe('2026-1');
+    expect(texts('id').mCekThreats(threatTexts(prepared!.model.cek!, 'id')).at(-1)).toContain('diolah untuk rilis 2026-1');
   });
 });
 

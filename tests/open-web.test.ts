@@ -81,7 +81,7 @@ describe('findable', () => {
       `x-default ${BASE}/pmks/`,
     ]);
     const robots = read('robots.txt');
-    for (const d of ['/embed/', '/en/embed/', '/laporan/']) expect(robots).toContain(`Disallow: ${d}`);
+    for (const d of ['/embed/', '/en/embed/']) expect(robots).toContain(`Disallow: ${d}`);
     expect(robots).toContain(`Sitemap: ${BASE}/sitemap.xml`);
   });
 

@@ -7,7 +7,6 @@
  */
 import type { DataIO } from '../load/portal.ts';
 import { formatProblem, type Lang, type Problem } from '../load/problems.ts';
-import type { ShardRandom } from '../lookup/shards.ts';
 import type { SiteModel } from './site-model.ts';
 import { checkPublished, type SiteFiles } from '../publish/guard.ts';
 import { buildHeaders } from '../publish/headers.ts';
@@ -36,8 +35,6 @@ export interface BuildOptions {
   io: DataIO;
   lang: Lang;
   effects: BuildEffects;
-  /** Randomness for the lookup's decoys (tests fix it). */
-  rand?: ShardRandom;
 }
 
 export interface BuildResult {
@@ -47,7 +44,7 @@ export interface BuildResult {
   pages?: number;
 }
 
-export async function buildSite({ io, lang, effects: fx, rand }: BuildOptions): Promise<BuildResult> {
+export async function buildSite({ io, lang, effects: fx }: BuildOptions): Promise<BuildResult> {
   const timings: Record<string, number> = {};
   const time = async <T>(stage: string, f: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
@@ -69,7 +66,7 @@ export async function buildSite({ io, lang, effects: fx, rand }: BuildOptions): 
   // The lock comes first: a build that waited must read what the one before it archived.
   await fx.lock();
   try {
-    const { prepared, problems } = await time('validate', () => loadAndPrepare(io, rand));
+    const { prepared, problems } = await time('validate', () => loadAndPrepare(io));
     for (const p of problems) fx.log(formatProblem(p, lang));
     if (!prepared) {
       await fx.abort();

@@ -3,7 +3,7 @@
  * into OUT_DIR atomically and archive the release (see output.ts for the
  * guarantees). Astro and Pagefind come in as functions (scripts/render-pages.ts).
  */
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Lang } from '../shared/lang.ts';
 import type { SiteModel } from './site-model.ts';
@@ -21,12 +21,37 @@ export interface FileEffectsOptions {
   index: (siteDir: string) => Promise<void>;
   /** How long a second build waits for the first before it refuses (default 10 minutes). */
   lockWaitMs?: number;
+  /** Where the operator's report goes, outside the published site (default `laporan-operator.html` beside OUT_DIR). */
+  reportFile?: string;
+}
+
+/** The page the operator's report is rendered at; it is taken out of the site before anything is published. */
+export const REPORT_PAGE = 'laporan/index.html';
+
+/**
+ * The operator's report as one file that opens from disk: its stylesheets
+ * inlined, its Content-Security-Policy (which would refuse inline styles)
+ * dropped. It lists warnings with raw values and what disclosure control hid,
+ * so it is never published.
+ */
+async function standaloneReport(site: string): Promise<string | undefined> {
+  const html = await readFile(path.join(site, REPORT_PAGE), 'utf8').catch(() => undefined);
+  if (html === undefined) return undefined;
+  let out = html.replace(/<meta http-equiv="content-security-policy"[^>]*>/i, '');
+  for (const m of html.matchAll(/<link rel="stylesheet" href="([^"]+)"[^>]*>/g)) {
+    const file = m[1]!.replace(/^.*?\/_astro\//, '_astro/');
+    const css = await readFile(path.join(site, file), 'utf8').catch(() => '');
+    out = out.replace(m[0], () => `<style>${css}</style>`);
+  }
+  return out;
 }
 
 export function fileEffects(o: FileEffectsOptions): BuildEffects {
   const work = path.join(o.root, '.terang');
   const mine = path.join(work, `build-${process.pid}`);
   const site = path.join(mine, 'site');
+  const reportFile = o.reportFile ?? path.join(path.dirname(o.outDir), 'laporan-operator.html');
+  let report: string | undefined;
   const releases: (() => void)[] = [];
   let archiver: ReturnType<typeof releaseArchiver> | undefined;
   const unlock = () => {
@@ -64,6 +89,8 @@ export function fileEffects(o: FileEffectsOptions): BuildEffects {
       const modelFile = path.join(mine, 'model.json');
       await writeFile(modelFile, JSON.stringify(model));
       await o.render(modelFile, site);
+      report = await standaloneReport(site);
+      await rm(path.join(site, path.dirname(REPORT_PAGE)), { recursive: true, force: true });
       failpoint('after-render');
     },
     async writeFile(rel, content) {
@@ -89,6 +116,21 @@ export function fileEffects(o: FileEffectsOptions): BuildEffects {
               ? `Release ${archive.label} archived in ${archiver.final}/ — commit this folder.`
               : `Rilis ${archive.label} diarsipkan di ${archiver.final}/ — simpan (commit) folder ini.`,
           );
+        }
+        if (report !== undefined) {
+          try {
+            await writeFile(`${reportFile}.tmp`, report);
+            await rename(`${reportFile}.tmp`, reportFile);
+            o.log(
+              o.lang === 'en' ? `Operator's report (not published): ${reportFile}` : `Laporan operator (tidak diterbitkan): ${reportFile}`,
+            );
+          } catch {
+            o.log(
+              o.lang === 'en'
+                ? `Operator's report not written: ${reportFile} cannot be written (the site is published).`
+                : `Laporan operator tidak ditulis: ${reportFile} tidak dapat ditulis (situs sudah terbit).`,
+            );
+          }
         }
         await rm(mine, { recursive: true, force: true });
       } finally {

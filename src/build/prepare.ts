@@ -8,8 +8,9 @@ import { loadPortal, readOnce, type DataIO, type PortalData } from '../load/port
 import { siteBase } from '../load/schema/portal.ts';
 import { hasErrors, t, type Problem } from '../load/problems.ts';
 import { DATASETS } from '../load/datasets/index.ts';
-import { loadRecipientKeys, paramsOf } from '../lookup/keys.ts';
-import { buildShards, type ShardRandom } from '../lookup/shards.ts';
+import { createHash } from 'node:crypto';
+import { KEYS_FILE, loadRecipientKeys, paramsOf } from '../lookup/keys.ts';
+import { buildShards, seededRandom } from '../lookup/shards.ts';
 import { buildModel } from '../model/model.ts';
 import type { SiteModel } from './site-model.ts';
 import { buildDownloads, type OutputFile } from '../publish/downloads.ts';
@@ -29,14 +30,14 @@ export interface Prepared {
 }
 
 /** Read, validate and prepare a data folder: problems (errors stop the build) and, if none is an error, the prepared site. */
-export async function loadAndPrepare(folder: DataIO, rand?: ShardRandom): Promise<{ prepared?: Prepared; problems: Problem[] }> {
+export async function loadAndPrepare(folder: DataIO): Promise<{ prepared?: Prepared; problems: Problem[] }> {
   const io = readOnce(folder);
   const loaded = await loadPortal(io);
   const problems = [...(await checkInputs(io)), ...loaded.problems];
   if (!loaded.data || hasErrors(problems)) return { problems };
   const recipients = await loadRecipientKeys(io, problems);
   if (hasErrors(problems)) return { problems };
-  return prepareSite(loaded.data, recipients, problems, rand);
+  return prepareSite(loaded.data, recipients, problems);
 }
 
 type Recipients = Awaited<ReturnType<typeof loadRecipientKeys>>;
@@ -45,7 +46,6 @@ export function prepareSite(
   data: PortalData,
   recipients: Recipients,
   problems: readonly Problem[],
-  rand?: ShardRandom,
 ): { prepared?: Prepared; problems: Problem[] } {
   const all = [...problems, ...data.releases.flatMap(checkArchive)];
   if (hasErrors(all)) return { problems: all };
@@ -82,7 +82,7 @@ export function prepareSite(
     .at(-1);
   const changes =
     previous && compareReleases({ label: previous.label, tables: tablesOfArchive(previous.files) }, { label, tables: downloads.tables });
-  const shards = recipients && buildShards(recipients.entries, 50, rand);
+  const shards = recipients && lookupShards(recipients, all);
 
   const model: SiteModel = {
     ...figures,
@@ -96,6 +96,7 @@ export function prepareSite(
             shardBytes: shards.bytes,
             people: shards.real,
             desil: recipients!.kdf.desil,
+            listRelease: recipients!.kdf.rilis ?? recipients!.kdf.dibuat ?? '?',
           },
         }
       : {}),
@@ -155,4 +156,26 @@ async function workbooks(data: PortalData, tables: Parameters<typeof buildWorkbo
     { path: `data/${TEMPLATE_FILE}`, content: await templateWorkbook(template) },
     ...(c.data_contoh ? [{ path: `data/${SAMPLE_WORKBOOK}`, content: await templateWorkbook({ ...template, rows }) }] : []),
   ];
+}
+
+/**
+ * The lookup's shard files. A list written by `npm run hash` holds its decoys
+ * and its layout; an older one gets decoys derived from its own bytes, so
+ * every build of it gives the same shards, and a warning: such a file in a
+ * public repository shows which entries are real.
+ */
+function lookupShards(r: NonNullable<Recipients>, problems: Problem[]) {
+  if (r.layout) return buildShards(r.entries, { layout: r.layout, rand: seededRandom(new Uint8Array(0)), real: r.kdf.orang! });
+  problems.push({
+    level: 'warning',
+    kind: 'lookup_without_decoys',
+    file: KEYS_FILE,
+    expected: t(
+      'penerima.csv yang memuat entri palsu (dibuat npm run hash versi sekarang): berkas ini hanya memuat entri asli, jadi siapa pun yang melihat repositorinya tahu entri mana yang asli. Jalankan npm run hash lagi',
+      'a penerima.csv that holds its decoys (made by the current npm run hash): this one holds only real entries, so anyone who sees the repository knows which entries are real. Run npm run hash again',
+    ),
+  });
+  const seed = createHash('sha256').update('terang-decoys|').update(r.kdf.salt);
+  for (const e of r.entries) seed.update(e.id).update(e.data);
+  return buildShards(r.entries, { rand: seededRandom(seed.digest()) });
 }

@@ -10,7 +10,7 @@ import type { SiteFigures } from '../model/model.ts';
 import type { ReleaseChanges } from '../publish/releases.ts';
 import type { Text } from '../shared/lang.ts';
 
-/** What the build noticed, for the operator's report at /laporan/ (never linked, never indexed). */
+/** What the build noticed, for the operator's report (laporan-operator.html beside the output, never published). */
 export interface OperatorReport {
   /** Warnings of this build: printed, and listed here so staff can read them without a terminal. */
   warnings: Problem[];

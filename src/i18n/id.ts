@@ -2,6 +2,29 @@
  * Bahasa Indonesia: every interface string of the portal. `en.ts` must have
  * exactly the same keys (checked by TypeScript and by a test).
  */
+/** The lookup's threat figures, formatted (src/domain/lookup-cost.ts computes them from its constants). */
+export interface ThreatTexts {
+  leaked: string;
+  leakedPeople: string;
+  desil: boolean;
+  candidates: string;
+  cpuTarget: string;
+  cpuGuess: string;
+  gpuTarget: string;
+  gpuRates: string;
+  bulkPairs: string;
+  nikRange: string;
+  bulkGpu: string;
+  cpuOld: string;
+  gpuOld: string;
+  kdf: string;
+  phone: string;
+  ratio: string;
+  listRelease: string;
+  files: string;
+  per: string;
+}
+
 export const id = {
   langName: 'Bahasa Indonesia',
   otherLang: 'English',
@@ -381,33 +404,17 @@ export const id = {
   mPrivacy:
     'Portal ini tidak pernah memuat NIK, Nomor KK atau nama. Kategori PMKS yang sensitif (kesehatan, hukum, kekerasan, eksploitasi) hanya dipublikasikan per kecamatan.',
   mCekHow: (kdf: string, files: string, prefix: number, bytes: string, per: string) =>
-    `Daftar penerima asli (dengan NIK dan Nomor KK) tidak pernah diunggah. Di komputer Dinas Sosial, setiap pasangan NIK|Nomor KK diolah dengan ${kdf} dan garam acak yang baru untuk setiap rilis menjadi dua bagian: sebuah id yang menentukan berkas tempat entrinya, dan kunci AES yang mengunci isi entri (program, status, periode, desil). Situs hanya memuat id dan isi yang terkunci itu, dibagi ke dalam ${files} berkas menurut ${prefix} huruf pertama id. Setiap berkas berukuran sama (${bytes} bita, tidak dimampatkan) dan berisi ${per} entri berukuran sama; sebagian entri palsu berupa bita acak yang tanpa NIK dan KK tidak dapat dibedakan dari entri asli.`,
+    `Daftar penerima asli (dengan NIK dan Nomor KK) tidak pernah diunggah. Di komputer Dinas Sosial, setiap pasangan NIK|Nomor KK diolah dengan ${kdf} dan garam acak (baru setiap kali daftar diolah) menjadi dua bagian: sebuah id yang menentukan berkas tempat entrinya, dan kunci AES yang mengunci isi entri (program, status, periode; desil bila Dinas Sosial memilihnya). Situs hanya memuat id dan isi yang terkunci itu, dibagi ke dalam ${files} berkas menurut ${prefix} huruf pertama id. Setiap berkas berukuran sama (${bytes} bita, tidak dimampatkan) dan berisi ${per} entri berukuran sama; sebagian entri palsu berupa bita acak yang tanpa NIK dan KK tidak dapat dibedakan dari entri asli. Entri palsu dibuat sekali bersama daftar dan disimpan bersamanya, jadi setiap build dari daftar yang sama menghasilkan berkas yang sama persis: membandingkan dua salinan tidak memisahkan entri asli dari yang palsu.`,
   mCekLocal:
     'Saat Anda memeriksa, perangkat Anda sendiri menghitung id dan kunci dari kedua nomor, mengunduh satu berkas itu, lalu membuka entri Anda. Nomor yang Anda ketik tidak dikirim ke mana pun; situs ini tidak memakai analitik atau layanan pihak ketiga.',
   mCekThreatTitle: 'Seberapa kuat, diukur',
-  mCekThreats: (f: {
-    files: string;
-    excelAll: (file: string) => string;
-    excelHowTo: string;
-    excelOpenCsv: string;
-    templateLink: string;
-    sampleWorkbook: string;
-    per: string;
-    cpuTarget: string;
-    gpuTarget: string;
-    cpuOld: string;
-    gpuOld: string;
-    candidates: string;
-    phone: string;
-    ratio: string;
-    kdf: string;
-  }) => [
-    `Serangan terarah: orang yang sudah mengetahui NIK seseorang masih harus menebak Nomor KK-nya. Menurut perkiraan kami ada ${f.candidates} Nomor KK yang mungkin (kode kecamatan yang sama, tanggal terbit dalam masa dewasa keluarga, nomor urut harian). Mencoba semuanya memerlukan ${f.cpuTarget} pada satu inti prosesor (diukur), dan sekitar ${f.gpuTarget} pada satu kartu grafis (perkiraan). Jadi status bantuan satu orang yang NIK-nya bocor dapat diketahui oleh penyerang yang bertekad: lindungi Nomor KK seperti KTP.`,
-    `Sebelum 2026 portal memakai scrypt N = 2^14: ${f.cpuOld} per inti prosesor, ${f.gpuOld} per kartu grafis. Parameter sekarang (${f.kdf}) dipilih sebagai yang terkuat yang masih membuat pemeriksaan selesai dalam 1,5 detik pada ponsel 4× lebih lambat dari laptop (${f.phone} untuk menghitung kunci, diukur), dan sekitar ${f.ratio}× lebih mahal bagi kartu grafis (perkiraan).`,
-    'Serangan massal tanpa daftar NIK: untuk satu kecamatan ada sekitar 10^13 pasangan NIK dan KK yang mungkin; mencoba semuanya memerlukan ratusan ribu tahun kartu grafis. Daftar penerima tidak dapat disusun dari berkas situs.',
-    'Apa yang dijawab: program, status, periode dan desil untuk keluarga pemilik kedua nomor — tidak ada nama. Cek Bansos kementerian menjawab untuk nama dan wilayah (tanpa nomor rahasia apa pun) dengan nama tersamar dan programnya; pemeriksaan di sini memerlukan dua nomor dari KTP dan KK.',
-    'Status usulan dan dihentikan hanya dimuat untuk periode terbaru tiap program: riwayat siapa pernah diusulkan atau dihentikan tidak diterbitkan, karena tidak membantu siapa pun mengetahui bantuannya hari ini.',
-    `Garam berganti setiap rilis, sehingga kunci tidak dapat dihitung sebelumnya dan satu orang tidak dapat dilacak dari rilis ke rilis. Pengelola situs atau CDN hanya melihat berkas mana yang diunduh: satu dari ${f.files}, yang sama besarnya dan dipakai bersama oleh ${f.per} entri.`,
+  mCekThreats: (f: ThreatTexts) => [
+    `Ancaman terbesar: daftar NIK dan Nomor KK yang bocor. Daftar seperti itu pernah beredar dalam skala nasional. Dengan daftar itu, pemeriksaan di sini hanya memerlukan satu perhitungan kunci per orang: ${f.leaked} waktu satu inti prosesor untuk ${f.leakedPeople} orang (diukur), lebih singkat lagi dengan banyak prosesor. Yang terungkap bagi setiap orang dalam daftar itu: program bantuan yang diterima keluarganya, status dan periodenya${f.desil ? ', serta desil DTSEN keluarga' : ''} — tanpa nama. Karena itu entri hanya memuat status terbaru (usulan dan dihentikan hanya untuk periode terbaru), dan desil hanya dimuat bila Dinas Sosial memilihnya (${f.desil ? 'rilis ini memuatnya' : 'rilis ini tidak memuatnya'}).`,
+    `Serangan terarah: orang yang sudah mengetahui NIK seseorang masih harus menebak Nomor KK-nya. Menurut perkiraan kami ada ${f.candidates} Nomor KK yang mungkin (kode kecamatan yang sama, tanggal terbit dalam masa dewasa keluarga, nomor urut harian). Mencoba semuanya memerlukan ${f.cpuTarget} pada satu inti prosesor (diukur: ${f.cpuGuess} per tebakan), dan ${f.gpuTarget} pada satu kartu grafis (perkiraan: ${f.gpuRates} tebakan per detik; batas atasnya ditentukan lebar pita memori kartu). Jadi status bantuan satu orang yang NIK-nya bocor dapat diketahui oleh penyerang yang bertekad: lindungi Nomor KK seperti KTP.`,
+    `Serangan massal tanpa daftar: untuk satu kecamatan ada ${f.bulkPairs} pasangan NIK dan KK yang mungkin (perkiraan: ${f.nikRange} NIK × ${f.candidates} KK); mencoba semuanya memerlukan ${f.bulkGpu} kerja satu kartu grafis. Daftar penerima tidak dapat disusun dari berkas situs dengan usaha yang lebih kecil.`,
+    `Sebelum 2026 portal memakai scrypt N = 2^14: ${f.cpuOld} per inti prosesor, ${f.gpuOld} per kartu grafis untuk satu NIK. Parameter sekarang (${f.kdf}) dipilih sebagai yang terkuat yang masih membuat pemeriksaan selesai dalam 1,5 detik pada ponsel 4× lebih lambat dari laptop (${f.phone} untuk menghitung kunci, diukur), dan sekitar ${f.ratio}× lebih mahal bagi kartu grafis (perkiraan).`,
+    'Apa yang dijawab: program, status dan periode untuk keluarga pemilik kedua nomor — tidak ada nama. Cek Bansos kementerian menjawab untuk nama dan wilayah (tanpa nomor rahasia apa pun) dengan nama tersamar dan programnya; pemeriksaan di sini memerlukan dua nomor dari KTP dan KK.',
+    `Garam acak dibuat baru setiap kali daftar penerima diolah (npm run hash); daftar pada rilis ini diolah untuk rilis ${f.listRelease}. Selama daftar tidak diolah ulang, id seseorang sama dari rilis ke rilis (dan isinya pun sama); begitu diolah ulang, id lama tidak dapat dikaitkan dengan yang baru, dan kunci yang dihitung sebelumnya tidak berguna lagi. Build menolak daftar yang isinya berubah tetapi garamnya sama. Pengelola situs atau CDN hanya melihat berkas mana yang diunduh: satu dari ${f.files}, yang sama besarnya dan dipakai bersama oleh ${f.per} entri, asli atau palsu.`,
   ],
   mCekNone: 'Rilis ini belum memuat daftar penerima untuk pemeriksaan status bantuan.',
   mSdcTitle: 'Angka kecil disembunyikan',
@@ -417,10 +424,10 @@ export const id = {
     `Kategori PMKS yang sensitif (anak berhadapan dengan hukum, korban kekerasan, tuna susila, bekas warga binaan, ODHA, korban NAPZA, korban trafficking) diterbitkan paling rinci per ${level}. Persentase yang dihitung dari angka tersembunyi (mis. cakupan) ikut disembunyikan.`,
     'Data PSKS (pekerja sosial, relawan, lembaga) bukan data tentang warga yang rentan, sehingga diterbitkan apa adanya.',
   ],
-  mSdcStats: (primary: string, secondary: string, published: string) =>
-    `Pada rilis ini: ${primary} angka disembunyikan karena kecil, ${secondary} angka disembunyikan untuk melindunginya, ${published} angka diterbitkan.`,
-  mSdcInterval: (k: number, checked: string, pinned: string) =>
-    `Tidak cukup bahwa angka tersembunyi tidak dapat dihitung tepat: dari angka yang terbit, orang masih dapat menghitung rentang nilainya (nilai terkecil dan terbesar yang mungkin, lewat pemrograman linear). Aturan kami: rentang setiap angka tersembunyi harus mencapai 0 (bisa jadi tidak ada orang) atau ${k} (bisa jadi banyak); rentang yang seluruhnya di dalam 1–${k - 1} berarti "ada beberapa orang" dan tidak boleh terjadi. Rentang 0–${k - 1} boleh, karena tidak memastikan ada seorang pun. Pada rilis ini ${checked} angka tersembunyi yang aslinya 1–${k - 1} diperiksa satu per satu; ${pinned} di antaranya perlu disembunyikan angka lain agar rentangnya melebar.`,
+  mSdcStats: (hidden: string, published: string) =>
+    `Pada rilis ini ${hidden} angka disembunyikan dan ${published} angka diterbitkan. Berapa di antaranya yang kecil dan berapa yang disembunyikan untuk melindunginya tidak diterbitkan: perbandingan itu akan membuat setiap sel kosong terbaca "mungkin 1–4 orang".`,
+  mSdcInterval: (k: number) =>
+    `Tidak cukup bahwa angka tersembunyi tidak dapat dihitung tepat: dari angka yang terbit, orang masih dapat menghitung rentang nilainya (nilai terkecil dan terbesar yang mungkin, lewat pemrograman linear). Aturan kami: rentang setiap angka tersembunyi harus mencapai 0 (bisa jadi tidak ada orang) atau ${k} (bisa jadi banyak); rentang yang seluruhnya di dalam 1–${k - 1} berarti "ada beberapa orang" dan tidak boleh terjadi. Rentang 0–${k - 1} boleh, karena tidak memastikan ada seorang pun — kecuali untuk kategori PMKS sensitif: rentang angka tersembunyinya harus mencapai ${k}, agar sel kosong tidak terbaca "tidak ada atau beberapa ODHA di sini". Setiap rilis juga dilindungi bersama rilis sebelumnya: angka yang pernah disembunyikan tetap disembunyikan, dan angka yang pernah terbit dianggap diketahui, sehingga dua rilis tidak dapat dibandingkan untuk menghitung angka tersembunyi. Setiap angka tersembunyi yang aslinya 1–${k - 1} diperiksa satu per satu sebelum terbit; yang rentangnya terlalu sempit dilindungi dengan menyembunyikan angka lain.`,
 
   // Targeting (DTSEN desil)
   targeting: 'Tepat sasaran',

@@ -36,6 +36,8 @@ export type ProblemKind =
   | 'release_changed'
   | 'release_incomplete'
   | 'kdf_mismatch'
+  | 'lookup_without_decoys'
+  | 'lookup_edited'
   | 'implausible'
   | 'jump'
   | 'area_name_mismatch'
@@ -94,6 +96,8 @@ const KIND_TITLE: Record<ProblemKind, Text> = {
   release_changed: t('rilis yang sudah terbit berubah', 'a published release changed'),
   release_incomplete: t('arsip rilis tidak utuh', 'release archive incomplete'),
   kdf_mismatch: t('kunci dan garam tidak sepasang', 'keys and salt do not belong together'),
+  lookup_without_decoys: t('daftar cek bansos tanpa entri palsu', 'lookup list without decoys'),
+  lookup_edited: t('daftar cek bansos diubah setelah diolah', 'lookup list edited after it was processed'),
   implausible: t('angka tidak masuk akal', 'implausible figure'),
   jump: t('lonjakan angka', 'sudden jump'),
   area_name_mismatch: t('kode dan nama wilayah tidak cocok', 'area code and name do not match'),

@@ -61,7 +61,19 @@ const release = {
   /** Whether the entries carry the household's desil. */
   desil: z.boolean(),
   dibuat: z.string().optional(),
+  /** People with an entry; with `awalan` the rest of the entries are decoys. */
   orang: z.number().int().optional(),
+  /** The portal release (`rilis.label`) the list was hashed for; its salt is new with every hashing. */
+  rilis: z.string().optional(),
+  /** sha256 of penerima.csv as written: a list edited by hand keeps its salt but not this. */
+  entri: z
+    .string()
+    .regex(/^sha256:[0-9a-f]{64}$/)
+    .optional(),
+  /** Shard layout of a list that holds its decoys: id prefix length (16^awalan files)… */
+  awalan: z.number().int().min(1).max(6).optional(),
+  /** …and entries per file, real and decoy. */
+  per_berkas: z.number().int().min(1).optional(),
   /** Hashed from a synthetic list in a sample portal. */
   contoh: z.boolean().optional(),
 };
@@ -93,7 +105,10 @@ export interface SealedEntry {
 }
 
 /** Read and check both files; undefined when the folder has neither. Any problem is an error: the citizen lookup depends on them. */
-export async function loadRecipientKeys(io: DataIO, problems: Problem[]): Promise<{ kdf: KdfFile; entries: SealedEntry[] } | undefined> {
+export async function loadRecipientKeys(
+  io: DataIO,
+  problems: Problem[],
+): Promise<{ kdf: KdfFile; entries: SealedEntry[]; layout?: { prefixLength: number; perShard: number } } | undefined> {
   const csv = await io.read(KEYS_FILE);
   const meta = await io.read(KDF_FILE);
   if (!csv && !meta) return undefined;
@@ -182,5 +197,40 @@ export async function loadRecipientKeys(io: DataIO, problems: Problem[]): Promis
       });
     } else entries.push({ id, data: new Uint8Array(bytes) });
   }
-  return { kdf, entries };
+  // The salt promises that new entries come with a new salt (/metodologi/): entries changed by hand would not.
+  if (!mismatched && kdf.entri && kdf.entri !== `sha256:${createHash('sha256').update(csv).digest('hex')}`) {
+    problems.push({
+      level: 'error',
+      kind: 'lookup_edited',
+      file: KEYS_FILE,
+      expected: t(
+        'penerima.csv persis seperti ditulis npm run hash: berkas ini diubah sesudahnya, tetapi garamnya tetap. Jangan menyunting penerima.csv; ubah daftar asli di data/private/ lalu jalankan npm run hash lagi (garam baru)',
+        'penerima.csv exactly as npm run hash wrote it: this one was changed afterwards, under the same salt. Do not edit penerima.csv; change the raw list in data/private/ and run npm run hash again (a new salt)',
+      ),
+    });
+    return undefined;
+  }
+  const layout = layoutOf(kdf);
+  if (layout && !problems.some((p) => p.file === KEYS_FILE && p.level === 'error')) {
+    const counts = new Map<string, number>();
+    for (const e of entries) counts.set(e.id.slice(0, layout.prefixLength), (counts.get(e.id.slice(0, layout.prefixLength)) ?? 0) + 1);
+    const uneven = [...counts].find(([, n]) => n !== layout.perShard);
+    if (counts.size !== 16 ** layout.prefixLength || uneven || kdf.orang === undefined || kdf.orang > entries.length) {
+      problems.push({
+        level: 'error',
+        kind: 'invalid_value',
+        file: KEYS_FILE,
+        value: uneven ? `${uneven[0]}…: ${uneven[1]}` : String(entries.length),
+        expected: t(
+          `${16 ** layout.prefixLength} kelompok × ${layout.perShard} entri seperti tercatat di ${KDF_FILE} (berkas terpotong atau diubah: ${again.id})`,
+          `${16 ** layout.prefixLength} groups × ${layout.perShard} entries as ${KDF_FILE} records (the file was cut or edited: ${again.en})`,
+        ),
+      });
+    }
+  }
+  return { kdf, entries, ...(layout ? { layout } : {}) };
 }
+
+/** The shard layout a list that holds its decoys was written for. */
+export const layoutOf = (k: KdfFile): { prefixLength: number; perShard: number } | undefined =>
+  k.awalan && k.per_berkas ? { prefixLength: k.awalan, perShard: k.per_berkas } : undefined;

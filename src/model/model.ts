@@ -14,6 +14,7 @@ import type { AnggaranRow } from '../load/datasets/anggaran.ts';
 import type { PuskesosRow } from '../load/datasets/puskesos.ts';
 
 import { NOT_RELEASED, percentOf, type Figure } from '../protect/figure.ts';
+import { priorOf } from '../protect/prior.ts';
 
 import {
   type CountCell,
@@ -113,7 +114,9 @@ const sortBy = <T>(xs: T[], ...keys: ((x: T) => string | number)[]): T[] =>
 
 export function buildModel(d: PortalData): SiteFigures {
   const years = [...new Set([...d.kemiskinan, ...d.pmks, ...d.registri, ...d.cakupan, ...d.anggaran].map((r) => r.tahun))].sort();
-  const prot = protectPortal(d, { k: d.config.ambang_k, sensitiveLevel: d.config.tingkat_sensitif });
+  // Protected jointly with every earlier release (what they published or hid), never with this one's own archive.
+  const prior = priorOf(d.releases.filter((r) => r.label !== d.config.rilis.label));
+  const prot = protectPortal(d, { k: d.config.ambang_k, sensitiveLevel: d.config.tingkat_sensitif, prior });
   const levelOfArea = (w: string) => (w === d.tree.code ? 'kabupaten' : levelOf(w));
   const m = prot.measures;
 

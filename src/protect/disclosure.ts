@@ -29,7 +29,19 @@ export interface Cell {
   rank?: number;
   /** Hidden whatever its value (e.g. a sensitive category below its allowed level). */
   forced?: boolean;
+  /** A sensitive category (UU 27/2022 "data pribadi spesifik"): a hidden small count must be able to reach k. */
+  sensitive?: boolean;
 }
+
+/**
+ * What earlier releases said about a cell of the same table and year: the
+ * number they published, or that they hid it. Protection is joint across
+ * releases: a cell an earlier release hid stays hidden (so no release adds a
+ * known value to another's equations), and a cell an earlier release
+ * published counts as published here, whatever this release shows (its old
+ * value is public: it can neither protect nor be protected by hiding it now).
+ */
+export type Prior = (id: string) => number | 'hidden' | undefined;
 
 /** `total` = Σ `parts`, all cell ids. */
 export interface Relation {
@@ -45,11 +57,24 @@ export interface IntervalReport {
   checked: number;
   /** Cells found pinned inside 1..k−1, each then given a further complement. */
   pinned: number;
+  /** Cells exposed only by what an earlier release published (nothing left to hide can change that). */
+  inherited: number;
 }
 
-export function protect(cells: readonly Cell[], relations: readonly Relation[], k: number, report?: IntervalReport): Map<string, Flag> {
+export function protect(
+  cells: readonly Cell[],
+  relations: readonly Relation[],
+  k: number,
+  report?: IntervalReport,
+  prior?: Prior,
+): Map<string, Flag> {
   const flags = new Map<string, Flag>();
+  const before = cells.map((c) => prior?.(c.id));
   for (const c of cells) if (c.forced || (c.small && c.value >= 1 && c.value < k)) flags.set(c.id, 'primary');
+  // Carried forward: hidden by an earlier release of the same year.
+  cells.forEach((c, i) => {
+    if (before[i] === 'hidden' && !flags.has(c.id)) flags.set(c.id, 'secondary');
+  });
   if (flags.size === 0) return flags;
 
   // Indexes, so each pass costs the size of the tables and not its square.
@@ -60,7 +85,10 @@ export function protect(cells: readonly Cell[], relations: readonly Relation[], 
   members.forEach((m, r) => {
     for (const c of m) relationsOf[c]!.push(r);
   });
+  // Unknown to a reader: hidden here and never published before. Only these enter the attacker's equations.
   const hidden = new Uint8Array(cells.length);
+  const known = Uint8Array.from(before, (b) => (typeof b === 'number' ? 1 : 0));
+  const sensitive = Uint8Array.from(cells, (c) => (c.sensitive ? 1 : 0));
   const cache = new Map<string, Set<number>>();
   const intervalCache = new Map<string, Pinned[]>();
   const hiddenIn = new Int32Array(members.length);
@@ -71,9 +99,12 @@ export function protect(cells: readonly Cell[], relations: readonly Relation[], 
   };
   for (const id of flags.keys()) {
     const c = index.get(id)!;
+    if (known[c]) continue; // shown as hidden, but its earlier value is public
     hidden[c] = 1;
     for (const r of relationsOf[c]!) hiddenIn[r]!++;
   }
+  /** A cell that can still be hidden to protect another: published so far, and never published before. */
+  const available = (c: number) => !hidden[c] && !known[c];
   // Complements: small-area cells first (a kabupaten total is hidden only when
   // nothing else can protect), then a non-zero cell (a hidden 0 whose other
   // sums leave nothing over is known to be 0, and protects nothing), then the
@@ -90,7 +121,7 @@ export function protect(cells: readonly Cell[], relations: readonly Relation[], 
   };
   const complement = (r: number): boolean => {
     let best = -1;
-    for (const c of members[r]!) if (!hidden[c] && (best < 0 || order(c, best) < 0)) best = c;
+    for (const c of members[r]!) if (available(c) && (best < 0 || order(c, best) < 0)) best = c;
     if (best < 0) return false;
     hide(best, 'secondary');
     return true;
@@ -103,14 +134,18 @@ export function protect(cells: readonly Cell[], relations: readonly Relation[], 
    * left; failing both, the same one relation further out (relations of the
    * hidden cells beside it), since what pins a cell can lie there.
    */
-  const complementNear = (target: number): boolean => {
-    const open = (r: number) => members[r]!.some((c) => !hidden[c]);
-    const hasSmall = (r: number) => members[r]!.some((c) => !hidden[c] && cells[c]!.small);
+  const complementNear = (target: number): boolean | 'inherited' => {
+    const open = (r: number) => members[r]!.some(available);
+    let pastOnly = false;
+    const hasSmall = (r: number) => members[r]!.some((c) => available(c) && cells[c]!.small);
     const seenRel = new Set<number>();
     const seenCell = new Set([target]);
     let level = relationsOf[target]!;
     while (level.length) {
-      for (const r of level) seenRel.add(r);
+      for (const r of level) {
+        seenRel.add(r);
+        pastOnly ||= members[r]!.some((c) => !hidden[c] && known[c]);
+      }
       const rel = level
         .filter(open)
         .sort((a, b) => Number(hasSmall(b)) - Number(hasSmall(a)) || members[a]!.length - members[b]!.length)[0];
@@ -124,10 +159,13 @@ export function protect(cells: readonly Cell[], relations: readonly Relation[], 
           }
       level = [...new Set(next)];
     }
-    return false;
+    // Every cell that could protect it was published by an earlier release: what they published cannot be taken back.
+    return pastOnly ? 'inherited' : false;
   };
 
   const pinnedSeen = new Set<number>();
+  /** Exposed only through what earlier releases published (reported, not fixable here). */
+  const inherited = new Set<number>();
   for (let guard = 0; guard < cells.length + 1; guard++) {
     // Singleton pass: no relation may hold exactly one hidden cell (passes in relation order until none changes).
     let changed = true;
@@ -136,22 +174,27 @@ export function protect(cells: readonly Cell[], relations: readonly Relation[], 
       for (let r = 0; r < members.length; r++) if (hiddenIn[r] === 1 && complement(r)) changed = true;
     }
     // Exact audit of the whole system; complement any cell still determined.
-    let exposed = auditIndexed(members, cells.length, hidden, cache);
+    let exposed = auditIndexed(members, cells.length, hidden, cache).filter((c) => !inherited.has(c));
     if (exposed.length === 0) {
-      // Then the protection intervals: no hidden count may be pinned inside 1..k−1.
-      const { pinned, checked } = pinnedCells(members, values, hidden, k, intervalCache);
+      // Then the protection intervals: no hidden count may be pinned inside 1..k−1 (sensitive ones: must reach k).
+      const { pinned, checked } = pinnedCells(members, values, hidden, k, intervalCache, sensitive);
       for (const x of pinned) pinnedSeen.add(x.cell);
-      if (pinned.length === 0) {
+      exposed = pinned.map((x) => x.cell).filter((c) => !inherited.has(c));
+      if (exposed.length === 0) {
         if (report) {
           report.checked += checked;
           report.pinned += pinnedSeen.size;
+          report.inherited += inherited.size;
         }
         return flags;
       }
-      exposed = pinned.map((x) => x.cell);
     }
     let progress = false;
-    for (const target of exposed) if (complementNear(target)) progress = true;
+    for (const target of exposed) {
+      const done = complementNear(target);
+      if (done === 'inherited') inherited.add(target);
+      if (done) progress = true;
+    }
     // Nothing left to hide near an exposed cell would mean publishing it: never.
     if (!progress) throw new Error(`disclosure control: cannot protect ${cells[exposed[0]!]!.id}`);
   }

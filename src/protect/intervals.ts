@@ -8,6 +8,10 @@
  * none". It is protected when the interval reaches 0 (it could be none) or k
  * (it could be many).
  *
+ * A sensitive category's hidden count (Permensos 08/2012 categories that are
+ * "data pribadi spesifik" under UU 27/2022) must be able to reach k: an
+ * interval [0, 4] would still read "none or a few ODHA here".
+ *
  * Only cells whose true value is 1..k−1 need a proof: a cell whose true
  * value is 0 or ≥ k is itself a solution at 0 or ≥ k. For those, one linear
  * program per block first minimises their sum (every cell the optimum puts at
@@ -38,6 +42,7 @@ export function pinnedCells(
   hidden: Uint8Array,
   k: number,
   cache?: Map<string, Pinned[]>,
+  sensitive?: Uint8Array,
 ): { pinned: Pinned[]; checked: number } {
   const rows = hiddenRows(members, hidden, values);
   const pinned: Pinned[] = [];
@@ -50,7 +55,7 @@ export function pinnedCells(
     const key = cache && Int32Array.from(cells).sort().join(',');
     let found = key ? cache!.get(key) : undefined;
     if (!found) {
-      found = checkBlock(block, small, k);
+      found = checkBlock(block, small, k, sensitive);
       if (key) cache!.set(key, found);
     }
     pinned.push(...found);
@@ -59,7 +64,8 @@ export function pinnedCells(
   return { pinned, checked };
 }
 
-function checkBlock(block: readonly HiddenRow[], small: readonly number[], k: number): Pinned[] {
+function checkBlock(block: readonly HiddenRow[], small: readonly number[], k: number, sensitive?: Uint8Array): Pinned[] {
+  const mustReachK = (c: number) => sensitive?.[c] === 1;
   const cols = [...new Set(block.flatMap((r) => [...r.coef.keys()]))];
   const at = new Map(cols.map((c, i) => [c, i]));
   const starts = [0];
@@ -107,7 +113,7 @@ function checkBlock(block: readonly HiddenRow[], small: readonly number[], k: nu
         let proved = 0;
         for (const c of [...open]) {
           const v = x[at.get(c)!]!;
-          if (sense === minimize ? v <= EPS : v >= k - EPS) {
+          if (sense === minimize ? v <= EPS && !mustReachK(c) : v >= k - EPS) {
             open.delete(c);
             proved++;
           }
@@ -119,7 +125,7 @@ function checkBlock(block: readonly HiddenRow[], small: readonly number[], k: nu
     const out: Pinned[] = [];
     for (const c of open) {
       const lo = solve([c], minimize)![at.get(c)!]!;
-      if (lo <= EPS) continue;
+      if (lo <= EPS && !mustReachK(c)) continue;
       const x = solve([c], maximize);
       const hi = x ? x[at.get(c)!]! : Number.POSITIVE_INFINITY;
       if (hi < k - EPS) out.push({ cell: c, lo: Math.round(lo * 1e6) / 1e6, hi: Math.round(hi * 1e6) / 1e6 });

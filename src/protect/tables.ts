@@ -15,7 +15,8 @@
  */
 import { PMKS_CATEGORIES } from '../domain/categories.ts';
 import { DESILS, UNRANKED } from '../domain/desil.ts';
-import { type Cell, type Flag, type IntervalReport, protect, type Relation } from './disclosure.ts';
+import { type Cell, type Flag, type IntervalReport, protect, type Prior, type Relation } from './disclosure.ts';
+import type { PriorLookup } from './prior.ts';
 import { HIDDEN, type Figure } from './figure.ts';
 import type { PortalData } from '../load/portal.ts';
 import { kecamatanOf, levelOf } from '../domain/regions.ts';
@@ -69,6 +70,8 @@ export const VERVAL_MEASURES = ['diperiksa', 'dihapus', 'ditambah', 'graduasi'] 
 export interface ProtectOptions {
   k: number;
   sensitiveLevel: 'kecamatan' | 'kabupaten';
+  /** What earlier releases published or hid (prior.ts): protection is joint with them. */
+  prior?: PriorLookup;
 }
 
 export interface Protected {
@@ -174,6 +177,7 @@ function categoryCube(
     small: !id.startsWith('B|'),
     rank: rankOf(id),
     ...(forced(id) ? { forced: true } : {}),
+    ...(sensitive.has(id.split('|')[2]!) ? { sensitive: true } : {}),
   }));
   return { cells, relations };
 }
@@ -233,9 +237,12 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
     sasaran: [],
     kondisi: [],
     stats: { primary: 0, secondary: 0, published: 0, byFile: {} },
-    intervals: { checked: 0, pinned: 0 },
+    intervals: { checked: 0, pinned: 0, inherited: 0 },
     flags: new Map(),
   };
+  /** The earlier releases' word on a cell of this table: `key(cell id)` names its row and column as published. */
+  const priorFor = (key: (id: string) => string): Prior | undefined => o.prior && ((id) => o.prior!(key(id)));
+  const cubeId = (id: string) => id.split('|').slice(1).join('|');
   const count = (file: string, tahun: number | string, flags: ReadonlyMap<string, Flag>, total: number) => {
     out.stats.byFile[file] ??= { primary: 0, secondary: 0, published: 0 };
     const f = out.stats.byFile[file];
@@ -250,7 +257,13 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
 
   for (const [y, rows] of groupBy(d.pmks, (r) => String(r.tahun))) {
     const { cells, relations } = categoryCube(rows, kab, sensitive, o.sensitiveLevel);
-    const flags = protect(cells, relations, o.k, out.intervals);
+    const flags = protect(
+      cells,
+      relations,
+      o.k,
+      out.intervals,
+      priorFor((id) => `pmks|${y}|${cubeId(id)}|jumlah`),
+    );
     count('pmks.csv', Number(y), flags, cells.length);
     out.pmks.push(...toCountCells(Number(y), cells, flags));
   }
@@ -262,7 +275,9 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
 
   const measure = (file: string, tahun: number, program: string, ukuran: string, rows: { wilayah: string; value: number }[]) => {
     const { cells, relations } = measureCube(rows, kab);
-    const flags = protect(cells, relations, o.k, out.intervals);
+    const table = file.replace(/\.csv$/, '');
+    const key = (w: string) => (program ? `${table}|${tahun}|${w}|${program}|${ukuran}` : `${table}|${tahun}|${w}|${ukuran}`);
+    const flags = protect(cells, relations, o.k, out.intervals, priorFor(key));
     count(file, tahun, flags, cells.length);
     for (const c of cells) out.measures.push({ tahun, wilayah: c.id, program, ukuran, nilai: flags.has(c.id) ? HIDDEN : c.value });
   };
@@ -311,7 +326,13 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
         .map((r) => ({ kode_wilayah: r.kode_wilayah, kategori: String(r.desil), jumlah: r[ukuran]! }));
       if (!given.length) continue;
       const { cells, relations } = categoryCube(given, kab, new Set(), 'kecamatan', desilGroups);
-      const flags = protect(cells, relations, o.k, out.intervals);
+      const flags = protect(
+        cells,
+        relations,
+        o.k,
+        out.intervals,
+        priorFor((id) => `desil|${y}|${periode}|${cubeId(id)}|${ukuran}`),
+      );
       count('desil.csv', `${key}|${ukuran}`, flags, cells.length);
       out.desil.push(...toCubeCells({ tahun: Number(y), periode, program: '', ukuran }, cells, flags));
     }
@@ -332,7 +353,13 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
       jumlah: r.penerima,
     }));
     const { cells, relations } = categoryCube(given, kab, new Set(), 'kecamatan', groups);
-    const flags = protect(cells, relations, o.k, out.intervals);
+    const flags = protect(
+      cells,
+      relations,
+      o.k,
+      out.intervals,
+      priorFor((id) => `sasaran|${y}|${periode}|${id.split('|')[1]}|${program}|${id.split('|')[2]}|penerima`),
+    );
     count('sasaran.csv', key, flags, cells.length);
     out.sasaran.push(...toCubeCells({ tahun: Number(y), periode, program, ukuran: 'penerima' }, cells, flags));
   }
@@ -343,7 +370,13 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
       rows.map((r) => ({ wilayah: r.kode_wilayah, value: r.keluarga })),
       kab,
     );
-    const flags = protect(cells, relations, o.k, out.intervals);
+    const flags = protect(
+      cells,
+      relations,
+      o.k,
+      out.intervals,
+      priorFor((w) => `kondisi|${y}|${w}|${indikator}|keluarga`),
+    );
     count('kondisi.csv', key, flags, cells.length);
     for (const c of cells)
       out.kondisi.push({ tahun: Number(y), wilayah: c.id, program: '', ukuran: indikator, nilai: flags.has(c.id) ? HIDDEN : c.value });

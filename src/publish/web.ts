@@ -62,7 +62,6 @@ export async function buildWebFiles(
     'User-agent: *',
     'Disallow: /embed/',
     'Disallow: /en/embed/',
-    'Disallow: /laporan/',
     'Disallow: /cek/k/',
     ...(base ? ['', `Sitemap: ${base}/sitemap.xml`] : []),
     '',

@@ -57,6 +57,7 @@ export function formatCount(n: number | undefined | null, lang: Lang = 'id'): st
 /** `17 detik`, `50 menit`, `9,3 jam`, `4,2 hari` (en: seconds, minutes, hours, days). */
 export function formatDuration(seconds: number, lang: Lang = 'id'): string {
   const units: [number, string, string][] = [
+    [365 * 86_400, 'tahun', 'years'],
     [86_400, 'hari', 'days'],
     [3_600, 'jam', 'hours'],
     [60, 'menit', 'minutes'],

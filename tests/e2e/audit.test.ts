@@ -8,65 +8,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, inject, it } from 'vitest';
-import { audit, type Cell, type Relation } from '../../src/protect/disclosure.ts';
+import { audit } from '../../src/protect/disclosure.ts';
+import { rebuild } from '../published-system.ts';
 
 const dist = inject('sampleDist');
-const k = 5;
 const read = (name: string) =>
   Papa.parse<Record<string, string>>(readFileSync(path.join(dist, 'data', `${name}.csv`), 'utf8'), { header: true, skipEmptyLines: true })
     .data;
-const parentOf = (code: string) =>
-  code.split('.').length === 4 ? code.slice(0, 8) : code.split('.').length === 3 ? code.slice(0, 5) : undefined;
-
-/** Cells and the sums tying them, rebuilt only from what was published. */
-function rebuild(rows: Record<string, string>[], groupKey: (r: Record<string, string>) => string, measures: string[], category?: string) {
-  const out: { cells: Cell[]; relations: Relation[]; shownSmall: string[] }[] = [];
-  const groups = new Map<string, Record<string, string>[]>();
-  for (const r of rows) groups.set(groupKey(r), [...(groups.get(groupKey(r)) ?? []), r]);
-  for (const [g, rs] of groups)
-    for (const m of measures) {
-      const cells: Cell[] = [];
-      const relations = new Map<string, Relation>();
-      const shownSmall: string[] = [];
-      const id = (r: Record<string, string>) => `${r.kode_wilayah}|${category ? r[category] : ''}`;
-      for (const r of rs) {
-        const hidden = r[m] === '';
-        if (!hidden) {
-          const v = Number(r[m]);
-          if (r.tingkat !== 'kabupaten' && v >= 1 && v < k) shownSmall.push(`${g} ${id(r)} ${m}=${v}`);
-        }
-        cells.push({ id: id(r), value: hidden ? NaN : Number(r[m]), small: r.tingkat !== 'kabupaten' });
-        if (hidden) expect(r.kerahasiaan, `${g} ${id(r)}`).toContain(m);
-      }
-      const has = new Set(cells.map((c) => c.id));
-      // One relation per total and kind of sum: a kabupaten total is both the sum of its kecamatan and the sum of its categories.
-      const rel = (total: string, part: string, kind: 'area' | 'category') => {
-        if (!has.has(total)) return;
-        const key = `${total}#${kind}`;
-        const x = relations.get(key) ?? { total, parts: [] };
-        x.parts.push(part);
-        relations.set(key, x);
-      };
-      for (const c of cells) {
-        const [code, cat] = c.id.split('|');
-        const parent = parentOf(code!);
-        // Area hierarchy: a parent area equals the sum of its children, category by category.
-        // (A desa total covers only the categories published for desa, so it is not a part of the kecamatan total.)
-        if (parent && !(category && cat === '*' && code!.split('.').length === 4)) rel(`${parent}|${cat}`, c.id, 'area');
-      }
-      if (category) {
-        // Category totals: '*' equals the sum over categories published for that area.
-        for (const c of cells) {
-          const [code, cat] = c.id.split('|');
-          if (cat !== '*') rel(`${code}|*`, c.id, 'category');
-        }
-      }
-      // Only complete sums are published relations (a desa '*' covers only the categories published for desa).
-      out.push({ cells, relations: [...relations.values()], shownSmall });
-    }
-  return out;
-}
-
 describe('the published tables protect every small count', () => {
   const tables = {
     pmks: rebuild(read('pmks'), (r) => r.tahun!, ['jumlah'], 'kategori'),
