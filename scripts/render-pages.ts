@@ -1,6 +1,5 @@
 /** Render the Astro pages for a model file into `outDir` (the `renderPages` stage of buildSite). */
 import path from 'node:path';
-import { build } from 'astro';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -11,6 +10,8 @@ export async function renderPages(modelFile: string, outDir: string): Promise<vo
   process.env.TERANG_MODEL = modelFile;
   // Astro keeps its temporary prerender output beside outDir only when outDir is inside the working folder.
   process.chdir(ROOT);
+  // Loaded only when there is something to render: a build stopped by a data problem answers a second sooner.
+  const { build } = await import('astro');
   await build({ root: ROOT, outDir, base: process.env.TERANG_BASE || '/', logLevel: process.env.TERANG_VERBOSE ? 'info' : 'warn' });
 }
 

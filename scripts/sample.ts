@@ -9,7 +9,7 @@
  * 14,833 PMKS (2021) and poverty 13.50% (2020) → 14.04% (2021); Timor Tengah
  * Selatan's 13.01% extreme poverty and 220 RTLH units (2022).
  */
-import { mkdir, readdir, readFile, rm, writeFile, rename } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PMKS_CATEGORIES, PSKS_CATEGORIES } from '../src/domain/categories.ts';
@@ -470,6 +470,33 @@ export function syntheticRecipients(tree: RegionTree, r: ReturnType<typeof rng>,
   return `nik,nomor_kk,nama,program,status,periode,desil\r\n${rows.map((x) => x.join(',')).join('\r\n')}\r\n`;
 }
 
+/**
+ * The files of a sample folder that are not exactly what the generator makes
+ * for its region (and this seed): edited, added (a release a build archived,
+ * an operator's own file) or left over. The raw list in private/ and the
+ * hashed lookup list are the operator's and are kept, so they do not count.
+ */
+async function notMadeBySample(dir: string, seed: number, en: boolean): Promise<string[]> {
+  let region: string;
+  try {
+    region = JSON.parse(await readFile(path.join(dir, 'portal.json'), 'utf8')).kode_kabupaten;
+  } catch {
+    return ['portal.json'];
+  }
+  const expected = await generateSample(region, seed).catch(() => ({}) as Record<string, string>);
+  const found = (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((d) => d.isFile())
+    .map((d) => path.relative(dir, path.join(d.parentPath, d.name)).split(path.sep).join('/'))
+    .filter((f) => !f.startsWith('private/') && !f.startsWith('penerima'));
+  const out: string[] = [];
+  for (const f of found.sort()) {
+    if (!(f in expected)) out.push(f);
+    else if ((await readFile(path.join(dir, f), 'utf8')) !== expected[f]) out.push(`${f} (${en ? 'changed' : 'diubah'})`);
+  }
+  // Group an archived release's files under its folder.
+  return [...new Set(out.map((f) => (/^rilis\/[^/]+\//.test(f) && !(f in expected) ? `${f.split('/').slice(0, 2).join('/')}/` : f)))];
+}
+
 /** A folder this generator made: its README says so and its portal.json is marked as sample data. */
 async function madeBySample(dir: string): Promise<boolean> {
   try {
@@ -492,6 +519,15 @@ if (import.meta.main) {
     });
     const out = path.resolve(values.out!);
     const en = cliLang() === 'en';
+    const kind = await stat(out).catch(() => undefined);
+    if (kind && !kind.isDirectory()) {
+      console.error(
+        en
+          ? `ERROR: ${out} is a file, not a folder; nothing was changed. Give --out a folder, e.g. --out data-sample.`
+          : `GALAT: ${out} adalah berkas, bukan folder; tidak ada yang diubah. Beri --out sebuah folder, mis. --out data-contoh.`,
+      );
+      return 1;
+    }
     // Never replace a folder this command did not make (`--out .` once deleted a whole project).
     const existing = await readdir(out).catch(() => null);
     if (existing && existing.length > 0 && !(await madeBySample(out))) {
@@ -508,6 +544,20 @@ if (import.meta.main) {
     } catch (e) {
       console.error(`GALAT: ${(e as Error).message}`);
       return 1;
+    }
+    // A sample folder someone has worked in (a release a build archived, an edited CSV, a file of their own)
+    // is theirs now: every file must be exactly what this command made, or nothing is replaced.
+    if (existing && existing.length > 0) {
+      const own = await notMadeBySample(out, Number(values.seed), en);
+      if (own.length) {
+        const list = own.slice(0, 12).join(', ') + (own.length > 12 ? ` (+${own.length - 12})` : '');
+        console.error(
+          en
+            ? `ERROR: ${out} holds files npm run sample did not make, or made differently: ${list}. Nothing was changed. Move them away (or keep them and write the sample elsewhere: --out data-sample).`
+            : `GALAT: ${out} memuat berkas yang tidak dibuat npm run sample, atau sudah diubah: ${list}. Tidak ada yang diubah. Pindahkan berkas itu (atau simpan dan tulis contoh ke folder lain: --out data-contoh).`,
+        );
+        return 1;
+      }
     }
     // Write beside the target, then swap, so a failure never leaves half a folder. data/private/ is kept.
     const tmp = `${out}.tmp-${process.pid}`;

@@ -3,7 +3,7 @@
  * file that needs a built site, into a temporary folder.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -29,7 +29,9 @@ export async function setup(project: TestProject) {
     env: { ...process.env, OUT_DIR: dist, DATA_DIR: path.join(root, 'data') },
     maxBuffer: 64 << 20,
   });
-  project.provide('sampleDist', dist);
+  // The site folder itself, not the link the build makes at OUT_DIR: a test that copies it gets files, not a link
+  // back to the shared site (node's cp would make the link absolute, and a write to the copy would change the original).
+  project.provide('sampleDist', realpathSync(dist));
   project.provide('sampleBuildLog', stdout + stderr);
   project.provide('sampleReport', path.join(dir, 'laporan-operator.html'));
 }

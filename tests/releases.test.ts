@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { verifyFolder } from '../scripts/verify.ts';
+import { serve } from './browser.ts';
 import { MINI, ROOT } from './helpers.ts';
 
 const run = (script: string, args: string[], env: Record<string, string> = {}) =>
@@ -19,7 +20,12 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 describe('the sample site', () => {
   const dist = inject('sampleDist');
   it('serves every release at /data/rilis/<id>/, the current one also at /data/, byte for byte', () => {
-    expect(readdirSync(path.join(dist, 'data', 'rilis')).sort()).toEqual(['2025-1', '2026-1']);
+    expect(readdirSync(path.join(dist, 'data', 'rilis')).sort()).toEqual(['2025-1', '2026-1', 'index.json']);
+    // The list of every release with its files' hashes, which a later build (or a workflow, from the live site) checks.
+    const index = JSON.parse(readFileSync(path.join(dist, 'data', 'rilis', 'index.json'), 'utf8'));
+    expect(index.rilis.map((r: { label: string }) => r.label)).toEqual(['2025-1', '2026-1']);
+    const current = JSON.parse(readFileSync(path.join(dist, 'data', 'datapackage.json'), 'utf8'));
+    expect(index.rilis[1].hash['pmks.csv']).toBe(current.resources.find((r: { path: string }) => r.path === 'pmks.csv').hash);
     for (const f of ['pmks.csv', 'datapackage.json'])
       expect(readFileSync(path.join(dist, 'data', 'rilis', '2026-1', f))).toEqual(readFileSync(path.join(dist, 'data', f)));
     // Archived releases are served exactly as committed, never regenerated.
@@ -74,7 +80,47 @@ describe('archiving', () => {
     writeFileSync(path.join(data, 'portal.json'), readFileSync(path.join(data, 'portal.json'), 'utf8').replace('"uji-1"', '"uji-2"'));
     const third = await run('scripts/build.ts', [], { DATA_DIR: data, OUT_DIR: path.join(tmp, 'd1') });
     expect(third.code, third.stderr).toBe(0);
-    expect(readdirSync(path.join(tmp, 'd1', 'data', 'rilis')).sort()).toEqual(['uji-1', 'uji-2']);
+    expect(readdirSync(path.join(tmp, 'd1', 'data', 'rilis')).sort()).toEqual(['index.json', 'uji-1', 'uji-2']);
     expect(readFileSync(path.join(tmp, 'd1', 'data', 'perubahan', 'index.html'), 'utf8')).toContain('rilis uji-1 ke rilis uji-2');
+  });
+});
+
+describe("the live site's releases, for the publishing workflows", () => {
+  it('are fetched into a file the build compares with; a site not yet published is fine; an unreachable one stops the run', async () => {
+    const { server, origin } = await serve(inject('sampleDist'));
+    try {
+      const file = path.join(tmp, 'terbit.json');
+      const ok = await run('scripts/fetch-published.ts', [`${origin}/`, file]);
+      expect(ok.code, ok.stderr).toBe(0);
+      expect(JSON.parse(readFileSync(file, 'utf8')).rilis.map((r: { label: string }) => r.label)).toEqual(['2025-1', '2026-1']);
+      const none = await run('scripts/fetch-published.ts', [`${origin}/belum-terbit/`, path.join(tmp, 'none.json')]);
+      expect(none.code).toBe(0);
+      expect(none.stdout).toContain('Belum ada rilis yang terbit');
+      expect(existsSync(path.join(tmp, 'none.json'))).toBe(false);
+    } finally {
+      server.close();
+    }
+    const down = await run('scripts/fetch-published.ts', ['http://127.0.0.1:9/', path.join(tmp, 'down.json')]);
+    expect(down.code).toBe(1);
+    expect(down.stderr).toContain('tidak dapat dihubungi');
+  });
+
+  it('a release the live site publishes but the data folder lacks stops the build (a fresh clone is not a new release)', async () => {
+    const data = path.join(tmp, 'clone');
+    cpSync(path.join(ROOT, 'data'), data, { recursive: true, filter: (f) => !f.includes(`${path.sep}private`) });
+    rmSync(path.join(data, 'rilis', '2025-1'), { recursive: true });
+    const index = path.join(tmp, 'clone-terbit.json');
+    writeFileSync(
+      index,
+      JSON.stringify({
+        situs: 'https://dinsos-bantul.example/',
+        ...JSON.parse(readFileSync(path.join(inject('sampleDist'), 'data', 'rilis', 'index.json'), 'utf8')),
+      }),
+    );
+    const r = await run('scripts/build.ts', [], { DATA_DIR: data, OUT_DIR: path.join(tmp, 'clone-dist'), TERANG_PUBLISHED_INDEX: index });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('GALAT rilis/2025-1/: arsip rilis tidak utuh');
+    expect(r.stderr).toContain('sudah terbit (https://dinsos-bantul.example/ (rilis 2025-1)) tetapi tidak ada di data/rilis/2025-1/');
+    expect(existsSync(path.join(tmp, 'clone-dist'))).toBe(false);
   });
 });

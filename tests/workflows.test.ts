@@ -58,6 +58,17 @@ describe('GitHub Actions → GitHub Pages', () => {
     expect(run).toContain('git add data/rilis');
     expect(wf.permissions.contents).toBe('write');
   });
+
+  it('compares every label with what the live site publishes before building (a missing archive is an error)', () => {
+    const fetchAt = steps.findIndex((s) => s.run?.includes('scripts/fetch-published.ts'));
+    const buildAt = steps.findIndex((s) => s.run?.includes('npm run build'));
+    expect(fetchAt).toBeGreaterThan(-1);
+    expect(fetchAt).toBeLessThan(buildAt);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JS template
+    expect(steps[fetchAt].run).toContain('${{ steps.pages.outputs.base_url }}');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JS template
+    expect(steps[buildAt].env.TERANG_PUBLISHED_INDEX).toBe('${{ runner.temp }}/rilis-terbit.json');
+  });
 });
 
 describe('GitLab CI → GitLab Pages', () => {
@@ -67,8 +78,12 @@ describe('GitLab CI → GitLab Pages', () => {
     expect(ci.pages.rules[0].if).toBe('$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH');
     const script: string[] = ci.pages.script;
     expect(script.some((l) => l.includes('BASE_PATH') && l.includes('CI_PAGES_URL'))).toBe(true);
-    expect(script.some((l) => l.includes('npm run build') && l.includes('laporan-build.txt'))).toBe(true);
-    expect(ci.pages.pages.publish).toBe('dist');
+    expect(script.some((l) => l.includes('npm run build') && l.includes('laporan-build.txt') && l.includes('TERANG_PUBLISHED_INDEX'))).toBe(
+      true,
+    );
+    expect(script.findIndex((l) => l.includes('fetch-published.ts'))).toBeLessThan(script.findIndex((l) => l.includes('npm run build')));
+    expect(script).toContain('cp -rL dist public'); // dist is a link; Pages gets the folder
+    expect(ci.pages.pages.publish).toBe('public');
     expect(ci.pages.artifacts.when).toBe('always');
     expect(ci.pages.artifacts.paths).toContain('laporan-build.txt');
   });

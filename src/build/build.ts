@@ -12,21 +12,24 @@ import { checkPublished, type SiteFiles } from '../publish/guard.ts';
 import { buildHeaders } from '../publish/headers.ts';
 import { buildShareImages } from '../publish/share.ts';
 import { buildWebFiles } from '../publish/web.ts';
-import { loadAndPrepare } from './prepare.ts';
+import { type Archive, loadAndPrepare } from './prepare.ts';
+import type { PublishedRelease } from '../publish/releases.ts';
 
 export interface BuildEffects extends SiteFiles {
   log(line: string): void;
   /** Take the output for this build (locks; recovery of an interrupted build). Until commit or abort, no other build reads or writes it. */
   lock(): Promise<void>;
-  /** A fresh staging area; `archive` names a release to archive after publishing (checked writable now). */
-  begin(o: { archive?: string }): Promise<void>;
+  /** A fresh staging area; `archives` names the releases to archive before publishing (checked writable now). */
+  begin(o: { archives: string[] }): Promise<void>;
   /** Render every page of the model into the staged site. */
   renderPages(model: SiteModel): Promise<void>;
   writeFile(rel: string, content: string | Uint8Array): Promise<void>;
   /** Build the search index of the staged site. */
   indexSearch(): Promise<void>;
-  /** Publish the staged site atomically, then archive the release's files with the data. */
-  commit(archive?: { label: string; files: Record<string, string> }): Promise<void>;
+  /** Archive the releases' files with the data, then publish the staged site atomically. */
+  commit(archives: Archive[]): Promise<void>;
+  /** Releases an earlier build already published into the output (read before anything changes). */
+  published(): Promise<PublishedRelease[]>;
   /** Drop the staged site: the published one stays exactly as it was. */
   abort(): Promise<void>;
 }
@@ -66,14 +69,15 @@ export async function buildSite({ io, lang, effects: fx }: BuildOptions): Promis
   // The lock comes first: a build that waited must read what the one before it archived.
   await fx.lock();
   try {
-    const { prepared, problems } = await time('validate', () => loadAndPrepare(io));
+    const published = await fx.published();
+    const { prepared, problems } = await time('validate', () => loadAndPrepare(io, published));
     for (const p of problems) fx.log(formatProblem(p, lang));
     if (!prepared) {
       await fx.abort();
       const n = problems.filter((p) => p.level === 'error').length;
       return stop(problems, `${n} galat`, `${n} error(s)`);
     }
-    await fx.begin(prepared.archive ? { archive: prepared.archive.label } : {});
+    await fx.begin({ archives: prepared.archives.map((a) => a.label) });
     await time('pages', () => fx.renderPages(prepared.model));
     await time('downloads', async () => {
       for (const f of prepared.files) await fx.writeFile(f.path, f.content);
@@ -92,7 +96,7 @@ export async function buildSite({ io, lang, effects: fx }: BuildOptions): Promis
     }
     await time('search', () => fx.indexSearch());
     const pages = (await fx.listFiles()).filter((f) => f.endsWith('.html')).length;
-    await time('publish', () => fx.commit(prepared.archive));
+    await time('publish', () => fx.commit(prepared.archives));
     return { ok: true, problems, timings, pages };
   } catch (e) {
     await fx.abort();

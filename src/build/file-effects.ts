@@ -8,7 +8,9 @@ import path from 'node:path';
 import type { Lang } from '../shared/lang.ts';
 import type { SiteModel } from './site-model.ts';
 import type { BuildEffects } from './build.ts';
-import { acquireLock, cleanWorkDir, failpoint, outDirNames, recoverOutDir, releaseArchiver, swapIn } from './output.ts';
+import { createHash } from 'node:crypto';
+import { publishedReleases } from './published.ts';
+import { acquireLock, checkOutDir, cleanWorkDir, failpoint, outDirNames, publishSite, recoverOutDir, releaseArchiver } from './output.ts';
 
 export interface FileEffectsOptions {
   /** The project root: Astro renders inside it (its own temporary files live there too). */
@@ -53,7 +55,8 @@ export function fileEffects(o: FileEffectsOptions): BuildEffects {
   const reportFile = o.reportFile ?? path.join(path.dirname(o.outDir), 'laporan-operator.html');
   let report: string | undefined;
   const releases: (() => void)[] = [];
-  let archiver: ReturnType<typeof releaseArchiver> | undefined;
+  let archivers: ReturnType<typeof releaseArchiver>[] = [];
+  let lockWait: Parameters<typeof acquireLock>[2] | undefined;
   const unlock = () => {
     for (const r of releases.splice(0).reverse()) r();
   };
@@ -66,9 +69,13 @@ export function fileEffects(o: FileEffectsOptions): BuildEffects {
     log: o.log,
     async lock() {
       const wait = { lang: o.lang, log: o.log, waitMs: o.lockWaitMs ?? Number(process.env.TERANG_LOCK_WAIT_MS ?? 600_000) };
-      releases.push(await acquireLock(path.join(work, 'build.lock'), o.root, wait));
+      // The output and the data folder for the whole build (a build that waited reads what the one before archived);
+      // the checkout only while Astro renders inside it (renderPages), so builds of other folders validate meanwhile.
       releases.push(await acquireLock(outDirNames(o.outDir).lock, o.outDir, wait));
+      const dataKey = createHash('sha256').update(path.resolve(o.dataDir)).digest('hex').slice(0, 12);
+      releases.push(await acquireLock(path.join(work, `data-${dataKey}.lock`), o.dataDir, wait));
       for (const line of await recoverOutDir(o.outDir, o.lang)) o.log(line);
+      await checkOutDir(o.outDir);
       const stale = await cleanWorkDir(work);
       if (stale)
         o.log(
@@ -76,19 +83,24 @@ export function fileEffects(o: FileEffectsOptions): BuildEffects {
             ? `Cleaned up: ${stale} staging folder(s) of stopped builds in .terang/.`
             : `Dibersihkan: ${stale} folder staging build yang terhenti di .terang/.`,
         );
+      lockWait = wait;
     },
-    async begin({ archive }) {
+    async begin({ archives }) {
       await rm(mine, { recursive: true, force: true });
       await mkdir(site, { recursive: true });
-      if (archive) {
-        archiver = releaseArchiver(o.dataDir, archive);
-        await archiver.prepare();
-      }
+      archivers = archives.map((label) => releaseArchiver(o.dataDir, label));
+      for (const a of archivers) await a.prepare();
     },
+    published: () => publishedReleases(o.outDir, process.env.TERANG_PUBLISHED_INDEX),
     async renderPages(model: SiteModel) {
       const modelFile = path.join(mine, 'model.json');
       await writeFile(modelFile, JSON.stringify(model));
-      await o.render(modelFile, site);
+      const unlockCheckout = await acquireLock(path.join(work, 'build.lock'), o.root, lockWait!);
+      try {
+        await o.render(modelFile, site);
+      } finally {
+        unlockCheckout();
+      }
       report = await standaloneReport(site);
       await rm(path.join(site, path.dirname(REPORT_PAGE)), { recursive: true, force: true });
       failpoint('after-render');
@@ -106,17 +118,20 @@ export function fileEffects(o: FileEffectsOptions): BuildEffects {
       await o.index(site);
       failpoint('after-index');
     },
-    async commit(archive) {
+    async commit(archives) {
       try {
-        await swapIn(site, o.outDir);
-        if (archive && archiver) {
-          await archiver.write(archive.files);
+        // Archive first, then publish: a release that is live is always archived (a kill in between leaves it
+        // archived and unpublished, and the next build of the same data publishes it unchanged).
+        for (const [i, archive] of archives.entries()) {
+          await archivers[i]!.write(archive.files);
           o.log(
             o.lang === 'en'
-              ? `Release ${archive.label} archived in ${archiver.final}/ — commit this folder.`
-              : `Rilis ${archive.label} diarsipkan di ${archiver.final}/ — simpan (commit) folder ini.`,
+              ? `Release ${archive.label} ${archive.restored ? 'restored from the published site into' : 'archived in'} ${archivers[i]!.final}/ — commit this folder.`
+              : `Rilis ${archive.label} ${archive.restored ? 'dipulihkan dari situs yang terbit ke' : 'diarsipkan di'} ${archivers[i]!.final}/ — simpan (commit) folder ini.`,
           );
         }
+        failpoint('after-archive');
+        await publishSite(site, o.outDir);
         if (report !== undefined) {
           try {
             await writeFile(`${reportFile}.tmp`, report);
@@ -140,7 +155,7 @@ export function fileEffects(o: FileEffectsOptions): BuildEffects {
     async abort() {
       try {
         await rm(mine, { recursive: true, force: true });
-        await archiver?.abort();
+        for (const a of archivers) await a.abort();
       } finally {
         unlock();
       }

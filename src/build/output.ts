@@ -3,15 +3,23 @@
  * FileBuildEffects): where pages are rendered, how the new site replaces the
  * old one, and how a release is archived with the data. The guarantees:
  *
- *  - At every instant OUT_DIR is a complete site, the old or the new one, or
- *    the next command restores it by itself and says so. The swap is two
- *    renames recorded in a journal (`.<out>.swap`) written before the first;
- *    a build killed between them is finished or undone by the next one.
- *  - Builds take locks: one per checkout (Astro renders inside the project)
- *    and one per OUT_DIR. A second build waits, then refuses with a sentence.
+ *  - At every instant OUT_DIR is a complete site, the old one or the new one.
+ *    OUT_DIR is a symbolic link to a site folder in `.<out>.sites/`; the new
+ *    site goes live by renaming a new link over it, one rename(2), which
+ *    POSIX makes atomic: a web server resolving OUT_DIR never finds nothing.
+ *    (An OUT_DIR that is still a plain folder is moved into `.<out>.sites/`
+ *    once; that one move is journalled, and a build killed inside it is
+ *    finished or undone by the next command, which says so.)
+ *  - A release is archived with the data before the site that publishes it
+ *    goes live, so a published release is always archived.
+ *  - Builds take locks: one per OUT_DIR and one per data folder for the whole
+ *    build, and one per checkout while Astro renders inside the project. A
+ *    second build waits, then refuses with a sentence.
  *  - Pages are rendered inside the project (`.terang/build-<pid>/`), so
  *    OUT_DIR may be on any file system: across devices the finished site is
- *    copied next to OUT_DIR first, then swapped in by rename.
+ *    copied into `.<out>.sites/` first, then linked in. OUT_DIR itself cannot
+ *    be a mount point (it could not be replaced): the build says which folder
+ *    inside it to use instead.
  *  - Leftovers of a killed build (staging folders, half-copied sites,
  *    half-written archives) are removed by the next build.
  *  - A release archive is written into a hidden folder and renamed into
@@ -20,9 +28,9 @@
  * `TERANG_FAILPOINT=<name>` kills the process at a named point; the fault
  * tests use it to prove the guarantees (cf. failpoints in FoundationDB/TiKV).
  */
-import { closeSync, existsSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readFileSync, readlinkSync, unlinkSync, writeSync } from 'node:fs';
 import { constants } from 'node:fs';
-import { access, cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { access, cp, lstat, mkdir, readdir, readFile, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { t, type Lang } from '../shared/lang.ts';
 import { UserError } from './errors.ts';
@@ -124,6 +132,9 @@ const names = (outDir: string) => {
     lock: path.join(parent, `.${base}.lock`),
     next: (pid: number) => path.join(parent, `.${base}.next-${pid}`),
     old: (pid: number) => path.join(parent, `.${base}.old-${pid}`),
+    link: (pid: number) => path.join(parent, `.${base}.link-${pid}`),
+    /** The site folders OUT_DIR links to. */
+    sites: path.join(parent, `.${base}.sites`),
   };
 };
 
@@ -137,7 +148,7 @@ export async function recoverOutDir(outDir: string, lang: Lang): Promise<string[
   const said: string[] = [];
   const say = (id: string, en: string) => said.push(lang === 'en' ? en : id);
   if (existsSync(n.journal)) {
-    let j: { next?: string; old?: string } = {};
+    let j: { next?: string; old?: string; link?: boolean } = {};
     try {
       j = JSON.parse(await readFile(n.journal, 'utf8'));
     } catch {
@@ -145,7 +156,8 @@ export async function recoverOutDir(outDir: string, lang: Lang): Promise<string[
     }
     if (!existsSync(outDir)) {
       if (j.next && existsSync(j.next)) {
-        await rename(j.next, outDir);
+        if (j.link) await symlink(path.relative(n.parent, j.next), outDir);
+        else await rename(j.next, outDir);
         say(
           `Dipulihkan: build sebelumnya terhenti di tengah pertukaran; situs barunya (sudah lengkap) kini terpasang di ${outDir}.`,
           `Restored: the previous build stopped in the middle of the swap; its new site (complete) is now in place at ${outDir}.`,
@@ -162,12 +174,13 @@ export async function recoverOutDir(outDir: string, lang: Lang): Promise<string[
   }
   let removed = 0;
   for (const f of await readdir(n.parent).catch(() => [] as string[])) {
-    if (!f.startsWith(`.${n.base}.next-`) && !f.startsWith(`.${n.base}.old-`)) continue;
+    if (!f.startsWith(`.${n.base}.next-`) && !f.startsWith(`.${n.base}.old-`) && !f.startsWith(`.${n.base}.link-`)) continue;
     const pid = pidOf(f);
     if (pid !== undefined && pid !== process.pid && isAlive(pid)) continue;
     await rm(path.join(n.parent, f), { recursive: true, force: true });
     removed++;
   }
+  removed += await pruneSites(outDir);
   if (removed)
     say(
       `Dibersihkan: ${removed} folder sisa build yang terhenti di samping ${outDir}.`,
@@ -178,37 +191,118 @@ export async function recoverOutDir(outDir: string, lang: Lang): Promise<string[
 
 const sameDevice = async (a: string, b: string) => (await stat(a)).dev === (await stat(b)).dev;
 
-/** Replace OUT_DIR with a complete site folder, journalled so a kill at any point is recoverable. */
-export async function swapIn(site: string, outDir: string): Promise<void> {
+/** The site folder OUT_DIR links to, if it is one of ours. */
+function linkedSite(outDir: string): string | undefined {
+  try {
+    if (!lstatSync(outDir).isSymbolicLink()) return undefined;
+    return path.resolve(path.dirname(outDir), readlinkSync(outDir));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Remove every site folder OUT_DIR does not link to (killed builds' copies, the site before the last switch). */
+async function pruneSites(outDir: string): Promise<number> {
   const n = names(outDir);
-  await mkdir(n.parent, { recursive: true });
-  const next = n.next(process.pid);
-  const old = n.old(process.pid);
-  await rm(next, { recursive: true, force: true });
-  if (await sameDevice(path.dirname(site), n.parent)) await rename(site, next);
+  const live = linkedSite(outDir);
+  if (!live || !existsSync(live)) return 0; // nothing live to keep: never guess which site to remove
+  let removed = 0;
+  for (const f of await readdir(n.sites).catch(() => [] as string[])) {
+    const p = path.join(n.sites, f);
+    // A site a running build is still copying in (named `<time>-<pid>` by publishSite) is its own.
+    const pid = /^\d{8}T\d{6}-\d+$/.test(f) ? pidOf(f) : undefined;
+    if (p === live || (pid !== undefined && pid !== process.pid && isAlive(pid))) continue;
+    await rm(p, { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
+}
+
+/**
+ * Refuse an OUT_DIR the build cannot replace, before anything is rendered:
+ * a mount point (a Docker volume, an NFS export) cannot be renamed or
+ * replaced by a link, and a link someone else made points at a folder the
+ * build does not own.
+ */
+export async function checkOutDir(outDir: string): Promise<void> {
+  const st = await lstat(outDir).catch(() => undefined);
+  if (!st) return;
+  if (st.isSymbolicLink()) {
+    const target = linkedSite(outDir)!;
+    if (path.dirname(target) !== names(outDir).sites)
+      throw new UserError(
+        t(
+          `${outDir} adalah tautan (symlink) ke ${target}, yang bukan buatan build ini. Hapus tautan itu, atau pakai OUT_DIR lain; build membuat sendiri tautan ${outDir} ke folder situs di ${names(outDir).sites}/.`,
+          `${outDir} is a symbolic link to ${target}, which this build did not make. Remove the link, or use another OUT_DIR; the build makes ${outDir} itself, a link to a site folder in ${names(outDir).sites}/.`,
+        ),
+      );
+    return;
+  }
+  if (st.isDirectory() && (await stat(path.dirname(outDir))).dev !== st.dev) {
+    const inside = path.join(outDir, 'situs');
+    throw new UserError(
+      t(
+        `${outDir} adalah titik kait (mount point) sebuah disk atau volume: build tidak dapat menggantinya sekaligus tanpa jeda. Pakai folder di dalamnya, mis. OUT_DIR=${inside}, dan arahkan server web ke ${inside}. Tidak ada yang diubah.`,
+        `${outDir} is a mount point (a disk or volume): the build cannot replace it in one step. Use a folder inside it, e.g. OUT_DIR=${inside}, and point the web server at ${inside}. Nothing was changed.`,
+      ),
+    );
+  }
+  if (!st.isDirectory())
+    throw new UserError(
+      t(
+        `${outDir} adalah berkas, bukan folder situs. Pilih OUT_DIR lain atau pindahkan berkas itu.`,
+        `${outDir} is a file, not a site folder. Choose another OUT_DIR or move that file.`,
+      ),
+    );
+}
+
+/**
+ * Put a complete site folder live at OUT_DIR (see the guarantees above): move
+ * or copy it into `.<out>.sites/`, then rename a new link over OUT_DIR. The
+ * site before it is removed once nothing links to it (a request already
+ * reading one of its files keeps its open file).
+ */
+export async function publishSite(site: string, outDir: string): Promise<void> {
+  const n = names(outDir);
+  await mkdir(n.sites, { recursive: true });
+  const id = `${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '')}-${process.pid}`;
+  const target = path.join(n.sites, id);
+  await rm(target, { recursive: true, force: true });
+  if (await sameDevice(path.dirname(site), n.sites)) await rename(site, target);
   else {
-    // Another file system: copy next to OUT_DIR first; the swap itself is still a rename.
+    // Another file system: copy next to OUT_DIR first; going live is still one rename.
     try {
-      await cp(site, next, { recursive: true });
+      await cp(site, target, { recursive: true });
     } catch (e) {
-      await rm(next, { recursive: true, force: true }); // e.g. a full disk: leave nothing half-copied behind
+      await rm(target, { recursive: true, force: true }); // e.g. a full disk: leave nothing half-copied behind
+      if ((e as NodeJS.ErrnoException).code === 'ENOSPC')
+        throw new UserError(
+          t(
+            `Disk penuh di ${n.parent}: tidak ada ruang untuk salinan situs baru di samping ${outDir} (build memerlukan ruang untuk dua salinan situs sesaat). Kosongkan ruang di disk itu lalu jalankan lagi; situs yang sudah terbit tidak diubah.`,
+            `The disk holding ${n.parent} is full: no room for the new site's copy next to ${outDir} (a build briefly needs room for two copies of the site). Free space on that disk and run again; the published site was not changed.`,
+          ),
+        );
       throw e;
     }
     await rm(site, { recursive: true, force: true });
   }
   failpoint('before-swap');
-  await writeFile(`${n.journal}.tmp`, JSON.stringify({ next, old }));
-  await rename(`${n.journal}.tmp`, n.journal);
-  let moved = false;
-  if (existsSync(outDir)) {
+  const st = await lstat(outDir).catch(() => undefined);
+  if (st && !st.isSymbolicLink()) {
+    // Once: a plain folder becomes one of the sites, journalled so a kill between the two renames is undone.
+    const old = path.join(n.sites, `sebelumnya-${process.pid}`);
+    await writeFile(`${n.journal}.tmp`, JSON.stringify({ next: target, old, link: true }));
+    await rename(`${n.journal}.tmp`, n.journal);
     await rename(outDir, old);
-    moved = true;
+    failpoint('between-renames');
   }
-  failpoint('between-renames');
-  await rename(next, outDir);
+  const link = n.link(process.pid);
+  await rm(link, { force: true });
+  await symlink(path.relative(n.parent, target), link);
+  await rename(link, outDir);
   await rm(n.journal, { force: true });
   failpoint('after-swap');
-  if (moved) await rm(old, { recursive: true, force: true });
+  await pruneSites(outDir);
 }
 
 export { names as outDirNames };

@@ -17,7 +17,16 @@ import { buildDownloads, type OutputFile } from '../publish/downloads.ts';
 import { checkInputs } from '../publish/guard.ts';
 import { templateWorkbook } from '../publish/template.ts';
 import { buildWorkbooks, SAMPLE_WORKBOOK, TEMPLATE_FILE } from '../publish/workbooks.ts';
-import { changedTables, checkArchive, compareReleases, tablesOfArchive } from '../publish/releases.ts';
+import {
+  changedTables,
+  checkArchive,
+  compareReleases,
+  differingResources,
+  type PublishedRelease,
+  resourceHashes,
+  tablesOfArchive,
+} from '../publish/releases.ts';
+import type { ArchivedRelease } from '../load/portal.ts';
 
 export interface Prepared {
   model: SiteModel;
@@ -25,30 +34,49 @@ export interface Prepared {
   files: OutputFile[];
   /** The downloads as workbooks and the template to fill in (written in the build's downloads stage). */
   workbooks: () => Promise<OutputFile[]>;
-  /** This release's published files, to archive in `data/rilis/<label>/` once the site is out; absent when already archived. */
-  archive?: { label: string; files: Record<string, string> };
+  /**
+   * Releases to archive in `data/rilis/<label>/` before the site goes live: this release's files when it is new,
+   * and any earlier release the previous site published whose archive is missing (restored exactly as published).
+   */
+  archives: Archive[];
+}
+
+export interface Archive {
+  label: string;
+  files: Record<string, string>;
+  /** Copied back from the published site, not made by this build. */
+  restored?: boolean;
 }
 
 /** Read, validate and prepare a data folder: problems (errors stop the build) and, if none is an error, the prepared site. */
-export async function loadAndPrepare(folder: DataIO): Promise<{ prepared?: Prepared; problems: Problem[] }> {
+export async function loadAndPrepare(
+  folder: DataIO,
+  published: readonly PublishedRelease[] = [],
+): Promise<{ prepared?: Prepared; problems: Problem[] }> {
   const io = readOnce(folder);
   const loaded = await loadPortal(io);
   const problems = [...(await checkInputs(io)), ...loaded.problems];
   if (!loaded.data || hasErrors(problems)) return { problems };
   const recipients = await loadRecipientKeys(io, problems);
   if (hasErrors(problems)) return { problems };
-  return prepareSite(loaded.data, recipients, problems);
+  return prepareSite(loaded.data, recipients, problems, published);
 }
 
 type Recipients = Awaited<ReturnType<typeof loadRecipientKeys>>;
 
 export function prepareSite(
-  data: PortalData,
+  input: PortalData,
   recipients: Recipients,
   problems: readonly Problem[],
+  published: readonly PublishedRelease[] = [],
 ): { prepared?: Prepared; problems: Problem[] } {
-  const all = [...problems, ...data.releases.flatMap(checkArchive)];
+  const all = [...problems, ...input.releases.flatMap(checkArchive)];
   if (hasErrors(all)) return { problems: all };
+  // Everything that already published a label counts: the archive, and the site an earlier build published.
+  const { restored, problems: publishedProblems } = checkPublished(input, published);
+  all.push(...publishedProblems);
+  if (hasErrors(all)) return { problems: all };
+  const data = { ...input, releases: [...input.releases, ...restored] };
   // Every link the model and the pages make is under the site's base path (i18n/index.ts withBase).
   process.env.TERANG_BASE = siteBase(data.config);
   const figures = buildModel(data);
@@ -60,6 +88,21 @@ export function prepareSite(
 
   // A published release never changes: the same label must mean the same figures.
   const archived = data.releases.find((r) => r.label === label);
+  const live = published.find((p) => p.label === label);
+  const liveChanged = !archived && live ? differingResources(resourceHashes(current['datapackage.json']), live.hashes) : [];
+  if (liveChanged.length) {
+    all.push({
+      level: 'error',
+      kind: 'release_changed',
+      file: `rilis/${label}/`,
+      value: liveChanged.join(', '),
+      expected: t(
+        `label rilis baru di portal.json: rilis ${label} sudah terbit (${live!.where}) dengan angka lain, padahal arsipnya tidak ada di data/rilis/${label}/. Bila angka yang terbit itu benar, salin folder itu dari situs ke data/rilis/${label}/`,
+        `a new release label in portal.json: release ${label} was published (${live!.where}) with other figures, though its archive is missing from data/rilis/${label}/. If the published figures are right, copy that folder from the site into data/rilis/${label}/`,
+      ),
+    });
+    return { problems: all };
+  }
   if (archived) {
     const changed = changedTables(tablesOfArchive(archived.files), downloads.tables);
     if (changed.length) {
@@ -133,13 +176,26 @@ export function prepareSite(
       .filter((r) => r.label !== label)
       .flatMap((r) => Object.entries(r.files).map(([f, content]) => ({ path: `data/rilis/${r.label}/${f}`, content }))),
   ];
+  // Every release this site publishes and its files' hashes: a later build (or a publishing workflow, from the
+  // live site) compares each label against it, so a published release can be neither changed nor forgotten.
+  const releaseIndex = {
+    situs: data.config.instansi.situs ?? '',
+    rilis: [
+      ...data.releases.filter((r) => r.label !== label).map((r) => ({ label: r.label, hash: resourceHashes(r.files['datapackage.json']) })),
+      { label, hash: resourceHashes((archived?.files ?? current)['datapackage.json']) },
+    ].sort((a, b) => a.label.localeCompare(b.label)),
+  };
+  releaseFiles.push({ path: 'data/rilis/index.json', content: `${JSON.stringify(releaseIndex, null, 1)}\n` });
   return {
     problems: all,
     prepared: {
       model,
       files: [...downloads.files, ...releaseFiles, ...(shards?.files ?? [])],
       workbooks: () => workbooks(data, downloads.tables),
-      ...(archived ? {} : { archive: { label, files: current } }),
+      archives: [
+        ...restored.map((r) => ({ label: r.label, files: r.files, restored: true })),
+        ...(archived ? [] : [{ label, files: current }]),
+      ],
     },
   };
 }
@@ -178,4 +234,50 @@ function lookupShards(r: NonNullable<Recipients>, problems: Problem[]) {
   const seed = createHash('sha256').update('terang-decoys|').update(r.kdf.salt);
   for (const e of r.entries) seed.update(e.id).update(e.data);
   return buildShards(r.entries, { rand: seededRandom(seed.digest()) });
+}
+
+/**
+ * Every release an earlier build published, against the archives in the data
+ * folder: an archive that differs from what was published is an error (it
+ * was edited); a published release with no archive is restored from the
+ * published site's own files when they are at hand (a build killed before
+ * archiving, a folder never committed), and an error when only the live
+ * site's index knows it (a fresh clone in CI): it is not a new release.
+ */
+function checkPublished(data: PortalData, published: readonly PublishedRelease[]): { restored: ArchivedRelease[]; problems: Problem[] } {
+  const restored: ArchivedRelease[] = [];
+  const problems: Problem[] = [];
+  const label = data.config.rilis.label;
+  for (const p of published) {
+    const archived = data.releases.find((r) => r.label === p.label);
+    if (archived) {
+      const differ = differingResources(resourceHashes(archived.files['datapackage.json']), p.hashes);
+      if (differ.length)
+        problems.push({
+          level: 'error',
+          kind: 'release_changed',
+          file: `rilis/${p.label}/`,
+          value: differ.join(', '),
+          expected: t(
+            `arsip rilis ${p.label} persis seperti yang terbit (${p.where}): arsip di data/rilis/${p.label}/ berbeda. Kembalikan berkas arsip itu dari git atau dari situs`,
+            `the archive of release ${p.label} exactly as published (${p.where}): data/rilis/${p.label}/ differs. Restore those files from git or from the site`,
+          ),
+        });
+      continue;
+    }
+    if (p.label === label) continue; // compared with this build's files in prepareSite
+    const candidate = p.files && { label: p.label, created: JSON.parse(p.files['datapackage.json'] ?? '{}').created ?? '', files: p.files };
+    if (candidate && checkArchive(candidate).length === 0) restored.push(candidate);
+    else
+      problems.push({
+        level: 'error',
+        kind: 'release_incomplete',
+        file: `rilis/${p.label}/`,
+        expected: t(
+          `arsip rilis ${p.label}, yang sudah terbit (${p.where}) tetapi tidak ada di data/rilis/${p.label}/. Salin folder data/rilis/${p.label}/ dari situs yang terbit atau dari riwayat git ke data/rilis/${p.label}/; rilis yang sudah terbit tidak diterbitkan ulang sebagai rilis baru`,
+          `the archive of release ${p.label}, which was published (${p.where}) but is missing from data/rilis/${p.label}/. Copy data/rilis/${p.label}/ from the published site or from git history into data/rilis/${p.label}/; a published release is not published again as a new one`,
+        ),
+      });
+  }
+  return { restored, problems };
 }

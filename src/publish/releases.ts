@@ -11,6 +11,31 @@ import Papa from 'papaparse';
 import { t, type Problem } from '../load/problems.ts';
 import type { ArchivedRelease } from '../load/portal.ts';
 
+/** A release an earlier build published: where it was seen, its files' hashes, and its files when they were at hand. */
+export interface PublishedRelease {
+  label: string;
+  where: string;
+  /** Resource path → `sha256:…`, as its datapackage.json states. */
+  hashes: Record<string, string>;
+  files?: Record<string, string>;
+}
+
+/** Resource path → hash, from a datapackage.json text (empty when it cannot be read). */
+export function resourceHashes(datapackage: string | undefined): Record<string, string> {
+  try {
+    const pkg = JSON.parse(datapackage ?? '') as { resources?: Resource[] };
+    return Object.fromEntries((pkg.resources ?? []).filter((r) => r.hash).map((r) => [r.path, r.hash!]));
+  } catch {
+    return {};
+  }
+}
+
+/** The resources two releases both list whose bytes differ. */
+export const differingResources = (a: Record<string, string>, b: Record<string, string>): string[] =>
+  Object.keys(a)
+    .filter((p) => p in b && a[p] !== b[p])
+    .sort();
+
 /** One published table as rows of values (numbers, text, or null for an empty cell). */
 export interface PublishedTable {
   name: string;
