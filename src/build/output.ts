@@ -30,7 +30,7 @@
  */
 import { closeSync, existsSync, lstatSync, openSync, readFileSync, readlinkSync, unlinkSync, writeSync } from 'node:fs';
 import { constants } from 'node:fs';
-import { access, cp, lstat, mkdir, readdir, readFile, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { access, cp, lstat, mkdir, readdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { t, type Lang } from '../shared/lang.ts';
 import { UserError } from './errors.ts';
