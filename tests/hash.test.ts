@@ -200,11 +200,55 @@ describe('raw lists that used to pass silently', () => {
       'sudah tercatat di baris 2',
     ],
     ['a NIK in scientific notation (Excel)', ['3.40201E+15,3402010101209001,pkh,aktif,2026'], 2, 'nik', 'Excel'],
+    [
+      'one person both aktif and ditangguhkan for a personal program and period (a conflict, not a duplicate row)',
+      ['3402014101909001,3402010101209001,pbi-jk,aktif,Januari 2026', '3402014101909001,3402010101209001,pbi-jk,ditangguhkan,Januari 2026'],
+      3,
+      'status',
+      'satu status per orang, program dan periode: baris 2 mencatat "aktif"',
+    ],
+    [
+      'a NIK shown with thousands separators (Excel held it as a number and cut it)',
+      ['"3.402.014.101.909.000",3402010101209001,pkh,aktif,2026'],
+      2,
+      'nik',
+      'pemisah ribuan',
+    ],
+    [
+      'a NIK whose serial Excel cut to 0000 (16 digits: not told "16 angka")',
+      ['3402014101900000,3402010101209001,pkh,aktif,2026'],
+      2,
+      'nik',
+      'nomor urut 0001 atau lebih',
+    ],
+    ['a family card number ending in 0000', ['3402014101909001,3402010101200000,pkh,aktif,2026'], 2, 'kk', 'nomor urut 0001 atau lebih'],
   ])('%s is refused with its line', (_, rows, line, field, says) => {
     const e = errors(rows as string[]);
     expect(e).toHaveLength(1);
     expect(e[0]).toMatchObject({ line, field });
     expect(e[0]!.expected.id).toContain(says);
+    expect(e[0]!.expected.id).not.toContain('NIK 16 angka');
+  });
+
+  it('a list where Excel cut the numbers of only 2 of 9 people is refused at those rows (the same numbers stand whole elsewhere)', () => {
+    // Nine people in three households; the rows of two people were pasted in as numbers: NIK and KK end in 0.
+    const rows = [
+      '3402014101909011,3402010101209021,pkh,aktif,2026 tahap 1',
+      '3402014101909011,3402010101209021,pbi-jk,aktif,Januari 2026',
+      '3402015201909012,3402010101209021,pbi-jk,aktif,Januari 2026',
+      '3402014301909013,3402010101209022,sembako,aktif,2026 tahap 1',
+      '3402014301909010,3402010101209020,pbi-jk,aktif,Januari 2026', // person 4 again, cut
+      '3402015401909014,3402010101209022,pbi-jk,aktif,Januari 2026',
+      '3402014501909015,3402010101209023,sembako,aktif,2026 tahap 1',
+      '3402015601909010,3402010101209020,pbi-jk,aktif,Januari 2026', // person 6 (…9016, KK …9023), cut
+      '3402015601909016,3402010101209023,pbi-jk,aktif,Januari 2026',
+      '3402014701909017,3402010101209023,pbi-jk,aktif,Januari 2026',
+      '3402015801909018,3402010101209024,pbi-jk,aktif,Januari 2026',
+      '3402014901909019,3402010101209024,pbi-jk,aktif,Januari 2026',
+    ];
+    const e = errors(rows);
+    expect(e.map((p) => `${p.line} ${p.field}`)).toEqual(['6 nik', '6 kk', '9 nik', '9 kk']);
+    expect(e[0]!.expected.id).toContain('baris 5 memuat angka yang sama dengan angka terakhir bukan 0');
   });
 
   it('16-digit numbers cut to 15 digits and a 0 by Excel are refused across the file', () => {
@@ -217,8 +261,17 @@ describe('raw lists that used to pass silently', () => {
     expect(e[0]!.expected.id).toContain('Excel memotongnya');
   });
   it('a list whose NIKs end in 0 only as often as chance allows passes', () => {
-    const rows = Array.from({ length: 12 }, (_, i) => `340201410190${String(9001 + i)},3402010101${String(209001 + i)},pbi-jk,aktif,2026`);
+    // Twelve people born the same day in one kecamatan (serials 9001–9012: 9010 is real), in households registered on different days.
+    const rows = Array.from(
+      { length: 12 },
+      (_, i) =>
+        `340201410190${String(9001 + i)},340201${String(10 + i).padStart(2, '0')}0120${String(9001 + i * 7).slice(-4)},pbi-jk,aktif,2026`,
+    );
     expect(errors(rows)).toEqual([]);
+    // Twins: serials 9010 and 9011 in one household whose KK ends in 0.
+    expect(errors(['3402014101909010,3402010101209020,pbi-jk,aktif,2026', '3402014101909011,3402010101209020,pbi-jk,aktif,2026'])).toEqual(
+      [],
+    );
   });
 });
 

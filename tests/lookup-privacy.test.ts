@@ -224,6 +224,17 @@ describe('the same release, built twice', () => {
     ]);
   });
 
+  it('a line of penerima.csv given twice is refused with both lines, said once', async () => {
+    const rows = readFileSync(path.join(ROOT, 'data', 'penerima.csv'), 'utf8')
+      .trim()
+      .split(/\r?\n/);
+    const io = overlayIO(folderIO(path.join(ROOT, 'data')), { 'penerima.csv': [...rows, rows[5]!].join('\r\n') });
+    const { prepared, problems } = await loadAndPrepare(io);
+    expect(prepared).toBeUndefined();
+    expect(problems.filter((p) => p.level === 'error').map((p) => `${p.kind} ${p.line}`)).toEqual([`duplicate_key ${rows.length + 1}`]);
+    expect(problems.find((p) => p.kind === 'duplicate_key')!.expected.id).toContain('sudah ada di baris 6');
+  });
+
   it('the same list under a new release label is accepted, and the page names the release it was processed for', async () => {
     const portal = JSON.parse(readFileSync(path.join(ROOT, 'data', 'portal.json'), 'utf8'));
     const io = overlayIO(folderIO(path.join(ROOT, 'data')), {

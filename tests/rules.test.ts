@@ -26,8 +26,32 @@ describe('a rate typed as a fraction', () => {
       { level: 'error', file: 'kemiskinan.csv', line: 3, column: 2 },
     ]);
     expect(text.join('\n')).toMatch(
-      /GALAT kemiskinan\.csv baris 3, kolom 2 \(persen_miskin\): angka tidak masuk akal — ditemukan "0,1102"; diharapkan: persentase, bukan pecahan: 11,02 \(jumlah_miskin 11\.900 ÷ penduduk 106\.957 = 11,13%\)/,
+      /GALAT kemiskinan\.csv baris 3, kolom 2 \(persen_miskin\): angka tidak masuk akal — ditemukan "0,1102"; diharapkan: persentase, bukan pecahan: 11,02 \(0,1102 terbaca 0,1102 %, padahal kemiskinan kabupaten\/kota mana pun 0,5–55 %; dengan jumlah_miskin 11\.900 angka itu berarti 10\.798\.548 penduduk\)/,
     );
+    // One cause, one problem: no knock-on "extreme poverty above poverty" for the same row.
+    expect(problems.filter((p) => p.level === 'error')).toHaveLength(1);
+  });
+  it('is refused on every row when every row is a fraction (the years agree with each other, not with what is possible)', async () => {
+    const { data, problems, text } = await load({
+      'kemiskinan.csv': `${POVERTY}2022,0.1227,13013,500000,,BPS\n2023,0.1196,12851,520000,,BPS\n2024,0.1166,12693,545000,,BPS\n`,
+    });
+    expect(data).toBeUndefined();
+    expect(of(problems, 'implausible').map((p) => `${p.level} ${p.file}:${p.line} ${p.field}`)).toEqual([
+      'error kemiskinan.csv:2 persen_miskin',
+      'error kemiskinan.csv:3 persen_miskin',
+      'error kemiskinan.csv:4 persen_miskin',
+    ]);
+    expect(text[0]).toContain('persentase, bukan pecahan: 12,27');
+  });
+  it('is refused when the count is in thousands (the population it implies is smaller than any kabupaten, or than the registry)', async () => {
+    const { problems, text } = await load({ 'kemiskinan.csv': `${POVERTY}2023,11.5,12,520000,,BPS\n2024,11.02,11,545000,,BPS\n` });
+    expect(of(problems, 'implausible').map((p) => `${p.line} ${p.field}`)).toEqual(['2 jumlah_miskin', '3 jumlah_miskin']);
+    expect(text[0]).toContain('jumlah penduduk miskin dalam jiwa (bukan ribu jiwa)');
+  });
+  it('warns for a rate that is possible but unusual for a kabupaten/kota', async () => {
+    const { data, problems } = await load({ 'kemiskinan.csv': `${POVERTY}2023,1.2,1300,520000,,BPS\n2024,1.1,1190,545000,,BPS\n` });
+    expect(data).toBeDefined();
+    expect(of(problems, 'implausible').map((p) => `${p.level} ${p.line}`)).toEqual(['warning 2', 'warning 3']);
   });
   it('is refused against jumlah_penduduk when the file gives it, and a rate that disagrees with it is refused too', async () => {
     const head = 'tahun,persen_miskin,jumlah_miskin,jumlah_penduduk,sumber\n';
@@ -35,6 +59,9 @@ describe('a rate typed as a fraction', () => {
     expect(of(frac.problems, 'implausible')).toMatchObject([
       { line: 2, field: 'persen_miskin', expected: { id: expect.stringContaining('persentase, bukan pecahan') } },
     ]);
+    // Possible, but not with the population the file gives: the agreement with the counts decides.
+    const half = await load({ 'kemiskinan.csv': `${head}2024,5.51,11900,108000,BPS\n` });
+    expect(of(half.problems, 'implausible')).toMatchObject([{ line: 2, expected: { id: expect.stringContaining('= 11,02%') } }]);
     const off = await load({ 'kemiskinan.csv': `${head}2024,15,11900,108000,BPS\n` });
     expect(of(off.problems, 'implausible')).toMatchObject([{ line: 2, expected: { id: expect.stringContaining('= 11,02%') } }]);
   });

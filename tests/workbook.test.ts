@@ -92,6 +92,27 @@ describe('workbooks in', () => {
     expect(data!.pmks.slice(0, 4).map((r) => r.jumlah)).toEqual([1010, 1004, 6, 3]);
   });
 
+  it('reports a percent-formatted rate (shows 11,18 %, holds 0,1118) as the cell shows it, with how to fix it, and nothing else', async () => {
+    const rows: Cell[][] = [
+      ['tahun', 'persen_miskin', 'jumlah_miskin', 'garis_kemiskinan', 'persen_miskin_ekstrem', 'sumber'],
+      [2023, 0.115, 12300, 520000, null, 'BPS'],
+      [2024, 0.1118, 11900, 545000, 0.81, 'BPS'],
+    ];
+    const bytes = await workbook({ kemiskinan: rows }, (wb) => {
+      const ws = wb.getWorksheet('kemiskinan')!;
+      for (const c of ['B2', 'B3']) ws.getCell(c).numFmt = '0.00%';
+    });
+    const { data, problems, messages } = await load({ 'kemiskinan.csv': null, 'data.xlsx': bytes });
+    expect(data).toBeUndefined();
+    expect(messages).toEqual([
+      expect.stringMatching(
+        /^GALAT data\.xlsx › kemiskinan, sel B2 \(persen_miskin\): sel berformat persen — ditemukan "11,5 %"; diharapkan: .*tampil 11,5 % tetapi isinya 0,115\. Ubah format sel menjadi Umum atau Angka/,
+      ),
+      expect.stringMatching(/^GALAT data\.xlsx › kemiskinan, sel B3 \(persen_miskin\): sel berformat persen — ditemukan "11,18 %"/),
+    ]);
+    expect(problems.every((p) => p.kind === 'percent_cell')).toBe(true);
+  });
+
   it('reports a date in a number column, naming the cell and its value as a number', async () => {
     const rows = pmksRows();
     rows[2]![0] = new Date(Date.UTC(2024, 0, 31));

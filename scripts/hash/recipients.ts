@@ -65,6 +65,12 @@ interface Context {
   treeCode: string;
   /** True when most NIKs end in 0: Excel cut the list's 16-digit numbers to 15 digits. */
   excelZeros: boolean;
+  /**
+   * Numbers seen cut, with the line that shows them whole: the NIK and KK of
+   * a row, both ending in 0, whose person another row gives whole (Excel keeps
+   * 15 significant digits, so a cut number always ends in 0).
+   */
+  cut: Map<string, number>;
 }
 
 const problemAt = (
@@ -119,16 +125,40 @@ const EXCEL = t(
   'the full 16-digit number: Excel mangled it (scientific notation, or 15 digits then 0). Format the NIK and KK columns as Text in Excel and copy them again from the source',
 );
 
+/**
+ * Excel keeps 15 significant digits: a 16-digit number typed into a number cell becomes 3.40201E+15, or 15
+ * digits and a 0 (shown with thousands separators, 3.402.014.101.909.000, when formatted as a number). Caught
+ * on one row by its form, across rows when the same number appears whole elsewhere, across the file when most
+ * numbers end in 0.
+ */
+function mangled(c: Context, raw: string): Text | undefined {
+  if (/^\d([.,]\d+)?e\+?\d+$/i.test(raw)) return EXCEL;
+  const v = normaliseId(raw.replace(/,/g, ''));
+  if (!/^\d{15}0$/.test(v)) return undefined;
+  if (/^\d{1,3}([.,]\d{3}){5}$/.test(raw.trim()))
+    return t(
+      'angka 16 digit yang utuh: angka ini diformat sebagai bilangan dengan pemisah ribuan, tanda Excel menyimpannya sebagai bilangan dan memotong angka ke-16 menjadi 0. Format kolom NIK dan Nomor KK sebagai Teks di Excel, lalu salin ulang dari sumbernya',
+      'the full 16-digit number: it is formatted as a number with thousands separators, a sign that Excel held it as a number and cut the 16th digit to 0. Format the NIK and KK columns as Text in Excel and copy them again from the source',
+    );
+  const whole = c.cut.get(v);
+  if (whole !== undefined)
+    return t(
+      `angka 16 digit yang utuh: baris ${whole} memuat angka yang sama dengan angka terakhir bukan 0 — Excel memotong angka 16 digit menjadi 15 digit lalu 0. Format kolom NIK dan Nomor KK sebagai Teks di Excel, lalu salin ulang dari sumbernya`,
+      `the full 16-digit number: line ${whole} has the same number with a last digit other than 0 — Excel cuts 16-digit numbers to 15 digits and a 0. Format the NIK and KK columns as Text in Excel and copy them again from the source`,
+    );
+  return c.excelZeros ? EXCEL : undefined;
+}
+
 /** The NIK and KK of one row: each valid on its own, and not each other. */
 function checkIds(c: Context, line: number, rawNik: string, rawKk: string): Problem[] {
   const out: Problem[] = [];
-  // Excel keeps 15 significant digits: 3.40201E+15, or 15 digits and a 0 (visible only across the file).
-  const mangled = (raw: string) => /^\d([.,]\d+)?e\+?\d+$/i.test(raw) || (c.excelZeros && /^\d{15}0$/.test(normaliseId(raw)));
   for (const [col, raw] of [
     ['nik', rawNik],
     ['kk', rawKk],
-  ] as const)
-    if (mangled(raw)) out.push(problemAt(c, line, col, raw, EXCEL));
+  ] as const) {
+    const cut = mangled(c, raw);
+    if (cut) out.push(problemAt(c, line, col, raw, cut));
+  }
   if (out.length) return out;
   const [nik, kk] = [normaliseId(rawNik), normaliseId(rawKk)];
   const nikProblems = checkNik(nik);
@@ -144,7 +174,12 @@ function checkIds(c: Context, line: number, rawNik: string, rawKk: string): Prob
               'NIK dengan tanggal lahir yang mungkin pada angka ke-7–12 (perempuan: tanggal + 40)',
               'a NIK with a possible birth date in digits 7–12 (women: day + 40)',
             )
-          : t('NIK 16 angka', 'a 16-digit NIK'),
+          : nikProblems.includes('serial')
+            ? t(
+                'NIK dengan nomor urut 0001 atau lebih pada empat angka terakhir; 0000 tidak mungkin (bila daftar pernah dibuka di Excel: angka 16 digit terpotong menjadi 0, format kolom sebagai Teks)',
+                'a NIK whose last four digits are a serial from 0001; 0000 is impossible (if the list was opened in Excel: 16-digit numbers get cut to 0, format the column as Text)',
+              )
+            : t(`NIK 16 angka (ditemukan ${nik.length} angka)`, `a 16-digit NIK (found ${nik.length} digits)`),
       ),
     );
   } else if (!c.kecamatan.has(regionOfId(nik))) {
@@ -162,7 +197,29 @@ function checkIds(c: Context, line: number, rawNik: string, rawKk: string): Prob
       ),
     );
   }
-  if (checkKk(kk).length) out.push(problemAt(c, line, 'kk', kk, t('Nomor KK 16 angka', 'a 16-digit family card number')));
+  if (checkKk(kk).length === 0 && kk.endsWith('0000'))
+    out.push(
+      problemAt(
+        c,
+        line,
+        'kk',
+        kk,
+        t(
+          'Nomor KK dengan nomor urut 0001 atau lebih pada empat angka terakhir; 0000 tidak mungkin (bila daftar pernah dibuka di Excel: angka 16 digit terpotong menjadi 0, format kolom sebagai Teks)',
+          'a family card number whose last four digits are a serial from 0001; 0000 is impossible (if the list was opened in Excel: 16-digit numbers get cut to 0, format the column as Text)',
+        ),
+      ),
+    );
+  else if (checkKk(kk).length)
+    out.push(
+      problemAt(
+        c,
+        line,
+        'kk',
+        kk,
+        t(`Nomor KK 16 angka (ditemukan ${kk.length} angka)`, `a 16-digit family card number (found ${kk.length} digits)`),
+      ),
+    );
   else if (kk === nik)
     out.push(
       problemAt(
@@ -261,7 +318,7 @@ function checkRow(c: Context, { line, cells }: CsvRow): { row?: Row; problems: P
 /** The rows together: who belongs to which household, and what each household and person receives. */
 class Ledger {
   private readonly kksOf = new Map<string, Map<string, number>>(); // nik → kk → first line
-  private readonly seen = new Map<string, number>(); // nik|kk|program|periode → line
+  private readonly seen = new Map<string, { line: number; status: Status }>(); // nik|kk|program|periode
   private readonly householdRow = new Map<string, { line: number; status: Status }>(); // kk|program|periode
   private readonly desilOf = new Map<string, { desil: number; line: number }>(); // kk → desil
   private readonly members = new Map<string, Set<string>>(); // kk → NIKs listed anywhere
@@ -299,18 +356,31 @@ class Ledger {
     const dup = this.seen.get(dupKey);
     if (dup !== undefined)
       return [
-        {
-          level: 'error',
-          kind: 'duplicate_key',
-          file: c.file,
-          line: r.line,
-          expected: t(
-            `satu baris per NIK + KK + program + periode; sama dengan baris ${dup}`,
-            `one row per NIK + KK + program + period; same as line ${dup}`,
-          ),
-        },
+        dup.status === r.status
+          ? {
+              level: 'error',
+              kind: 'duplicate_key',
+              file: c.file,
+              line: r.line,
+              expected: t(
+                `satu baris per NIK + KK + program + periode; sama dengan baris ${dup.line}`,
+                `one row per NIK + KK + program + period; same as line ${dup.line}`,
+              ),
+            }
+          : problemAt(
+              c,
+              r.line,
+              'status',
+              r.status,
+              t(
+                `satu status per orang, program dan periode: baris ${dup.line} mencatat "${dup.status}" untuk orang, program dan periode yang sama. Pilih status yang benar dan hapus yang lain`,
+                `one status per person, program and period: line ${dup.line} says "${dup.status}" for the same person, program and period. Keep the right one and delete the other`,
+              ),
+              'error',
+              'status_conflict',
+            ),
       ];
-    this.seen.set(dupKey, r.line);
+    this.seen.set(dupKey, { line: r.line, status: r.status });
     const isHousehold = c.kind.get(r.program) === 'keluarga';
     if (isHousehold) {
       // A household program belongs to the KK: one row per KK, program and period, with one status.
@@ -329,11 +399,11 @@ class Ledger {
                   `household program ${r.program}: one row per family card and period; this KK is already on line ${prev.line}`,
                 )
               : t(
-                  `satu status per KK, program dan periode; baris ${prev.line} mencatat "${prev.status}", baris ini "${r.status}"`,
-                  `one status per family card, program and period; line ${prev.line} says "${prev.status}", this line "${r.status}"`,
+                  `satu status per KK, program dan periode; baris ${prev.line} mencatat "${prev.status}", baris ini "${r.status}". Pilih status yang benar dan hapus yang lain`,
+                  `one status per family card, program and period; line ${prev.line} says "${prev.status}", this line "${r.status}". Keep the right one and delete the other`,
                 ),
             'error',
-            'duplicate_key',
+            prev.status === r.status ? 'duplicate_key' : 'status_conflict',
           ),
         ];
       }
@@ -395,6 +465,26 @@ export function readRecipients(
   if (problems.some((p) => p.level === 'error')) return { people: [], rows: rows.length, problems };
 
   const endsInZero = rows.filter((r) => /^\d{15}0$/.test(normaliseId(r.cells[at.nik!] ?? ''))).length;
+  // A row Excel held as numbers has both its NIK and its KK cut to …0. It is told apart from real numbers that end
+  // in 0 when the same person stands whole in another row (another program): the same first 15 digits of the NIK
+  // and of the KK, each ending in another digit. (Two people born the same day in one kecamatan share 15 NIK
+  // digits, and twins share a KK; both at once, with two different KKs, does not happen.)
+  const cut = new Map<string, number>();
+  const value = (r: CsvRow, col: number) => normaliseId((r.cells[col] ?? '').replace(/,/g, ''));
+  const wholeAt = new Map<string, number>();
+  for (const r of rows) {
+    const [n, k] = [value(r, at.nik!), value(r, at.kk!)];
+    if (/^\d{15}[1-9]$/.test(n) && /^\d{15}[1-9]$/.test(k) && !wholeAt.has(`${n.slice(0, 15)}|${k.slice(0, 15)}`))
+      wholeAt.set(`${n.slice(0, 15)}|${k.slice(0, 15)}`, r.line);
+  }
+  for (const r of rows) {
+    const [n, k] = [value(r, at.nik!), value(r, at.kk!)];
+    const whole = wholeAt.get(`${n.slice(0, 15)}|${k.slice(0, 15)}`);
+    if (/^\d{15}0$/.test(n) && /^\d{15}0$/.test(k) && whole !== undefined) {
+      cut.set(n, whole);
+      cut.set(k, whole);
+    }
+  }
   const c: Context = {
     file,
     at,
@@ -403,6 +493,7 @@ export function readRecipients(
     treeName: tree.name,
     treeCode: tree.code,
     excelZeros: rows.length >= 10 && endsInZero / rows.length > 0.5, // a real NIK ends in 0 one time in ten
+    cut,
   };
   const ledger = new Ledger(c);
   for (const row of rows) {

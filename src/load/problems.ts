@@ -27,6 +27,7 @@ export type ProblemKind =
   | 'unknown_area'
   | 'wrong_area_level'
   | 'duplicate_key'
+  | 'status_conflict'
   | 'unknown_category'
   | 'unknown_program'
   | 'sum_mismatch'
@@ -48,6 +49,7 @@ export type ProblemKind =
   | 'duplicate_dataset'
   | 'unknown_sheet'
   | 'date_cell'
+  | 'percent_cell'
   | 'sample_content';
 
 export interface Problem {
@@ -87,6 +89,7 @@ const KIND_TITLE: Record<ProblemKind, Text> = {
   unknown_area: t('kode wilayah tidak dikenal', 'unknown area code'),
   wrong_area_level: t('tingkat wilayah salah', 'wrong area level'),
   duplicate_key: t('baris ganda', 'duplicate row'),
+  status_conflict: t('dua status yang bertentangan', 'two conflicting statuses'),
   unknown_category: t('kategori tidak dikenal', 'unknown category'),
   unknown_program: t('program tidak dikenal', 'unknown program'),
   sum_mismatch: t('jumlah desa tidak sama dengan total kecamatan', 'desa values do not add up to the kecamatan total'),
@@ -107,6 +110,7 @@ const KIND_TITLE: Record<ProblemKind, Text> = {
   duplicate_dataset: t('data yang sama diberikan dua kali', 'the same dataset given twice'),
   unknown_sheet: t('lembar kerja tidak dikenal', 'unknown worksheet'),
   date_cell: t('sel berisi tanggal', 'a date cell'),
+  percent_cell: t('sel berformat persen', 'a cell formatted as percent'),
   sample_content: t('isi contoh di portal yang bukan data contoh', 'sample content in a portal that is not sample data'),
   identifier: t('data pribadi (NIK/KK/nama) tidak boleh diterbitkan', 'personal identifiers (NIK/KK/name) must not be published'),
 };

@@ -19,7 +19,8 @@ export interface Sheet {
   rows: Map<number, SheetCell[]>;
   columns: number;
 }
-export type SheetCell = { text: string; number?: number; date?: Date };
+/** `percent`: a number shown with a percent format (it holds 0,1118 and shows 11,18 %). */
+export type SheetCell = { text: string; number?: number; date?: Date; percent?: boolean };
 
 export const isWorkbookFile = (f: string): boolean => /\.xlsx$/i.test(f) && !f.startsWith('~$');
 
@@ -77,7 +78,11 @@ async function parseWorkbook(bytes: Uint8Array, file: string): Promise<ReadWorkb
     const columns = ws.columnCount;
     ws.eachRow({ includeEmpty: false }, (row, n) => {
       const cells: SheetCell[] = [];
-      for (let c = 1; c <= columns; c++) cells.push(cellOf(row.getCell(c).value));
+      for (let c = 1; c <= columns; c++) {
+        const cell = row.getCell(c);
+        const v = cellOf(cell.value);
+        cells.push(v.number !== undefined && /%/.test(cell.numFmt ?? '') ? { ...v, percent: true } : v);
+      }
       if (cells.some((x) => x.text.trim() !== '')) rows.set(n, cells);
     });
     return { name: ws.name, hidden: ws.state !== 'visible', rows, columns };
@@ -135,6 +140,7 @@ export function sheetTable(ds: Dataset, sheet: Sheet): { table?: CsvTable; probl
   const width = header.reduce((w, h, i) => (h !== '' ? i + 1 : w), 0);
   const meta = header.map((h) => cols.find((c) => c.name === normaliseHeader(h))?.meta);
   const rows: CsvRow[] = [];
+  let reported = 0; // rows left out because a cell of theirs was reported already
   for (const n of order.filter((x) => x > headerAt)) {
     const raw = sheet.rows.get(n)!;
     const cells = raw.slice(0, Math.max(width, 1));
@@ -143,6 +149,25 @@ export function sheetTable(ds: Dataset, sheet: Sheet): { table?: CsvTable; probl
     cells.forEach((c, i) => {
       const m = meta[i];
       const numeric = m?.kind === 'integer' || m?.kind === 'number';
+      if (c.percent && c.number !== undefined && m?.unit === '%') {
+        // Excel holds 0,1118 behind "11,18 %": reading the value would publish 0,11 %, reading the display hides the mistake.
+        const shown = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 4 }).format(c.number * 100);
+        problems.push({
+          level: 'error',
+          kind: 'percent_cell',
+          file,
+          line: n,
+          column: i + 1,
+          field: normaliseHeader(header[i]!),
+          value: `${shown} %`,
+          expected: t(
+            `angka persen tanpa format Persen: sel ini tampil ${shown} % tetapi isinya ${new Intl.NumberFormat('id-ID', { maximumFractionDigits: 6 }).format(c.number)}. Ubah format sel menjadi Umum atau Angka (Beranda › Angka), lalu ketik ${shown}`,
+            `a percentage without the Percent format: this cell shows ${shown} % but holds ${c.number}. Set the cell's format to General or Number (Home › Number), then type ${shown}`,
+          ),
+        });
+        dated = true;
+        return;
+      }
       if (c.date && numeric) {
         const serial = excelSerial(c.date);
         problems.push({
@@ -161,11 +186,14 @@ export function sheetTable(ds: Dataset, sheet: Sheet): { table?: CsvTable; probl
         dated = true;
       }
     });
-    if (dated) continue; // reported above; the rest of the row is checked once the cell holds a number
+    if (dated) {
+      reported++;
+      continue; // reported above; the rest of the row is checked once the cell holds what it shows
+    }
     const typed = cells.map((c) => c.number);
     rows.push({ line: n, cells: cells.map((c) => c.text), ...(typed.some((x) => x !== undefined) ? { typed } : {}) });
   }
-  if (rows.length === 0)
+  if (rows.length === 0 && reported === 0)
     problems.push({
       level: 'error',
       kind: 'empty_file',

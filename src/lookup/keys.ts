@@ -157,6 +157,7 @@ export async function loadRecipientKeys(
   }
   const dataBytes = IV_BYTES + kdf.payload + TAG_BYTES;
   const entries: SealedEntry[] = [];
+  const lineOf = new Map<string, number>(); // id → first line: an id twice is a line copied by hand (or a file joined twice)
   let mismatched = false;
   for (const { line, cells } of parsed.table.rows) {
     const [id = '', data = '', rowKdf = ''] = cells;
@@ -195,10 +196,31 @@ export async function loadRecipientKeys(
         value: bad[1],
         expected: bad[2],
       });
-    } else entries.push({ id, data: new Uint8Array(bytes) });
+    } else if (lineOf.has(id)) {
+      problems.push({
+        level: 'error',
+        kind: 'duplicate_key',
+        file: KEYS_FILE,
+        line,
+        column: 1,
+        field: 'id',
+        value: `${id.slice(0, 8)}…`,
+        expected: t(
+          `satu baris per id; id ini sudah ada di baris ${lineOf.get(id)} (baris tersalin atau berkas tergabung dua kali: ${again.id})`,
+          `one line per id; this id is already on line ${lineOf.get(id)} (a copied line or a file joined twice: ${again.en})`,
+        ),
+      });
+    } else {
+      lineOf.set(id, line);
+      entries.push({ id, data: new Uint8Array(bytes) });
+    }
   }
   // The salt promises that new entries come with a new salt (/metodologi/): entries changed by hand would not.
-  if (!mismatched && kdf.entri && kdf.entri !== `sha256:${createHash('sha256').update(csv).digest('hex')}`) {
+  if (
+    !problems.some((p) => p.file === KEYS_FILE && p.level === 'error') &&
+    kdf.entri &&
+    kdf.entri !== `sha256:${createHash('sha256').update(csv).digest('hex')}`
+  ) {
     problems.push({
       level: 'error',
       kind: 'lookup_edited',

@@ -1,10 +1,18 @@
-/** The extremely poor are among the poor: extreme poverty above poverty in the same year is a typing error. */
+/**
+ * The extremely poor are among the poor: extreme poverty above poverty in the
+ * same year is a typing error — unless the poverty rate itself is impossible
+ * (a fraction), which rate-as-fraction.ts reports as the one cause.
+ */
+import { POSSIBLE } from '../../domain/possible.ts';
 import { t } from '../problems.ts';
 import { at, enNum, idNum, type Rule } from './rule.ts';
 
 export const extremeOverPoverty: Rule = (d) =>
   d.kemiskinan
-    .filter((r) => r.persen_miskin_ekstrem !== undefined && r.persen_miskin_ekstrem > r.persen_miskin)
+    .filter(
+      (r) =>
+        r.persen_miskin_ekstrem !== undefined && r.persen_miskin_ekstrem > r.persen_miskin && r.persen_miskin >= POSSIBLE.povertyRate[0],
+    )
     .map((r) =>
       at(
         d,

@@ -1,9 +1,15 @@
 /**
  * A rate typed as a fraction (`0,135` where 13,5% is meant) passes the 0–100
- * range check. It is caught by what it must agree with: the poverty count ÷
- * the population (from `jumlah_penduduk`, or the population the other years
- * imply), and the same rate in neighbouring years.
+ * range check. It is caught first by what is possible for any kabupaten/kota
+ * (domain/possible.ts): a poverty rate of 0,14 %, or the population the
+ * counts imply (jumlah_miskin ÷ persen_miskin: 96 million), cannot be true —
+ * on one row or on every row alike. Then by what it must agree with: the
+ * poverty count ÷ the population (from `jumlah_penduduk`, or the population
+ * the other years imply), the registry (no fewer people than it holds), and
+ * the same rate in neighbouring years. One problem per cell: the first rule
+ * that explains it.
  */
+import { POSSIBLE } from '../../domain/possible.ts';
 import { t } from '../problems.ts';
 import { at, enNum, idNum, type Rule } from './rule.ts';
 
@@ -30,14 +36,70 @@ export const rateAsFraction: Rule = (d) => {
   const rateProblem = (r: Row, expected: ReturnType<typeof t>) =>
     at(d, 'kemiskinan.csv', r, 'persen_miskin', 'implausible', 'error', String(r.persen_miskin).replace('.', ','), expected);
   const implied = (r: Row) => (r.persen_miskin > 0 ? r.jumlah_miskin / (r.persen_miskin / 100) : NaN);
+  // People in the registry that year (the kabupaten's total): a population can be no smaller.
+  const registry = new Map<number, number>();
+  const reg = d.registri as { tahun: number; kode_wilayah: string; jiwa?: number }[];
+  for (const y of new Set(reg.map((x) => x.tahun))) {
+    const level = (parts: number) => reg.filter((x) => x.tahun === y && x.jiwa !== undefined && x.kode_wilayah.split('.').length === parts);
+    const rowsAt = level(3).length ? level(3) : level(4); // kecamatan rows, or desa rows where kecamatan rows are not given
+    if (rowsAt.length)
+      registry.set(
+        y,
+        rowsAt.reduce((s, x) => s + x.jiwa!, 0),
+      );
+  }
+  const [pLo, pHi] = POSSIBLE.population;
+  const [rLo, rHi] = POSSIBLE.povertyRate;
   for (const r of rows) {
+    const pop = implied(r);
+    const inRegistry = registry.get(r.tahun);
+    let flagged = false;
+    // 1. What no kabupaten/kota can have.
+    if (r.persen_miskin > 0 && (r.persen_miskin < rLo || r.persen_miskin > rHi || pop > pHi)) {
+      const asFraction = r.persen_miskin <= 1;
+      out.push(
+        rateProblem(
+          r,
+          asFraction
+            ? t(
+                `persentase, bukan pecahan: ${idNum(r.persen_miskin * 100)} (${idNum(r.persen_miskin, 4)} terbaca ${idNum(r.persen_miskin, 4)} %, padahal kemiskinan kabupaten/kota mana pun ${idNum(rLo)}–${idNum(rHi)} %; dengan jumlah_miskin ${idNum(r.jumlah_miskin)} angka itu berarti ${idNum(Math.round(pop))} penduduk)`,
+                `a percentage, not a fraction: ${enNum(r.persen_miskin * 100)} (${enNum(r.persen_miskin, 4)} reads as ${enNum(r.persen_miskin, 4)} %, while every kabupaten/kota's poverty rate is ${enNum(rLo)}–${enNum(rHi)} %; with jumlah_miskin ${enNum(r.jumlah_miskin)} it would mean ${enNum(Math.round(pop))} people)`,
+              )
+            : t(
+                `persentase penduduk miskin yang mungkin bagi kabupaten/kota (${idNum(rLo)}–${idNum(rHi)} %) — dengan jumlah_miskin ${idNum(r.jumlah_miskin)} angka ini berarti ${idNum(Math.round(pop))} penduduk${pop > pHi ? `, lebih dari kabupaten/kota mana pun (${idNum(pHi)})` : ''}`,
+                `a poverty rate possible for a kabupaten/kota (${enNum(rLo)}–${enNum(rHi)} %) — with jumlah_miskin ${enNum(r.jumlah_miskin)} it would mean ${enNum(Math.round(pop))} people${pop > pHi ? `, more than any kabupaten/kota (${enNum(pHi)})` : ''}`,
+              ),
+        ),
+      );
+      flagged = true;
+    }
+    if (!flagged && Number.isFinite(pop) && (pop < pLo || (inRegistry !== undefined && pop < inRegistry * 0.95))) {
+      out.push(
+        at(
+          d,
+          'kemiskinan.csv',
+          r,
+          'jumlah_miskin',
+          'implausible',
+          'error',
+          idNum(r.jumlah_miskin),
+          t(
+            `jumlah penduduk miskin dalam jiwa (bukan ribu jiwa): ${idNum(r.jumlah_miskin)} jiwa dengan ${idNum(r.persen_miskin)} % berarti hanya ${idNum(Math.round(pop))} penduduk, ${pop < pLo ? `lebih sedikit dari kabupaten/kota mana pun (${idNum(pLo)})` : `lebih sedikit dari ${idNum(inRegistry!)} jiwa dalam registri tahun itu`}`,
+            `the number of poor people in persons (not thousands): ${enNum(r.jumlah_miskin)} people at ${enNum(r.persen_miskin)} % means only ${enNum(Math.round(pop))} inhabitants, ${pop < pLo ? `fewer than any kabupaten/kota (${enNum(pLo)})` : `fewer than the ${enNum(inRegistry!)} people in the registry that year`}`,
+          ),
+        ),
+      );
+      flagged = true;
+    }
     const others = rows.filter((x) => x !== r);
     // What the counts say the rate is: count ÷ population, or count ÷ the population other years imply.
     const population = r.jumlah_penduduk ?? median(others.map(implied).filter(Number.isFinite));
     const fromCounts = Number.isFinite(population) && population > 0 ? (r.jumlah_miskin / population) * 100 : NaN;
     const neighbour = median(others.filter((x) => Math.abs(x.tahun - r.tahun) <= 2).map((x) => x.persen_miskin));
     const expect = Number.isFinite(fromCounts) ? fromCounts : neighbour;
-    if (Number.isFinite(expect) && fractionOf(r.persen_miskin, expect)) {
+    if (flagged) {
+      // told above, once
+    } else if (Number.isFinite(expect) && fractionOf(r.persen_miskin, expect)) {
       const basis = Number.isFinite(fromCounts)
         ? t(
             `jumlah_miskin ${idNum(r.jumlah_miskin)} ÷ penduduk ${idNum(Math.round(population))} = ${idNum(fromCounts)}%`,
@@ -68,6 +130,24 @@ export const rateAsFraction: Rule = (d) => {
         ),
       );
     }
+    // 3. Possible, but unusual enough to look at twice.
+    const [uLo, uHi] = POSSIBLE.povertyRateUsual;
+    if (!out.some((p) => p.line === r._line && p.field === 'persen_miskin') && (r.persen_miskin < uLo || r.persen_miskin > uHi))
+      out.push(
+        at(
+          d,
+          'kemiskinan.csv',
+          r,
+          'persen_miskin',
+          'implausible',
+          'warning',
+          String(r.persen_miskin).replace('.', ','),
+          t(
+            `persentase yang lazim bagi kabupaten/kota (${idNum(uLo)}–${idNum(uHi)} %); periksa sekali lagi dengan publikasi BPS`,
+            `a rate usual for a kabupaten/kota (${enNum(uLo)}–${enNum(uHi)} %); check it once more against the BPS publication`,
+          ),
+        ),
+      );
     // Extreme poverty has no count to check against: its neighbouring years decide.
     const e = r.persen_miskin_ekstrem;
     const near = others
