@@ -3,6 +3,7 @@
  * Data problems are printed as a list (Indonesian, English when LANG=en*)
  * and exit with code 1; dist/ is then left untouched.
  */
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { buildSite } from '../src/build/build.ts';
 import { fileEffects } from '../src/build/file-effects.ts';
@@ -16,6 +17,16 @@ await runCli(async () => {
   const outDir = path.resolve(process.env.OUT_DIR ?? path.join(ROOT, 'dist'));
   const lang = cliLang();
   const t0 = performance.now();
+  // A data folder that is not there is named as such (not as a missing portal.json inside it).
+  const kind = await stat(dataDir).catch(() => undefined);
+  if (!kind?.isDirectory()) {
+    console.error(
+      lang === 'en'
+        ? `ERROR: the data folder ${dataDir} ${kind ? 'is a file, not a folder' : 'does not exist'}. Build from the folder that holds portal.json: DATA_DIR=<folder> npm run build (default: data/ in the project). Nothing was changed.`
+        : `GALAT: folder data ${dataDir} ${kind ? 'adalah berkas, bukan folder' : 'tidak ada'}. Bangun dari folder yang berisi portal.json: DATA_DIR=<folder> npm run build (bawaan: data/ di proyek). Tidak ada yang diubah.`,
+    );
+    return 1;
+  }
   const log = (line: string) => console.error(line);
   const effects = fileEffects({ root: ROOT, dataDir, outDir, lang, log, render: renderPages, index: indexSearch });
   const result = await buildSite({ io: folderIO(dataDir), lang, effects });

@@ -71,7 +71,7 @@ const CASES: Record<string, Case> = {
   'area code of another kabupaten': {
     kind: 'unknown_area',
     files: { 'pmks.csv': `${pmksHeader}2024,34.02.01,8,3\n` },
-    says: ['pmks.csv baris 2', 'kabupaten lain', 'Kabupaten Lebong'],
+    says: ['pmks.csv baris 2', 'milik Kabupaten Bantul', 'Kabupaten Lebong'],
   },
   'area of the wrong level': {
     kind: 'wrong_area_level',
@@ -183,5 +183,73 @@ describe('every kind of bad input is reported with file and line', () => {
     expect(formatProblem(problems[0]!, 'en')).toBe(
       'ERROR pmks.csv line 2, column 4 (jumlah): negative number — found "-5"; expected: a whole number ≥ 0, e.g. 14833',
     );
+  });
+});
+
+describe('every problem in one round, each said once, in what the operator sees', () => {
+  const portal = JSON.parse(fixtureText('portal.json'));
+
+  it('portal.json mistakes and data mistakes are reported in the same run', async () => {
+    const { problems } = await problemsFor({
+      'portal.json': JSON.stringify({ ...portal, rilis: { label: 'rilis baru', tanggal: '2025-13-01' } }),
+      'pmks.csv': `${pmksHeader}2024,17.07.01,8,-3\n`,
+    });
+    expect(problems.map((p) => `${p.file} ${p.kind}`)).toEqual([
+      'portal.json invalid_config',
+      'portal.json invalid_config',
+      'pmks.csv negative',
+    ]);
+  });
+
+  it('a mixed number format does not hide the other errors of the file, and its rows add no knock-on error', async () => {
+    const { problems } = await problemsFor({
+      'kemiskinan.csv':
+        'tahun,persen_miskin,jumlah_miskin,garis_kemiskinan,sumber\n2022,"12,5",13000,500000,BPS\n2023,"11,5",12300,520000,BPS\n2024,11.02,11900,545000,BPS\n',
+      'pmks.csv': `${pmksHeader}2024,17.07.01,8,-3\n`,
+    });
+    expect(problems.map((p) => `${p.file}:${p.line} ${p.kind}`)).toEqual(['kemiskinan.csv:4 mixed_number_format', 'pmks.csv:2 negative']);
+  });
+
+  it('a file of another kabupaten/kota is one sentence naming whose data it is', async () => {
+    const { problems, messages } = await problemsFor({ 'pmks.csv': fixtureText('pmks.csv').replace(/17\.07/g, '34.02') });
+    expect(problems.map((p) => p.kind)).toEqual(['foreign_region']);
+    expect(messages[0]).toContain('memakai kode Kabupaten Bantul (34.02)');
+  });
+
+  it('a title row above the header of a CSV is skipped with a note saying to delete it, and the data are read', async () => {
+    const { data, problems, messages } = await problemsFor({
+      'pmks.csv': `Data PMKS Kabupaten Lebong 2024\n${fixtureText('pmks.csv')}`,
+    });
+    expect(problems.map((p) => `${p.level} ${p.kind} ${p.line}`)).toEqual(['warning title_row 1']);
+    expect(messages[0]).toContain('hapus baris judul itu');
+    expect(data!.pmks.length).toBeGreaterThan(0);
+    expect(data!.pmks[0]!._line).toBe(3);
+  });
+
+  it('a kecamatan name or a BPS code in a code column is answered with the Kemendagri code', async () => {
+    const name = (await import('../src/domain/regions.ts').then((m) => m.loadRegionTree('17.07')))!.kecamatan[0]!;
+    const { messages } = await problemsFor({
+      'pmks.csv': `${pmksHeader}2024,Kecamatan ${name.name},8,3\n2024,1707010,8,3\n`,
+    });
+    expect(messages[0]).toContain(`kode Kemendagri, bukan nama: ${name.name} = ${name.code}`);
+    expect(messages[1]).toContain('tampaknya kode BPS (7 angka)');
+  });
+
+  it('a program written by its name is answered with its slug; an unknown one with a file name that works', async () => {
+    const named = await problemsFor({ 'cakupan.csv': fixtureText('cakupan.csv').replace(/,pkh,/g, ',PKH (Program Keluarga Harapan),') });
+    expect(named.messages[0]).toContain('slug program "pkh"');
+    const other = await problemsFor({ 'cakupan.csv': fixtureText('cakupan.csv').replace(/,pkh,/g, ',BPNT/Sembako,') });
+    expect(other.messages[0]).toContain('program/bpnt-sembako.md');
+    expect(other.messages[0]).not.toContain('program/bpnt/');
+  });
+
+  it('an empty sheet is an empty sheet, not a missing file', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('pmks').addRow(['tahun', 'kode_wilayah', 'kategori', 'jumlah']);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const { messages, problems } = await problemsFor({ 'pmks.csv': null, 'data.xlsx': bytes });
+    expect(problems.map((p) => p.kind)).toEqual(['empty_sheet']);
+    expect(messages[0]).toMatch(/^GALAT data\.xlsx › pmks: lembar kosong/);
   });
 });

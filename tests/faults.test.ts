@@ -375,6 +375,14 @@ describe('commands that must refuse', () => {
     noStackTrace(r);
     expect(readdirSync(tmp).filter((f) => f.startsWith('a-file.csv'))).toEqual(['a-file.csv']);
   });
+  it('`npm run build` with a data folder that is not there names the folder, not a missing portal.json', async () => {
+    const r = await build(path.join(tmp, 'tidak-ada'), path.join(tmp, 'tidak-ada-dist'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`folder data ${path.join(tmp, 'tidak-ada')} tidak ada`);
+    expect(r.stderr).not.toContain('portal.json: berkas tidak ada');
+    noStackTrace(r);
+    expect(existsSync(path.join(tmp, 'tidak-ada-dist'))).toBe(false);
+  });
   it('`npm run serve` on a busy port says so in one sentence', async () => {
     const first = spawn(NODE, ['scripts/serve.ts'], { cwd: ROOT, env: { ...process.env, OUT_DIR: previous, PORT: '47391' } });
     await new Promise<void>((resolve) => first.stdout.once('data', () => resolve()));

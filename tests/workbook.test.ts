@@ -113,6 +113,21 @@ describe('workbooks in', () => {
     expect(problems.every((p) => p.kind === 'percent_cell')).toBe(true);
   });
 
+  it('a workbook of another kabupaten/kota is one problem naming its sheets, not one per row', async () => {
+    const rowsOf = (csv: string): Cell[][] =>
+      csv
+        .replace(/17\.07/g, '34.02')
+        .trim()
+        .split('\n')
+        .map((l, i) => l.split(',').map((c) => (i > 0 && /^\d+$/.test(c) ? Number(c) : c)));
+    const bytes = await workbook({ pmks: rowsOf(fixtureText('pmks.csv')), registri: rowsOf(fixtureText('registri.csv')) });
+    const { problems, messages } = await load({ 'pmks.csv': null, 'registri.csv': null, 'data.xlsx': bytes });
+    expect(problems.map((p) => p.kind)).toEqual(['foreign_region']);
+    expect(messages[0]).toMatch(
+      /^GALAT data\.xlsx: data kabupaten\/kota lain — ditemukan "34\.02"; diharapkan: data Kabupaten Lebong .* memakai kode Kabupaten Bantul \(34\.02\)\..* — di 2 lembar: pmks, registri$/,
+    );
+  });
+
   it('reports a date in a number column, naming the cell and its value as a number', async () => {
     const rows = pmksRows();
     rows[2]![0] = new Date(Date.UTC(2024, 0, 31));

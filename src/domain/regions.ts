@@ -67,10 +67,21 @@ function titleCase(s: string): string {
   return s.toLowerCase().replace(/(^|[\s(\-/])(\p{L})/gu, (_, p: string, c: string) => p + c.toUpperCase());
 }
 
-/** A lookup from code to level, name and parent, built once per tree. */
+/** A lookup from code to level, name and parent, built once per tree; and from a name to its codes. */
 export interface AreaIndex {
   get(code: string): { level: AreaLevel; name: string; kecamatan?: string } | undefined;
+  /** Areas whose name is this (case, spacing and a leading "Kecamatan", "Desa"… ignored). */
+  byName(name: string): { code: string; level: AreaLevel; name: string }[];
 }
+
+/** A place name as people type it: "KEC. Lebong  Atas" → "lebong atas". */
+export const nameKey = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/^(kec\.?|kecamatan|kapanewon|kemantren|distrik|desa|kelurahan|kalurahan|kel\.|ds\.|kabupaten|kab\.|kota)\s+/, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
 export function indexTree(tree: RegionTree): AreaIndex {
   const m = new Map<string, { level: AreaLevel; name: string; kecamatan?: string }>();
   m.set(tree.code, { level: 'kabupaten', name: tree.name });
@@ -78,5 +89,15 @@ export function indexTree(tree: RegionTree): AreaIndex {
     m.set(k.code, { level: 'kecamatan', name: k.name });
     for (const d of k.desa) m.set(d.code, { level: 'desa', name: d.name, kecamatan: k.code });
   }
-  return { get: (code) => m.get(code) };
+  const names = new Map<string, { code: string; level: AreaLevel; name: string }[]>();
+  for (const [code, a] of m) {
+    const key = nameKey(a.name);
+    names.set(key, [...(names.get(key) ?? []), { code, level: a.level, name: a.name }]);
+  }
+  return { get: (code) => m.get(code), byName: (name) => names.get(nameKey(name)) ?? [] };
+}
+
+/** Every kabupaten/kota's name by code ("Kabupaten Bantul"), for saying whose data a file holds. */
+export async function regencyNames(): Promise<Map<string, string>> {
+  return new Map((await getRegencies()).map((r) => [r.code, titleCase(r.name)]));
 }

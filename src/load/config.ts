@@ -91,7 +91,40 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line: before.length, column: before.at(-1)!.length + 1 };
 }
 
-export async function loadConfig(io: DataIO, problems: Problem[]): Promise<PortalConfig | undefined> {
+/**
+ * What checking the data files needs of portal.json, taken from it even when
+ * other fields are wrong, so that one run reports the problems of portal.json
+ * and of every data file together (an operator publishing through a workflow
+ * pays one upload and one run per round).
+ */
+export interface DataCheckSettings {
+  kode_kabupaten: string;
+  format_angka: PortalConfig['format_angka'];
+  format_angka_berkas: PortalConfig['format_angka_berkas'];
+  releaseYear: number;
+}
+
+function settingsOf(json: unknown): DataCheckSettings | undefined {
+  const o = (json && typeof json === 'object' ? json : {}) as Record<string, unknown>;
+  const field = <K extends keyof typeof portalSchema.shape>(k: K) => portalSchema.shape[k].safeParse(o[k]);
+  const kode = field('kode_kabupaten');
+  if (!kode.success) return undefined;
+  const fmt = field('format_angka');
+  const perFile = field('format_angka_berkas');
+  const date = String((o.rilis as Record<string, unknown> | undefined)?.tanggal ?? '');
+  return {
+    kode_kabupaten: kode.data as string,
+    format_angka: fmt.success ? (fmt.data as PortalConfig['format_angka']) : 'auto',
+    format_angka_berkas: perFile.success ? (perFile.data as PortalConfig['format_angka_berkas']) : {},
+    releaseYear: /^\d{4}-\d{2}-\d{2}$/.test(date) ? Number(date.slice(0, 4)) : new Date().getUTCFullYear(),
+  };
+}
+
+export async function loadConfig(
+  io: DataIO,
+  problems: Problem[],
+  partial?: { settings?: DataCheckSettings },
+): Promise<PortalConfig | undefined> {
   const file = 'portal.json';
   const bytes = await io.read(file);
   if (!bytes) {
@@ -147,6 +180,10 @@ export async function loadConfig(io: DataIO, problems: Problem[]): Promise<Porta
         ...(v !== undefined ? { value: typeof v === 'string' ? v : JSON.stringify(v) } : {}),
         expected: t(i.message, i.message),
       });
+    }
+    if (partial) {
+      const settings = settingsOf(json);
+      if (settings) partial.settings = settings;
     }
     return;
   }

@@ -21,6 +21,8 @@ export interface CsvTable {
   delimiter: string;
   /** Number format for text cells when nothing in the table tells (a worksheet: Indonesian). */
   defaultFormat?: 'id' | 'en';
+  /** The header's line in the file (1 unless a blank line comes first). */
+  headerLine?: number;
 }
 
 const notCsv = (file: string, why: string, whyEn: string): Problem => ({
@@ -164,18 +166,27 @@ export function parseCsv(text: string, file: string): { table?: CsvTable; proble
       ],
     };
   const [head, ...rows] = records;
-  return { table: { header: head!.cells.map((h) => h.trim()), rows, delimiter }, problems };
+  return { table: { header: head!.cells.map((h) => h.trim()), rows, delimiter, headerLine: head!.line }, problems };
 }
 
 /**
  * The delimiter is whichever of `;` `,` tab occurs most in the header line
  * (outside quotes): headers hold no numbers, so a decimal comma cannot fool it.
+ * A title line above the header ("Data PMKS Kabupaten Lebong 2024") has no
+ * delimiter at all: then the next line that has one decides.
  */
 export function guessDelimiter(text: string): string {
-  const header = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
-  const unquoted = header.replace(/"[^"]*"/g, '');
-  const count = (d: string) => unquoted.split(d).length - 1;
-  return [';', ',', '\t'].reduce((best, d) => (count(d) > count(best) ? d : best), ',');
+  const lines = text
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 6);
+  for (const line of lines) {
+    const unquoted = line.replace(/"[^"]*"/g, '');
+    const count = (d: string) => unquoted.split(d).length - 1;
+    const best = [';', ',', '\t'].reduce((b, d) => (count(d) > count(b) ? d : b), ',');
+    if (count(best) > 0) return best;
+  }
+  return ',';
 }
 
 /** Header names are matched forgivingly: case, spaces and dashes do not matter. */

@@ -8,7 +8,7 @@
  */
 import type * as z from 'zod';
 import { type CsvTable, decodeText, parseCsv } from './csv.ts';
-import { totalRow, wideTable } from './steps/shape.ts';
+import { skipTitleRows, totalRow, wideTable } from './steps/shape.ts';
 import type { NumberFormat } from './numbers.ts';
 import { t, type Problem } from './problems.ts';
 import type { Dataset } from './schema/dataset.ts';
@@ -23,6 +23,8 @@ import { checkRowRules } from './steps/row-rules.ts';
 import { parseRow } from './steps/schema.ts';
 
 export { canonicalAreaCode } from './steps/references.ts';
+import { canonicalAreaCode } from './steps/references.ts';
+import { levelOf } from '../domain/regions.ts';
 
 export interface LoadContext extends ReferenceContext {
   numberFormat: 'auto' | NumberFormat;
@@ -55,9 +57,9 @@ export function loadDataset<S extends z.ZodObject>(ds: Dataset<S>, bytes: Uint8A
  * Validate a table already read (from CSV, or a worksheet by workbook.ts):
  * problems name `ds.file`; the caller relocates them to a sheet's cells.
  */
-export function loadTable<S extends z.ZodObject>(ds: Dataset<S>, table: CsvTable, ctx: LoadContext): LoadedDataset<S> {
+export function loadTable<S extends z.ZodObject>(ds: Dataset<S>, input: CsvTable, ctx: LoadContext): LoadedDataset<S> {
   const file = ds.file;
-  const problems: Problem[] = [];
+  const { table, problems } = skipTitleRows(ds as Dataset, input);
   const failed = () => problems.some((p) => p.level === 'error');
   const wide = wideTable(ds, table);
   if (wide) return { rows: [], problems: [wide] };
@@ -65,9 +67,11 @@ export function loadTable<S extends z.ZodObject>(ds: Dataset<S>, table: CsvTable
   const { header, problems: headerProblems } = readHeader(ds, table);
   problems.push(...headerProblems);
   if (failed()) return { rows: [], problems };
-  const { format, problems: formatProblems } = detectNumberFormat(file, table, header, ctx.numberFormat);
+  // A whole file of another kabupaten/kota: one sentence, not one line per row.
+  const foreign = foreignRegion(file, table, header, ctx);
+  if (foreign) return { rows: [], header, problems: [...problems, foreign] };
+  const { format, problems: formatProblems, skip } = detectNumberFormat(file, table, header, ctx.numberFormat);
   problems.push(...formatProblems);
-  if (failed()) return { rows: [], problems };
 
   const rows: Loaded<S>[] = [];
   const duplicate = uniqueKeys(ds);
@@ -100,6 +104,7 @@ export function loadTable<S extends z.ZodObject>(ds: Dataset<S>, table: CsvTable
       });
       continue;
     }
+    if (skip?.has(line)) continue; // a cell in the minority's number format, reported above
     const total = totalRow(file, line, cells);
     if (total) {
       problems.push(total);
@@ -128,4 +133,38 @@ export function loadTable<S extends z.ZodObject>(ds: Dataset<S>, table: CsvTable
   }
   problems.push(...checkDesaSums(ds as Dataset, rows as never, header));
   return { rows, header, problems };
+}
+
+/**
+ * A file whose area codes mostly belong to one other kabupaten/kota (a
+ * workbook of the office next door, a download of another portal): said once,
+ * with whose data it is, instead of once per row.
+ */
+function foreignRegion(file: string, table: CsvTable, header: Header, ctx: LoadContext): Problem | undefined {
+  const col = header.at.findIndex((name, i) => name !== null && header.meta(i)?.kind === 'area');
+  if (col < 0 || table.rows.length < 3) return undefined;
+  const counts = new Map<string, { n: number; first: number; last: number }>();
+  for (const r of table.rows) {
+    const code = canonicalAreaCode(r.cells[col] ?? '');
+    if (!levelOf(code) || code === ctx.kabupaten || code.startsWith(`${ctx.kabupaten}.`)) continue;
+    const other = code.slice(0, 5);
+    const c = counts.get(other) ?? { n: 0, first: r.line, last: r.line };
+    counts.set(other, { n: c.n + 1, first: c.first, last: r.line });
+  }
+  const [other, c] = [...counts].sort((a, b) => b[1].n - a[1].n)[0] ?? [];
+  if (!other || !c || c.n < 3 || c.n < table.rows.length / 2) return undefined;
+  const name = ctx.regencies?.get(other) ?? `kode ${other}`;
+  return {
+    level: 'error',
+    kind: 'foreign_region',
+    file,
+    line: c.first,
+    column: col + 1,
+    field: header.at[col]!,
+    value: other,
+    expected: t(
+      `data ${ctx.kabupatenName} (kode ${ctx.kabupaten}.…): ${c.n} dari ${table.rows.length} baris (baris ${c.first}–${c.last}) memakai kode ${name} (${other}). Periksa apakah berkas yang diunggah benar, atau kode_kabupaten di portal.json`,
+      `data of ${ctx.kabupatenName} (codes ${ctx.kabupaten}.…): ${c.n} of ${table.rows.length} rows (lines ${c.first}–${c.last}) use the codes of ${name} (${other}). Check that the right file was uploaded, or kode_kabupaten in portal.json`,
+    ),
+  };
 }

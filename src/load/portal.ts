@@ -6,8 +6,9 @@
  * the validated data, or the full list of problems. File access comes in
  * through `io` so tests can run on in-memory folders.
  */
-import { indexTree, loadRegionTree, type RegionTree } from '../domain/regions.ts';
-import { loadConfig, loadGeo, loadPrograms } from './config.ts';
+import { indexTree, loadRegionTree, type RegionTree, regencyNames } from '../domain/regions.ts';
+import { type DataCheckSettings, loadConfig, loadGeo, loadPrograms } from './config.ts';
+import { programKey } from './steps/references.ts';
 import { loadDataset, loadTable, type LoadContext, type Loaded } from './dataset.ts';
 import { sampleContent } from './sample-content.ts';
 import { HELPER_SHEETS, isWorkbookFile, readWorkbook, type Sheet, sheetTable } from './workbook.ts';
@@ -85,7 +86,11 @@ type Source = { file: string; bytes: Uint8Array; sheet?: undefined } | { file: s
  * named `<name>` in any other workbook (`data.xlsx`, the template). A
  * dataset given twice is an error naming both places.
  */
-async function datasetSources(io: DataIO, problems: Problem[]): Promise<Map<string, Source>> {
+async function datasetSources(
+  io: DataIO,
+  problems: Problem[],
+  empty: Map<string, { file: string; sheet: string }>,
+): Promise<Map<string, Source>> {
   const found = new Map<string, Source[]>();
   const add = (name: string, s: Source) => found.set(name, [...(found.get(name) ?? []), s]);
   const byName = new Map<string, (typeof DATASETS)[number]>(DATASETS.map((d) => [d.name, d]));
@@ -118,6 +123,10 @@ async function datasetSources(io: DataIO, problems: Problem[]): Promise<Map<stri
         });
       continue;
     }
+    // A sheet named like a dataset with nothing under its header: said as an empty sheet, not a missing file.
+    for (const sheet of sheets)
+      if (!sheet.hidden && sheet.rows.size <= 1 && byName.has(sheet.name.trim().toLowerCase()))
+        empty.set(sheet.name.trim().toLowerCase(), { file: f, sheet: sheet.name });
     for (const sheet of dataSheets(sheets)) {
       const d = byName.get(sheet.name.trim().toLowerCase());
       if (d) add(d.name, { file: f, sheet });
@@ -154,6 +163,28 @@ async function datasetSources(io: DataIO, problems: Problem[]): Promise<Map<stri
   return out;
 }
 
+/** A workbook of another kabupaten/kota is one cause: one problem naming its sheets, not one per sheet. */
+function oneForeignPerWorkbook(problems: Problem[]): Problem[] {
+  const byFile = new Map<string, Problem[]>();
+  for (const p of problems)
+    if (p.kind === 'foreign_region' && p.sheet !== undefined) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+  return problems.flatMap((p) => {
+    const all = p.kind === 'foreign_region' && p.sheet !== undefined ? byFile.get(p.file)! : undefined;
+    if (!all || all.length < 2) return [p];
+    if (p !== all[0]) return [];
+    const { line: _l, column: _c, field: _f, sheet: _s, ...rest } = p;
+    return [
+      {
+        ...rest,
+        expected: t(
+          `${p.expected.id.replace(/: \d+ dari \d+ baris \(baris [^)]*\)/, '')} — di ${all.length} lembar: ${all.map((x) => x.sheet).join(', ')}`,
+          `${p.expected.en.replace(/: \d+ of \d+ rows \(lines [^)]*\)/, '')} — in ${all.length} sheets: ${all.map((x) => x.sheet).join(', ')}`,
+        ),
+      },
+    ];
+  });
+}
+
 /** Problems found in a dataset read from a worksheet name the workbook, the sheet and (by formatProblem) the cell. */
 function relocate(problems: Problem[], origins: Map<string, { file: string; sheet: string }>): Problem[] {
   return problems.map((p) => {
@@ -165,7 +196,7 @@ function relocate(problems: Problem[], origins: Map<string, { file: string; shee
 export async function loadPortal(io: DataIO): Promise<{ data?: PortalData; problems: Problem[] }> {
   const origins = new Map<string, { file: string; sheet: string }>();
   const res = await loadFolder(io, origins);
-  return { ...res, problems: relocate(res.problems, origins) };
+  return { ...res, problems: oneForeignPerWorkbook(relocate(res.problems, origins)) };
 }
 
 async function loadFolder(
@@ -173,35 +204,68 @@ async function loadFolder(
   origins: Map<string, { file: string; sheet: string }>,
 ): Promise<{ data?: PortalData; problems: Problem[] }> {
   const problems: Problem[] = [];
-  const config = await loadConfig(io, problems);
-  if (!config) return { problems };
-  const tree = await loadRegionTree(config.kode_kabupaten);
+  const partial: { settings?: DataCheckSettings } = {};
+  const config = await loadConfig(io, problems, partial);
+  // With portal.json wrong elsewhere, the data files are still checked, in the same run.
+  const settings = config ? { ...config, releaseYear: Number(config.rilis.tanggal.slice(0, 4)) } : partial.settings;
+  if (!settings) return { problems };
+  const tree = await loadRegionTree(settings.kode_kabupaten);
   if (!tree) {
     problems.push({
       level: 'error',
       kind: 'invalid_config',
       file: 'portal.json',
       field: 'kode_kabupaten',
-      value: config.kode_kabupaten,
+      value: settings.kode_kabupaten,
       expected: t('kode kabupaten/kota Kemendagri yang ada, mis. "34.02"', 'an existing Kemendagri kabupaten/kota code, e.g. "34.02"'),
     });
     return { problems };
   }
   const programs = await loadPrograms(io, problems);
 
+  const areas = indexTree(tree);
+  const regencies = await regencyNames();
+  // What people call each program: its slug, name and short name, and each part of "BPNT/Sembako".
+  const programByName = new Map<string, string>();
+  for (const p of programs)
+    for (const n of [p.slug, p.nama, p.nama_en ?? '', ...(p.singkatan ?? '').split('/'), p.singkatan ?? ''])
+      if (programKey(n)) programByName.set(programKey(n), p.slug);
   const ctx = (file: string): LoadContext => ({
     kabupaten: tree.code,
     kabupatenName: tree.name,
-    areas: indexTree(tree),
+    areas,
+    regencies,
+    programByName,
     programs: new Set(programs.map((p) => p.slug)),
-    releaseYear: Number(config.rilis.tanggal.slice(0, 4)),
-    numberFormat: config.format_angka_berkas[file] ?? config.format_angka,
+    releaseYear: settings.releaseYear,
+    numberFormat: settings.format_angka_berkas[file] ?? settings.format_angka,
   });
   const tables: Record<string, unknown[]> = {};
   const layout: Record<string, Header | undefined> = {};
-  const sources = await datasetSources(io, problems);
+  const emptySheets = new Map<string, { file: string; sheet: string }>();
+  const sources = await datasetSources(io, problems, emptySheets);
   for (const ds of DATASETS) {
     const src = sources.get(ds.name);
+    const emptySheet = emptySheets.get(ds.name);
+    if (!src && emptySheet) {
+      problems.push({
+        level: ds.required ? 'error' : 'warning',
+        kind: 'empty_sheet',
+        file: emptySheet.file,
+        sheet: emptySheet.sheet,
+        expected: ds.required
+          ? t(
+              `baris judul kolom dan minimal satu baris data di lembar ${emptySheet.sheet} (${ds.title.id}); lembar ini kosong`,
+              `a header row and at least one data row in the ${emptySheet.sheet} sheet (${ds.title.en}); this sheet is empty`,
+            )
+          : t(
+              `data di lembar ${emptySheet.sheet} (${ds.title.id}); lembar ini kosong, jadi halamannya tidak ditampilkan`,
+              `data in the ${emptySheet.sheet} sheet (${ds.title.en}); this sheet is empty, so its page is not shown`,
+            ),
+      });
+      tables[ds.name] = [];
+      continue;
+    }
     if (!src) {
       if (ds.required)
         problems.push({
@@ -229,7 +293,7 @@ async function loadFolder(
   }
   const geo = await loadGeo(io, tree, problems);
   const releases = await loadReleases(io);
-  problems.push(...(await sampleContent(io, config, programs, releases)));
+  if (config) problems.push(...(await sampleContent(io, config, programs, releases)));
   for (const f of await io.list('.')) {
     if (!OTHER_FILES.has(f) && !DATASETS.some((d) => d.file === f) && !isWorkbookFile(f) && !f.startsWith('.') && !f.startsWith('~$'))
       problems.push({
@@ -242,7 +306,7 @@ async function loadFolder(
         ),
       });
   }
-  if (hasErrors(problems)) return { problems };
+  if (!config || hasErrors(problems)) return { problems };
   const datasets = tables as unknown as Omit<PortalData, 'config' | 'tree' | 'programs' | 'geo' | 'releases'>;
   // Plausibility across cells and files, once every file is valid on its own.
   for (const rule of RULES) problems.push(...rule({ config, tree, programs, ...datasets, layout }));

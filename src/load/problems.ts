@@ -11,6 +11,7 @@ export { t, type Lang, type Text };
 export type ProblemKind =
   | 'missing_file'
   | 'empty_file'
+  | 'empty_sheet'
   | 'not_csv'
   | 'encoding'
   | 'missing_column'
@@ -25,6 +26,7 @@ export type ProblemKind =
   | 'realisasi_over_pagu'
   | 'capaian_over_target'
   | 'unknown_area'
+  | 'foreign_region'
   | 'wrong_area_level'
   | 'duplicate_key'
   | 'status_conflict'
@@ -73,6 +75,7 @@ export interface Problem {
 const KIND_TITLE: Record<ProblemKind, Text> = {
   missing_file: t('berkas tidak ada', 'file missing'),
   empty_file: t('berkas kosong', 'empty file'),
+  empty_sheet: t('lembar kosong', 'empty worksheet'),
   not_csv: t('bukan berkas CSV', 'not a CSV file'),
   encoding: t('pengodean teks', 'text encoding'),
   missing_column: t('kolom tidak ada', 'missing column'),
@@ -87,6 +90,7 @@ const KIND_TITLE: Record<ProblemKind, Text> = {
   realisasi_over_pagu: t('realisasi melebihi pagu', 'spending above allocation'),
   capaian_over_target: t('capaian melebihi target', 'output above target'),
   unknown_area: t('kode wilayah tidak dikenal', 'unknown area code'),
+  foreign_region: t('data kabupaten/kota lain', 'data of another kabupaten/kota'),
   wrong_area_level: t('tingkat wilayah salah', 'wrong area level'),
   duplicate_key: t('baris ganda', 'duplicate row'),
   status_conflict: t('dua status yang bertentangan', 'two conflicting statuses'),

@@ -1,7 +1,9 @@
 /**
  * Step 2: the number format of this file — declared in portal.json, or
  * inferred from cells that can only be read one way. Evidence of both is an
- * error on the minority's cells, never a guess.
+ * error on the minority's cells, never a guess; the other rows are read in
+ * the majority's format and checked in the same run, the minority's rows are
+ * left out (their other cells would be misread).
  */
 import type { CsvTable } from '../csv.ts';
 import { formatEvidence, type NumberFormat } from '../numbers.ts';
@@ -15,7 +17,7 @@ export function detectNumberFormat(
   table: CsvTable,
   header: Header,
   declared: 'auto' | NumberFormat,
-): { format: NumberFormat; problems: Problem[] } {
+): { format: NumberFormat; problems: Problem[]; skip?: ReadonlySet<number> } {
   if (declared !== 'auto') return { format: declared, problems: [] };
   const seen: Record<NumberFormat, [number, number][]> = { id: [], en: [] };
   for (const [ri, r] of table.rows.entries()) {
@@ -46,5 +48,5 @@ export function detectNumberFormat(
           : t('format Inggris seperti baris lain (13.50 dan 14,833)', 'English format like the other rows (13.50 and 14,833)'),
     };
   });
-  return { format: fallback, problems };
+  return { format: minority === 'en' ? 'id' : 'en', problems, skip: new Set(seen[minority].map(([ri]) => table.rows[ri]!.line)) };
 }

@@ -16,6 +16,10 @@ export interface ReferenceContext {
   kabupatenName: string;
   areas: AreaIndex;
   programs: ReadonlySet<string>;
+  /** Program slug by what people call it (its name, its short name), to answer "PKH (Program …)" with `pkh`. */
+  programByName?: ReadonlyMap<string, string>;
+  /** Names of every kabupaten/kota by code, to say whose data a file holds. */
+  regencies?: ReadonlyMap<string, string>;
   /** Year of the release: data for later years are an error. */
   releaseYear: number;
 }
@@ -51,23 +55,7 @@ export function resolveReferences(ds: Dataset, r: RowInput, row: Record<string, 
       const level = levelOf(code);
       const area = ctx.areas.get(code);
       if (!level || !area) {
-        const elsewhere = level && !code.startsWith(`${ctx.kabupaten}.`) && code !== ctx.kabupaten;
-        problems.push(
-          cellProblem(
-            r,
-            'unknown_area',
-            c.name,
-            elsewhere
-              ? t(
-                  `kode wilayah di ${ctx.kabupatenName} (diawali ${ctx.kabupaten}.); kode ini milik kabupaten lain`,
-                  `an area code in ${ctx.kabupatenName} (starting ${ctx.kabupaten}.); this code belongs to another kabupaten`,
-                )
-              : t(
-                  `kode Kemendagri yang ada di ${ctx.kabupatenName}, mis. ${ctx.kabupaten}.01`,
-                  `a Kemendagri code that exists in ${ctx.kabupatenName}, e.g. ${ctx.kabupaten}.01`,
-                ),
-          ),
-        );
+        problems.push(cellProblem(r, 'unknown_area', c.name, unknownArea(v, code, level, ctx)));
       } else if (!c.meta.levels!.includes(area.level as never)) {
         problems.push(
           cellProblem(
@@ -87,20 +75,73 @@ export function resolveReferences(ds: Dataset, r: RowInput, row: Record<string, 
       else row[c.name] = cat.code;
     } else if (c.meta.kind === 'program') {
       const slug = v.trim().toLowerCase();
-      if (!ctx.programs.has(slug))
+      if (!ctx.programs.has(slug)) {
+        // What the office calls it ("PKH", "BPNT/Sembako") answered with the slug the files use.
+        const named = ctx.programByName?.get(programKey(v));
+        const newSlug = slugOf(v);
         problems.push(
           cellProblem(
             r,
             'unknown_program',
             c.name,
-            t(
-              `salah satu program: ${[...ctx.programs].join(', ')} (atau tambahkan program/${slug}.md)`,
-              `one of the programs: ${[...ctx.programs].join(', ')} (or add program/${slug}.md)`,
-            ),
+            named
+              ? t(
+                  `slug program "${named}" (nama "${v.trim()}" ditulis sebagai ${named})`,
+                  `the program slug "${named}" (the name "${v.trim()}" is written ${named})`,
+                )
+              : t(
+                  `salah satu program: ${[...ctx.programs].join(', ')}; bila ini program baru, buat deskripsinya di program/${newSlug}.md lalu tulis ${newSlug} di kolom ini`,
+                  `one of the programs: ${[...ctx.programs].join(', ')}; if this is a new program, describe it in program/${newSlug}.md and write ${newSlug} in this column`,
+                ),
           ),
         );
-      else row[c.name] = slug;
+      } else row[c.name] = slug;
     }
   }
   return problems;
+}
+
+/** A program's name as people write it: "BPNT / Sembako", "pkh " → "bpnt sembako", "pkh". */
+export const programKey = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/\(.*?\)/g, ' ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+/** A file-name-safe slug for a new program: "BPNT/Sembako" → "bpnt-sembako". */
+const slugOf = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/\(.*?\)/g, ' ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'program-baru';
+
+/** What to say of an area code that is not in this kabupaten: another kabupaten's, a name, a BPS code, or just unknown. */
+function unknownArea(raw: string, code: string, level: ReturnType<typeof levelOf>, ctx: ReferenceContext) {
+  const digits = raw.replace(/[.\s]/g, '');
+  if (/\p{L}/u.test(raw)) {
+    const found = ctx.areas.byName(raw);
+    if (found.length)
+      return t(
+        `kode Kemendagri, bukan nama: ${found.map((a) => `${a.name} = ${a.code}`).join('; ')}`,
+        `the Kemendagri code, not the name: ${found.map((a) => `${a.name} = ${a.code}`).join('; ')}`,
+      );
+  }
+  if (/^\d{7}$|^\d{10}$/.test(digits) && digits.startsWith(ctx.kabupaten.replace('.', '')))
+    return t(
+      `kode Kemendagri bertitik (kecamatan ${ctx.kabupaten}.01, desa ${ctx.kabupaten}.01.2001); ${raw.trim()} tampaknya kode BPS (${digits.length} angka), yang penomorannya lain. Kodenya ada di lembar Wilayah templat (/data/templat.xlsx)`,
+      `the dotted Kemendagri code (kecamatan ${ctx.kabupaten}.01, desa ${ctx.kabupaten}.01.2001); ${raw.trim()} looks like a BPS code (${digits.length} digits), which is numbered differently. The codes are in the Wilayah sheet of the template (/data/templat.xlsx)`,
+    );
+  if (level && !code.startsWith(`${ctx.kabupaten}.`) && code !== ctx.kabupaten) {
+    const other = ctx.regencies?.get(code.slice(0, 5));
+    return t(
+      `kode wilayah di ${ctx.kabupatenName} (diawali ${ctx.kabupaten}.); kode ini milik ${other ?? 'kabupaten lain'}`,
+      `an area code in ${ctx.kabupatenName} (starting ${ctx.kabupaten}.); this code belongs to ${other ?? 'another kabupaten'}`,
+    );
+  }
+  return t(
+    `kode Kemendagri yang ada di ${ctx.kabupatenName}, mis. ${ctx.kabupaten}.01`,
+    `a Kemendagri code that exists in ${ctx.kabupatenName}, e.g. ${ctx.kabupaten}.01`,
+  );
 }
