@@ -152,7 +152,8 @@ describe('a failed build', () => {
   it('answers in English when LANG is English', async () => {
     const r = await build({ OUT_DIR: path.join(tmp, 'en-dist'), DATA_DIR: path.join(tmp, 'nowhere'), LANG: 'en_US.UTF-8' });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('ERROR portal.json: file missing');
+    expect(r.stderr).toContain('ERROR: the data folder');
+    expect(r.stderr).toContain('does not exist');
     expect(existsSync(path.join(tmp, 'en-dist'))).toBe(false);
   });
 });

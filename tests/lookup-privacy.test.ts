@@ -132,7 +132,11 @@ const pageText = (html: string) =>
 
 describe('the threat model on /metodologi/ is computed, not written', () => {
   const dist = inject('sampleDist');
-  const manifest = async () => (await loadAndPrepare(folderIO(path.join(ROOT, 'data')))).prepared!.model.cek!;
+  let prepared: ReturnType<typeof loadAndPrepare> | undefined;
+  const manifest = async () => {
+    prepared ??= loadAndPrepare(folderIO(path.join(ROOT, 'data')));
+    return (await prepared).prepared!.model.cek!;
+  };
 
   it.each(['id', 'en'] as const)('the %s page states exactly what the constants give', async (lang) => {
     const html = pageText(readFileSync(path.join(dist, ...(lang === 'en' ? ['en'] : []), 'metodologi', 'index.html'), 'utf8'));

@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, type ExpectStatic, expect, expect as globalExpect, it } from 'vitest';
 import { kindTitle, type ProblemKind } from '../src/load/problems.ts';
 import { MINI, ROOT } from './helpers.ts';
 
@@ -39,7 +39,7 @@ async function buildBroken(data: string) {
   return { ...r, unchanged: JSON.stringify(snapshot(dist)) === JSON.stringify(before) };
 }
 
-function expectClean(r: Awaited<ReturnType<typeof buildBroken>>) {
+function expectClean(r: Awaited<ReturnType<typeof buildBroken>>, expect: ExpectStatic = globalExpect) {
   expect(r.code).toBe(1);
   expect(r.unchanged, 'dist/ changed').toBe(true);
   expect(r.stderr).toContain('Situs yang sudah terbit tidak diubah');
@@ -54,7 +54,8 @@ const cases = readdirSync(CORPUS)
 describe('robustness corpus', () => {
   it('has at least 25 cases', () => expect(cases.length).toBeGreaterThanOrEqual(25));
 
-  it.each(cases)('%s', async (name) => {
+  // Each case is its own build process with its own folders (no shared lock): two at a time.
+  it.concurrent.for(cases)('%s', async (name, { expect }) => {
     const expected = JSON.parse(readFileSync(path.join(CORPUS, name, 'expected.json'), 'utf8')) as {
       kind: ProblemKind;
       file: string;
@@ -66,7 +67,7 @@ describe('robustness corpus', () => {
     cpSync(path.join(CORPUS, name), data, { recursive: true, filter: (f) => !f.endsWith('expected.json') });
     for (const f of expected.remove) rmSync(path.join(data, f), { force: true });
     const r = await buildBroken(data);
-    expectClean(r);
+    expectClean(r, expect);
     const where = `GALAT ${expected.file}${expected.line ? ` baris ${expected.line}` : ''}`;
     const line = r.stderr.split('\n').find((l) => l.startsWith(where) && l.includes(kindTitle(expected.kind, 'id')));
     expect(line, `expected "${where} … ${kindTitle(expected.kind, 'id')}" in:\n${r.stderr}`).toBeDefined();

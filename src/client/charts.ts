@@ -22,10 +22,17 @@ const load = () => {
 
 const canvases = [...document.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')];
 
+/** One drawing per canvas: a second call waits for the first (printing waits for a chart still on its way). */
+const drawing = new Map<HTMLCanvasElement, Promise<void>>();
 function draw(canvas: HTMLCanvasElement): Promise<void> {
-  if (canvas.dataset.state) return Promise.resolve();
-  canvas.dataset.state = 'loading';
-  return load().then((m) => m.draw(canvas, specOf(canvas)));
+  let p = drawing.get(canvas);
+  if (!p && canvas.dataset.state === 'drawn') return Promise.resolve(); // drawn at once by beforeprint
+  if (!p) {
+    canvas.dataset.state = 'loading';
+    p = load().then((m) => m.draw(canvas, specOf(canvas)));
+    drawing.set(canvas, p);
+  }
+  return p;
 }
 const drawAll = () => Promise.all(canvases.map(draw));
 

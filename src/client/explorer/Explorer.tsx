@@ -151,7 +151,7 @@ export default function Explorer({ lang, indicators, areas, text, map }: Props) 
   const height = Math.max(300, 60 + shown.length * 22);
   return (
     <div className="explorer">
-      <div className="grid gap-3 sm:grid-cols-[2fr_1fr]">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-[2fr_1fr]">
         <label className="block">
           <span className="block text-sm font-semibold">{text.pick}</span>
           <select className="explorer-field" value={state.i} onChange={(e) => pickIndicator(e.target.value)} data-explorer="indicator">
@@ -179,7 +179,7 @@ export default function Explorer({ lang, indicators, areas, text, map }: Props) 
           </select>
         </label>
       </div>
-      <div className="mt-3 grid gap-3 sm:grid-cols-[2fr_1fr_1fr]">
+      <div className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-[2fr_1fr_1fr]">
         <label className="block">
           <span className="block text-sm font-semibold">{text.filter}</span>
           <input
