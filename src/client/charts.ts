@@ -76,10 +76,15 @@ for (const b of document.querySelectorAll<HTMLElement>('[data-png], [data-print]
 for (const el of document.querySelectorAll<HTMLElement>('[data-embed-code]'))
   el.textContent = (el.textContent ?? '').replace(/src="\/(en\/)?embed\//, (m) => m.replace('src="/', `src="${location.origin}/`));
 
-// In a frame, tell the page around it how tall the embed is (a host may listen for `terang:height` and resize the iframe).
+// In a frame, tell the page around it how tall the embed's content is (the embed code's script resizes the iframe to it).
+// The content's own height, never the viewport's: a frame resized to it reports the same height again.
 const embed = document.querySelector<HTMLElement>('[data-embed-page]');
 if (embed && window.parent !== window) {
-  const tell = () =>
-    window.parent.postMessage({ type: 'terang:height', id: embed.dataset.embedPage, height: document.documentElement.scrollHeight }, '*');
+  let told = 0;
+  const tell = () => {
+    const height = Math.ceil(document.body.getBoundingClientRect().height);
+    if (height !== told) window.parent.postMessage({ type: 'terang:height', id: embed.dataset.embedPage, height }, '*');
+    told = height;
+  };
   new ResizeObserver(tell).observe(document.body);
 }

@@ -47,7 +47,7 @@ describe('embeds', () => {
         view: window.innerHeight,
       };
     });
-    expect(inFrame.view).toBe(height);
+    expect(inFrame.view).toBeLessThanOrEqual(height); // the code's script may shrink the frame to the content
     // The chart (its x-axis is inside the canvas, at its bottom) and the source line below it are within the frame.
     expect(inFrame.canvasBottom).toBeLessThanOrEqual(height);
     expect(inFrame.captionBottom).toBeLessThanOrEqual(height);
@@ -57,19 +57,58 @@ describe('embeds', () => {
     await host.close();
   });
 
-  it('a 480 px frame shows a trend chart with its axis and source', async () => {
-    const host = await site.browser.newPage({ viewport: { width: 640, height: 900 } });
+  it.each([
+    ['kemiskinan', 'kemiskinan-persen'],
+    ['pmks', 'pmks-kategori'],
+    ['program/pkh', 'program-pkh-cakupan'],
+  ])('in a 480 px column, the code of %s › %s fits its content, and its script follows the posted height', async (page, id) => {
+    const code = embedCode(page, id);
+    const start = Number(/height="(\d+)"/.exec(code)![1]);
+    const host = await site.browser.newPage({ viewport: { width: 480, height: 800 } });
     await host.route(`${site.origin}/__artikel`, (r) =>
       r.fulfill({
         contentType: 'text/html',
-        body: `<!doctype html><iframe src="${site.origin}/embed/pmks-tren/" width="100%" height="480" style="border:0"></iframe>`,
+        body: `<!doctype html><title>Artikel</title><body style="margin:0"><p>Berita.</p>${code}<p>Lanjutan.</p>`,
+      }),
+    );
+    await host.goto(`${site.origin}/__artikel`);
+    const frame = (await (await host.waitForSelector('iframe')).contentFrame())!;
+    await frame.waitForSelector(`canvas[data-chart="${id}"][data-values]`, { timeout: 60_000 });
+    const content = () => frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+    // The starting height already holds everything down to the links, without scrolling in the frame.
+    expect(await content()).toBeLessThanOrEqual(start);
+    const linksBottom = await frame.evaluate(() =>
+      Math.max(...[...document.querySelectorAll('a, summary')].map((a) => a.getBoundingClientRect().bottom)),
+    );
+    expect(linksBottom).toBeLessThanOrEqual(start);
+    // The code's own script resizes the frame to the content, which then no longer changes.
+    await expect.poll(async () => Number(await host.getAttribute('iframe', 'height')), { timeout: 20_000 }).toBe(await content());
+    expect(await frame.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
+    await host.close();
+  });
+
+  it('a host resizing the frame to each posted height ten times converges (the height never depends on the frame)', async () => {
+    const host = await site.browser.newPage({ viewport: { width: 480, height: 800 } });
+    await host.route(`${site.origin}/__artikel`, (r) =>
+      r.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><title>Artikel</title><iframe src="${site.origin}/embed/pmks-tren/" width="100%" height="570" style="border:0"></iframe>
+<script>window.posted = []; addEventListener('message', (e) => { if (e.data && e.data.type === 'terang:height') window.posted.push(e.data.height); });</script>`,
       }),
     );
     await host.goto(`${site.origin}/__artikel`);
     const frame = (await (await host.waitForSelector('iframe')).contentFrame())!;
     await frame.waitForSelector('canvas[data-chart][data-values]', { timeout: 60_000 });
-    const caption = await frame.evaluate(() => document.querySelector('figcaption')!.getBoundingClientRect().bottom);
-    expect(caption).toBeLessThanOrEqual(480);
+    await expect.poll(() => host.evaluate(() => (window as unknown as { posted: number[] }).posted.length)).toBeGreaterThan(0);
+    const heights: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const last = await host.evaluate(() => (window as unknown as { posted: number[] }).posted.at(-1)!);
+      await host.evaluate((h) => document.querySelector('iframe')!.setAttribute('height', String(h)), last);
+      await host.waitForTimeout(200);
+      heights.push(Number(await host.getAttribute('iframe', 'height')));
+    }
+    expect(new Set(heights).size, heights.join(', ')).toBe(1);
+    expect(heights[0]).toBeLessThan(1200);
     await host.close();
   });
 
