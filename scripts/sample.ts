@@ -322,6 +322,7 @@ export async function generateSample(region: string, seed = 1): Promise<Record<s
         whatsapp: '0800-0000-0001 (contoh)',
         // A reserved example domain (RFC 2606): the sample has absolute links, a sitemap and share cards, and points nowhere real.
         situs: `https://dinsos-${shortName.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.example/`,
+        email: `info@dinsos-${shortName.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.example`,
       },
       rilis: RELEASE,
       sumber: [

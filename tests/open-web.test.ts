@@ -12,6 +12,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, inject, it } from 'vitest';
+import * as z from 'zod';
 import { MAX_RULES } from '../src/publish/headers.ts';
 import { indexablePages } from '../src/publish/web.ts';
 import { shareImagePath } from '../src/shared/share-path.ts';
@@ -118,45 +119,148 @@ describe('findable', () => {
 });
 
 describe('harvestable', () => {
-  it('/data/ carries a schema.org Dataset for every download, with its distributions', () => {
-    const doc = parseDocument(read('data/index.html'));
+  /** The schema.org Datasets a /data/ page carries (Google Dataset Search). */
+  const jsonLdOf = (page: string) => {
+    const doc = parseDocument(read(page));
     const script = DomUtils.findOne((e) => e.name === 'script' && e.attribs.type === 'application/ld+json', doc.children)!;
-    const datasets = JSON.parse(DomUtils.textContent(script)) as {
+    return JSON.parse(DomUtils.textContent(script)) as {
       '@type': string;
-      name: string;
+      '@id': string;
+      url: string;
+      inLanguage: string;
       license: string;
-      distribution: { contentUrl: string }[];
+      distribution: { contentUrl: string; encodingFormat: string }[];
     }[];
-    expect(datasets.length).toBeGreaterThanOrEqual(9);
-    for (const d of datasets) {
-      expect(d['@type']).toBe('Dataset');
-      expect(d.license).toMatch(/^https:\/\/creativecommons\.org\//);
-      for (const x of d.distribution) expect(files).toContain(x.contentUrl.replace(`${BASE}/`, ''));
+  };
+  const pkg = () =>
+    JSON.parse(read('data/datapackage.json')) as {
+      resources: { name: string; path: string; bytes: number; hash: string; format: string }[];
+    };
+  /** A catalogue as "table → its files", to compare catalogues with each other. */
+  const asMap = (entries: [string, string[]][]) => Object.fromEntries(entries.map(([k, v]) => [k, [...v].sort()]));
+
+  it('the catalogues agree: /data/ (both languages), DCAT and data.json list every table of datapackage.json, each as CSV, JSON and Excel', () => {
+    const tables = pkg()
+      .resources.filter((r) => r.format === 'csv')
+      .map((r) => r.name);
+    expect(tables).toContain('sasaran-indikator');
+    const expected = asMap(tables.map((t) => [t, ['csv', 'json', 'xlsx'].map((x) => `data/${t}.${x}`)]));
+    const rel = (url: string) => url.replace(`${BASE}/`, '');
+    const nameOf = (id: string) => id.split('#')[1]!;
+    for (const [page, lang] of [
+      ['data/index.html', 'id'],
+      ['en/data/index.html', 'en'],
+    ] as const) {
+      const ld = jsonLdOf(page);
+      expect(asMap(ld.map((d) => [nameOf(d['@id']), d.distribution.map((x) => rel(x.contentUrl))])), page).toEqual(expected);
+      for (const d of ld) {
+        expect(d['@type']).toBe('Dataset');
+        expect(d.inLanguage).toBe(lang);
+        expect(d['@id']).toBe(`${BASE}/${lang === 'en' ? 'en/' : ''}data/#${nameOf(d['@id'])}`);
+        expect(d.license).toMatch(/^https:\/\/creativecommons\.org\//);
+      }
+    }
+    const catalog = JSON.parse(read('data/catalog.jsonld'));
+    expect(
+      asMap(
+        catalog['dcat:dataset'].map((d: { '@id': string; 'dcat:distribution': { 'dcat:downloadURL': { '@id': string } }[] }) => [
+          nameOf(d['@id']),
+          d['dcat:distribution'].map((x) => rel(x['dcat:downloadURL']['@id'])),
+        ]),
+      ),
+    ).toEqual(expected);
+    const pod = JSON.parse(read('data/data.json'));
+    expect(
+      asMap(
+        pod.dataset.map((d: { identifier: string; distribution: { downloadURL: string }[] }) => [
+          nameOf(d.identifier),
+          d.distribution.map((x) => rel(x.downloadURL)),
+        ]),
+      ),
+    ).toEqual(expected);
+    for (const f of Object.values(expected).flat()) expect(files, f).toContain(f);
+  });
+
+  it('DCAT: typed dates, IANA media types, theme and frequency; each CSV and JSON with the size and hash of datapackage.json', () => {
+    const resources = pkg().resources;
+    const catalog = JSON.parse(read('data/catalog.jsonld'));
+    expect(catalog['@type']).toBe('dcat:Catalog');
+    for (const d of catalog['dcat:dataset']) {
+      expect(d['dct:modified']['@type']).toBe('xsd:date');
+      expect(d['dct:temporal']['dcat:startDate']['@type']).toBe('xsd:date');
+      expect(d['dcat:theme']['@id']).toMatch(/^http:\/\/publications\.europa\.eu\/resource\/authority\/data-theme\//);
+      expect(d['dct:accrualPeriodicity']['@id']).toMatch(/^http:\/\/publications\.europa\.eu\/resource\/authority\/frequency\//);
+      expect(d['dcat:contactPoint']['vcard:hasEmail']['@id']).toBe('mailto:info@dinsos-bantul.example');
+      for (const x of d['dcat:distribution']) {
+        const rel = x['dcat:downloadURL']['@id'].replace(`${BASE}/data/`, '');
+        expect(x['dcat:mediaType']['@id']).toMatch(/^http:\/\/www\.iana\.org\/assignments\/media-types\/[a-z]+\/[-\w.+]+$/);
+        const res = resources.find((r) => r.path === rel);
+        if (!res) {
+          expect(rel).toMatch(/\.xlsx$/);
+          continue;
+        }
+        expect(Number(x['dcat:byteSize']['@value'])).toBe(res.bytes);
+        expect(`sha256:${x['spdx:checksum']['spdx:checksumValue']}`).toBe(res.hash);
+        expect(readFileSync(path.join(dist, 'data', rel)).length).toBe(res.bytes);
+      }
     }
   });
 
-  it('the DCAT catalogue and the CKAN data.json point at every published file, with its size and hash', () => {
-    const pkg = JSON.parse(read('data/datapackage.json')) as { resources: { path: string; bytes: number; hash: string }[] };
-    const catalog = JSON.parse(read('data/catalog.jsonld'));
-    expect(catalog['@type']).toBe('dcat:Catalog');
-    const dists = catalog['dcat:dataset'].flatMap((d: { 'dcat:distribution': unknown[] }) => d['dcat:distribution']) as {
-      'dcat:downloadURL': { '@id': string };
-      'dcat:byteSize': { '@value': string };
-      'spdx:checksum': { 'spdx:checksumValue': string };
-    }[];
-    for (const x of dists) {
-      const rel = x['dcat:downloadURL']['@id'].replace(`${BASE}/data/`, '');
-      const res = pkg.resources.find((r) => r.path === rel)!;
-      expect(Number(x['dcat:byteSize']['@value'])).toBe(res.bytes);
-      expect(`sha256:${x['spdx:checksum']['spdx:checksumValue']}`).toBe(res.hash);
-      expect(readFileSync(path.join(dist, 'data', rel)).length).toBe(res.bytes);
-    }
-    const pod = JSON.parse(read('data/data.json'));
-    expect(pod.conformsTo).toBe('https://project-open-data.cio.gov/v1.1/schema');
-    expect(pod.dataset).toHaveLength(catalog['dcat:dataset'].length);
-    for (const d of pod.dataset)
-      for (const f of ['title', 'description', 'keyword', 'modified', 'publisher', 'contactPoint', 'identifier', 'accessLevel'])
-        expect(d[f], f).toBeTruthy();
+  it('data.json meets the Project Open Data v1.1 catalog schema', () => {
+    // The schema's rules (project-open-data.cio.gov/v1.1/schema: catalog.json, dataset.json, vcard.json,
+    // organization.json, distribution.json), restated in zod for the fields the portal writes.
+    const iso = /^\d{4}-\d{2}-\d{2}$/;
+    const uri = z.string().url();
+    const Pod = z.strictObject({
+      '@context': z.literal('https://project-open-data.cio.gov/v1.1/schema/catalog.jsonld'),
+      '@id': uri,
+      '@type': z.literal('dcat:Catalog'),
+      conformsTo: z.literal('https://project-open-data.cio.gov/v1.1/schema'),
+      describedBy: uri,
+      dataset: z
+        .array(
+          z.strictObject({
+            '@type': z.literal('dcat:Dataset'),
+            identifier: z.string().min(1),
+            title: z.string().min(1),
+            description: z.string().min(1),
+            keyword: z.array(z.string().min(1)).min(1),
+            issued: z.string().regex(iso),
+            modified: z.string().regex(iso),
+            publisher: z.strictObject({ '@type': z.literal('org:Organization'), name: z.string().min(1) }),
+            contactPoint: z.strictObject({
+              '@type': z.literal('vcard:Contact'),
+              fn: z.string().min(1),
+              hasEmail: z.string().regex(/^mailto:([\w.-]+@[\w.-]+\.[\w.-]+)?$/),
+            }),
+            accessLevel: z.enum(['public', 'restricted public', 'non-public']),
+            rights: z.string().min(1).max(255),
+            license: uri,
+            spatial: z.string().min(1),
+            temporal: z.string().regex(/^\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2}$/),
+            accrualPeriodicity: z.literal('irregular'),
+            language: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/)),
+            theme: z.array(z.string().min(1)).min(1),
+            landingPage: uri,
+            describedBy: uri,
+            describedByType: z.string().regex(/^[-\w]+\/[-\w]+(\.[-\w]+)*([+][-\w]+)?$/),
+            distribution: z
+              .array(
+                z.strictObject({
+                  '@type': z.literal('dcat:Distribution'),
+                  title: z.string().min(1),
+                  downloadURL: uri,
+                  mediaType: z.string().regex(/^[-\w]+\/[-\w]+(\.[-\w]+)*([+][-\w]+)?$/),
+                  format: z.string().min(1),
+                }),
+              )
+              .min(1),
+          }),
+        )
+        .min(1),
+    });
+    const res = Pod.safeParse(JSON.parse(read('data/data.json')));
+    expect(res.success ? [] : res.error.issues).toEqual([]);
   });
 
   it('the Atom feed has an entry per release, newest first, the current one with what changed', () => {
@@ -188,39 +292,72 @@ describe('deploy files', () => {
   });
 
   const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
-  it.skipIf(!nginx)('the nginx includes pass `nginx -t` on a stock nginx, and serve the policies', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'terang-nginx-'));
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
-    const conf = path.join(dir, 'nginx.conf');
-    writeFileSync(
-      conf,
-      `error_log stderr;\npid ${dir}/nginx.pid;\nevents {}\nhttp {\n  access_log off;\n  client_body_temp_path ${dir};\n  proxy_temp_path ${dir};\n  fastcgi_temp_path ${dir};\n  uwsgi_temp_path ${dir};\n  scgi_temp_path ${dir};\n  include ${dist}/_nginx-http.conf;\n  server {\n    listen 127.0.0.1:${port};\n    root ${dist};\n    include ${dist}/_nginx-server.conf;\n  }\n}\n`,
-    );
-    const t = await run(nginx!, ['-t', '-p', dir, '-c', conf]).catch((e: { stderr: string }) => e);
-    expect(t.stderr).toContain('test is successful');
-    const server = spawn(nginx!, ['-p', dir, '-c', conf, '-g', 'daemon off;'], { stdio: 'ignore' });
-    try {
-      const get = async (p: string) => {
-        for (let i = 0; i < 50; i++) {
-          try {
-            return await fetch(`http://127.0.0.1:${port}${p}`);
-          } catch {
-            await new Promise((r) => setTimeout(r, 100));
+  it.skipIf(!nginx)(
+    'the nginx includes pass `nginx -t` on a stock nginx, and serve the policies, types, caching and 404 pages',
+    async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'terang-nginx-'));
+      const port = 20_000 + Math.floor(Math.random() * 20_000);
+      const conf = path.join(dir, 'nginx.conf');
+      writeFileSync(
+        conf,
+        // Workers read the test's private temporary folder as the user running the test (root on CI: nginx would drop to nobody).
+        `${process.getuid?.() === 0 ? 'user root;\n' : ''}error_log stderr;\npid ${dir}/nginx.pid;\nevents {}\nhttp {\n  include /etc/nginx/mime.types;\n  access_log off;\n  client_body_temp_path ${dir};\n  proxy_temp_path ${dir};\n  fastcgi_temp_path ${dir};\n  uwsgi_temp_path ${dir};\n  scgi_temp_path ${dir};\n  include ${dist}/_nginx-http.conf;\n  server {\n    listen 127.0.0.1:${port};\n    root ${dist};\n    include ${dist}/_nginx-server.conf;\n  }\n}\n`,
+      );
+      const t = await run(nginx!, ['-t', '-p', dir, '-c', conf]).catch((e: { stderr: string }) => e);
+      expect(t.stderr).toContain('test is successful');
+      const server = spawn(nginx!, ['-p', dir, '-c', conf, '-g', 'daemon off;'], { stdio: 'ignore' });
+      try {
+        const get = async (p: string) => {
+          for (let i = 0; i < 50; i++) {
+            try {
+              return await fetch(`http://127.0.0.1:${port}${p}`);
+            } catch {
+              await new Promise((r) => setTimeout(r, 100));
+            }
           }
-        }
-        throw new Error('nginx did not start');
-      };
-      const cek = await get('/cek/');
-      expect(cek.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
-      expect(cek.headers.get('x-frame-options')).toBe('DENY');
-      const embed = await get('/embed/pmks-tren/');
-      expect(embed.headers.get('content-security-policy')).toContain('frame-ancestors *');
-      expect(embed.headers.get('x-frame-options')).toBeNull();
-      expect((await get('/data/pmks.csv')).headers.get('access-control-allow-origin')).toBe('*');
-      expect((await get('/kecamatan/34.02.01/')).headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
-    } finally {
-      server.kill();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+          throw new Error('nginx did not start');
+        };
+        const cek = await get('/cek/');
+        expect(cek.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+        expect(cek.headers.get('x-frame-options')).toBe('DENY');
+        const embed = await get('/embed/pmks-tren/');
+        expect(embed.headers.get('content-security-policy')).toContain('frame-ancestors *');
+        expect(embed.headers.get('x-frame-options')).toBeNull();
+        expect((await get('/data/pmks.csv')).headers.get('access-control-allow-origin')).toBe('*');
+        expect((await get('/kecamatan/34.02.01/')).headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+        // Types with their charset (nosniff is on: a wrong type is taken at its word).
+        const typeOf = async (p: string) => {
+          const r = await get(p);
+          expect(r.status, p).toBe(200);
+          return r.headers.get('content-type');
+        };
+        expect(await typeOf('/')).toBe('text/html; charset=utf-8');
+        expect(await typeOf('/data/pmks.csv')).toBe('text/csv; charset=utf-8');
+        expect(await typeOf('/data/pmks.json')).toBe('application/json; charset=utf-8');
+        expect(await typeOf('/data/catalog.jsonld')).toBe('application/ld+json; charset=utf-8');
+        expect(await typeOf('/data/rilis.xml')).toBe('application/xml; charset=utf-8');
+        expect(await typeOf('/data/pmks.xlsx')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+        expect(await typeOf('/favicon.svg')).toBe('image/svg+xml; charset=utf-8');
+        // Hashed assets are cached for a year; pages are not.
+        const asset = /\/_astro\/[^"]+\.css/.exec(readFileSync(path.join(dist, 'index.html'), 'utf8'))![0];
+        const css = await get(asset);
+        expect(css.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+        expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
+        expect(css.headers.get('x-content-type-options')).toBe('nosniff');
+        expect((await get('/')).headers.get('cache-control')).toBeNull();
+        // Unknown addresses: the site's 404 page, in the address's language, with status 404.
+        const missing = await get('/tidak-ada/');
+        expect(missing.status).toBe(404);
+        expect(await missing.text()).toContain('Halaman tidak ditemukan');
+        const missingEn = await get('/en/no-such-page/');
+        expect(missingEn.status).toBe(404);
+        expect(await missingEn.text()).toMatch(/<h1[^>]*>Page not found/);
+        // The server's own configuration is not served.
+        for (const p of ['/_headers', '/_nginx-http.conf', '/_nginx-server.conf']) expect((await get(p)).status, p).toBe(404);
+      } finally {
+        server.kill();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });

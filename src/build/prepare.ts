@@ -166,6 +166,14 @@ export function prepareSite(
                 'The site address is not set: fill instansi.situs in portal.json (e.g. "https://data.dinsos.example.go.id/") so the build also writes sitemap.xml, canonical links, WhatsApp share cards, the DCAT catalogue and the release feed.',
               ),
             ]),
+        ...(data.config.instansi.email
+          ? []
+          : [
+              t(
+                'Alamat e-mail kantor belum diisi: isi instansi.email di portal.json agar katalog data.json (DCAT-US, dipanen CKAN) ikut dibuat dan katalog DCAT menyebut kontaknya. Tanpa itu tidak ada alamat yang dikarang.',
+                "The office's e-mail is not set: fill instansi.email in portal.json so the build also writes data.json (DCAT-US, harvested by CKAN) and the DCAT catalogue names a contact. No address is made up.",
+              ),
+            ]),
       ],
     },
   };

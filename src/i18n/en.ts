@@ -5,6 +5,9 @@ export const en: Dict = {
   langName: 'English',
   otherLang: 'Bahasa Indonesia',
   skip: 'Skip to content',
+  notFoundTitle: 'Page not found',
+  notFoundBody:
+    'This address does not exist on this site (perhaps a typo, or the page has moved). Search for what you need, or start from one of these pages.',
   home: 'Home',
   poverty: 'Poverty',
   pmks: 'PMKS',
@@ -15,7 +18,7 @@ export const en: Dict = {
   check: 'Check aid',
   search: 'Search',
   searchLabel: 'Search the statistics',
-  searchPlaceholder: 'e.g. older people Sedayu',
+  searchPlaceholder: (kecamatan) => (kecamatan ? `e.g. older people ${kecamatan}` : 'e.g. older people'),
   data: 'Data',
   methodology: 'Methodology',
   mainNav: 'Main navigation',

@@ -29,6 +29,9 @@ export const id = {
   langName: 'Bahasa Indonesia',
   otherLang: 'English',
   skip: 'Langsung ke isi',
+  notFoundTitle: 'Halaman tidak ditemukan',
+  notFoundBody:
+    'Alamat ini tidak ada di situs ini (mungkin salah ketik, atau halamannya sudah dipindah). Cari yang Anda perlukan, atau mulai dari salah satu halaman berikut.',
   home: 'Beranda',
   poverty: 'Kemiskinan',
   pmks: 'PMKS',
@@ -39,7 +42,7 @@ export const id = {
   check: 'Cek Bantuan',
   search: 'Cari',
   searchLabel: 'Cari statistik',
-  searchPlaceholder: 'mis. lansia Sedayu',
+  searchPlaceholder: (kecamatan: string) => (kecamatan ? `mis. lansia ${kecamatan}` : 'mis. lansia'),
   data: 'Data',
   methodology: 'Metodologi',
   mainNav: 'Navigasi utama',

@@ -16,7 +16,7 @@ import type { CubeCell } from '../protect/tables.ts';
 import { CONDITIONS } from '../domain/conditions.ts';
 import { type Text, t } from '../shared/lang.ts';
 import { REGION_SOURCE } from '../domain/regions.ts';
-import { columnsOf } from '../load/schema/columns.ts';
+import { columnsOf, type RegionExamples, regionExamples } from '../load/schema/columns.ts';
 import { DATASETS } from '../load/datasets/index.ts';
 
 export const SAMPLE_NOTE = 'Data contoh — bukan data resmi';
@@ -148,11 +148,11 @@ const DESIL_FIELD: Field = {
 };
 
 /** The published fields of a dataset: its schema's columns with label columns interleaved. */
-export function publishedFields(name: string, sample: boolean): Field[] {
+export function publishedFields(name: string, sample: boolean, examples?: RegionExamples): Field[] {
   const ds = DATASETS.find((d) => d.name === name)!;
   const fields: Field[] = [];
   const prot = PROTECTED[name];
-  for (const c of columnsOf(ds.schema)) {
+  for (const c of columnsOf(ds.schema, examples)) {
     if (prot && !prot.before.includes(c.name) && !prot.measures.includes(c.name)) continue;
     if (c.name === LABELS.kode_wilayah!.name) continue; // the operator's check column; the official name follows the code
     if (prot && c.name === 'kode_wilayah') fields.push(LEVEL_FIELD);
@@ -256,8 +256,8 @@ function protectedRows(name: string, m: SiteFigures): Record<string, unknown>[] 
   );
 }
 
-const TARGETING_TITLE = t('Indikator ketepatan sasaran', 'Targeting indicators');
-const TARGETING_DESCRIPTION = t(
+export const TARGETING_TITLE = t('Indikator ketepatan sasaran', 'Targeting indicators');
+export const TARGETING_DESCRIPTION = t(
   'Per program, wilayah dan periode: penerima, penerima yang sudah diperingkat DTSEN, penerima dalam desil sasaran program, persentase tepat sasaran, dan keluarga (atau jiwa, untuk program per orang) dalam desil sasaran beserta yang belum menerima program.',
   'Per program, area and period: recipients, recipients ranked in DTSEN, recipients within the program’s desil, the share on target, and registry households (or people, for a per-person program) within the desil and those without the program.',
 );
@@ -315,6 +315,18 @@ const TARGETING_FIELDS: Field[] = [
   },
   FLAG_FIELD,
 ];
+/** The targeting table's variables by name in both languages (its fields' descriptions say "id / en"). */
+export const TARGETING_VARIABLES: Text[] = TARGETING_FIELDS.map((f) => ({
+  id: f.title,
+  en: f.description.split(' / ')[1]?.replace(/\.$/, '') ?? f.title,
+}));
+
+/** Every table is published in these three formats; the catalogues list all three. */
+export const DISTRIBUTIONS = [
+  { ext: 'csv', mediatype: 'text/csv' },
+  { ext: 'json', mediatype: 'application/json' },
+  { ext: 'xlsx', mediatype: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+] as const;
 
 /** sasaran-indikator: one row per program × area × period, hidden cells empty and named in kerahasiaan. */
 function targetingRows(m: SiteFigures): Record<string, unknown>[] {
@@ -422,7 +434,7 @@ export function buildDownloads(d: PortalData, model: SiteFigures): Downloads {
     if (!ds.required && input.length === 0) continue; // an optional file the office does not keep
     const source = PROTECTED[ds.name] ? protectedRows(ds.name, model) : input;
     const primaryKey = PROTECTED[ds.name] ? [...PROTECTED[ds.name]!.before] : [...ds.key];
-    publish(ds.name, ds.title, ds.description, publishedFields(ds.name, sample), primaryKey, source);
+    publish(ds.name, ds.title, ds.description, publishedFields(ds.name, sample, regionExamples(d.tree)), primaryKey, source);
   }
   if (model.targeting.length) {
     const fields = [...TARGETING_FIELDS, ...(sample ? [NOTE_FIELD] : [])];

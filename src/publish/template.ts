@@ -10,7 +10,7 @@
 import { PMKS_CATEGORIES, PSKS_CATEGORIES } from '../domain/categories.ts';
 import type { RegionTree } from '../domain/regions.ts';
 import { DATASETS } from '../load/datasets/index.ts';
-import { columnsOf } from '../load/schema/columns.ts';
+import { columnsOf, regionExamples } from '../load/schema/columns.ts';
 import { type ExcelJS, newWorkbook, styleHeader, workbookBytes } from './xlsx.ts';
 
 export interface TemplateOptions {
@@ -41,7 +41,7 @@ export async function templateWorkbook(o: TemplateOptions): Promise<Uint8Array> 
   for (const ds of DATASETS) {
     const ws = wb.addWorksheet(ds.name);
     sheets.push(ws);
-    const cols = columnsOf(ds.schema);
+    const cols = columnsOf(ds.schema, regionExamples(o.tree));
     ws.columns = cols.map((c) => ({ header: c.name, key: c.name, width: Math.max(12, Math.min(40, c.name.length + 4)) }));
     styleHeader(ws, cols.length);
     const filled = o.rows?.[ds.name] ?? [];

@@ -14,6 +14,7 @@
  * robots.txt is written, and the operator's report says what is missing.
  */
 import { withBase } from '../i18n/index.ts';
+import { DISTRIBUTIONS } from './downloads.ts';
 import type { SiteFigures } from '../model/model.ts';
 import type { SiteFiles } from './guard.ts';
 import type { ReleaseChanges } from './releases.ts';
@@ -142,10 +143,21 @@ export async function buildWebFiles(
 
   const licence = pkg.licenses[0]!;
   const tables = pkg.resources.filter((r) => r.format === 'csv');
-  const distributionsOf = (name: string) => pkg.resources.filter((r) => r.name === name || r.name === `${name}-json`);
+  // Each table in every format it is published in (DISTRIBUTIONS): CSV and JSON described by datapackage.json, and .xlsx.
+  const distributionsOf = (name: string) =>
+    DISTRIBUTIONS.map((d) => {
+      const described = pkg.resources.find((r) => r.path === `${name}.${d.ext}`);
+      return { path: `${name}.${d.ext}`, format: d.ext.toUpperCase(), mediatype: d.mediatype, described };
+    });
+  const iana = (type: string) => ({ '@id': `http://www.iana.org/assignments/media-types/${type}` });
+  const date = (d: string) => ({ '@value': d, '@type': 'xsd:date' });
   const years = model.years;
   const temporal = { start: `${years[0]}-01-01`, end: `${years.at(-1)}-12-31` };
   const spatial = { '@type': 'dct:Location', 'locn:geographicName': `${model.tree.name} (Kemendagri ${model.tree.code})` };
+  const keywords = (name: string) => ['kesejahteraan sosial', model.tree.name, name];
+  // Releases come when the office publishes, not on a calendar.
+  const FREQUENCY = 'http://publications.europa.eu/resource/authority/frequency/IRREG';
+  const THEME = 'http://publications.europa.eu/resource/authority/data-theme/SOCI'; // Population and society
   const catalog = {
     '@context': {
       dcat: 'http://www.w3.org/ns/dcat#',
@@ -164,8 +176,9 @@ export async function buildWebFiles(
     'dct:language': [{ '@id': 'http://publications.europa.eu/resource/authority/language/IND' }],
     'dct:publisher': { '@type': 'foaf:Organization', 'foaf:name': office.nama },
     'dct:license': { '@id': licence.path },
-    'dct:modified': { '@value': modified, '@type': 'xsd:date' },
+    'dct:modified': date(modified),
     'foaf:homepage': { '@id': `${base}/data/` },
+    'dcat:themeTaxonomy': { '@id': 'http://publications.europa.eu/resource/authority/data-theme' },
     'dcat:dataset': tables.map((r) => ({
       '@id': `${base}/data/#${r.name}`,
       '@type': 'dcat:Dataset',
@@ -174,13 +187,17 @@ export async function buildWebFiles(
       'dct:description': r.description ?? '',
       'dct:publisher': { '@type': 'foaf:Organization', 'foaf:name': office.nama },
       'dct:license': { '@id': licence.path },
-      'dct:issued': { '@value': pkg.created.slice(0, 10), '@type': 'xsd:date' },
-      'dct:modified': { '@value': modified, '@type': 'xsd:date' },
+      'dct:issued': date(pkg.created.slice(0, 10)),
+      'dct:modified': date(modified),
       'dct:spatial': spatial,
-      'dct:temporal': { '@type': 'dct:PeriodOfTime', 'dcat:startDate': temporal.start, 'dcat:endDate': temporal.end },
+      'dct:temporal': { '@type': 'dct:PeriodOfTime', 'dcat:startDate': date(temporal.start), 'dcat:endDate': date(temporal.end) },
+      'dct:accrualPeriodicity': { '@id': FREQUENCY },
+      'dcat:theme': { '@id': THEME },
+      'dct:language': [{ '@id': 'http://publications.europa.eu/resource/authority/language/IND' }],
       'owl:versionInfo': pkg.version,
-      'dcat:keyword': ['kesejahteraan sosial', model.tree.name, r.name],
+      'dcat:keyword': keywords(r.name),
       'dcat:landingPage': { '@id': `${base}/data/#${r.name}` },
+      // A contact only as portal.json gives it (instansi.email): never an invented address.
       'dcat:contactPoint': {
         '@type': 'vcard:Organization',
         'vcard:fn': office.nama,
@@ -189,44 +206,60 @@ export async function buildWebFiles(
       'dcat:distribution': distributionsOf(r.name).map((x) => ({
         '@id': `${base}/data/${x.path}`,
         '@type': 'dcat:Distribution',
-        'dct:title': `${x.title ?? x.name} (${x.format.toUpperCase()})`,
+        'dct:title': `${r.title ?? r.name} (${x.format})`,
         'dcat:downloadURL': { '@id': `${base}/data/${x.path}` },
         'dcat:accessURL': { '@id': `${base}/data/` },
-        'dcat:mediaType': x.mediatype,
-        'dct:format': x.format.toUpperCase(),
-        'dcat:byteSize': { '@value': String(x.bytes), '@type': 'xsd:decimal' },
-        'spdx:checksum': {
-          '@type': 'spdx:Checksum',
-          'spdx:algorithm': { '@id': 'http://spdx.org/rdf/terms#checksumAlgorithm_sha256' },
-          'spdx:checksumValue': x.hash.replace(/^sha256:/, ''),
-        },
+        'dcat:mediaType': iana(x.mediatype),
+        'dct:format': x.format,
         'dct:license': { '@id': licence.path },
+        ...(x.described
+          ? {
+              'dcat:byteSize': { '@value': String(x.described.bytes), '@type': 'xsd:nonNegativeInteger' },
+              'spdx:checksum': {
+                '@type': 'spdx:Checksum',
+                'spdx:algorithm': { '@id': 'http://spdx.org/rdf/terms#checksumAlgorithm_sha256' },
+                'spdx:checksumValue': x.described.hash.replace(/^sha256:/, ''),
+              },
+            }
+          : {}),
       })),
     })),
   };
-  const dataJson = {
-    conformsTo: 'https://project-open-data.cio.gov/v1.1/schema',
+  // Project Open Data v1.1 (DCAT-US) requires a contact with an e-mail address: without instansi.email there is no
+  // data.json (the operator's report says so) rather than an invented address.
+  const dataJson = office.email && {
+    '@context': 'https://project-open-data.cio.gov/v1.1/schema/catalog.jsonld',
+    '@id': `${base}/data/data.json`,
     '@type': 'dcat:Catalog',
+    conformsTo: 'https://project-open-data.cio.gov/v1.1/schema',
+    describedBy: 'https://project-open-data.cio.gov/v1.1/schema/catalog.json',
     dataset: tables.map((r) => ({
       '@type': 'dcat:Dataset',
       identifier: `${base}/data/#${r.name}`,
       title: r.title ?? r.name,
       description: r.description ?? '',
-      keyword: ['kesejahteraan sosial', model.tree.name, r.name],
+      keyword: keywords(r.name),
+      issued: pkg.created.slice(0, 10),
       modified,
       publisher: { '@type': 'org:Organization', name: office.nama },
-      contactPoint: { '@type': 'vcard:Contact', fn: office.nama, hasEmail: `mailto:${office.email ?? 'info@example.org'}` },
+      contactPoint: { '@type': 'vcard:Contact', fn: office.nama, hasEmail: `mailto:${office.email}` },
       accessLevel: 'public',
+      rights: `${licence.title ?? licence.name}. Data agregat; sel kecil disembunyikan (kontrol penyingkapan).`,
       license: licence.path,
       spatial: model.tree.name,
       temporal: `${temporal.start}/${temporal.end}`,
+      accrualPeriodicity: 'irregular',
+      language: ['id'],
+      theme: ['Kesejahteraan sosial'],
       landingPage: `${base}/data/#${r.name}`,
+      describedBy: `${base}/data/datapackage.json`,
+      describedByType: 'application/json',
       distribution: distributionsOf(r.name).map((x) => ({
         '@type': 'dcat:Distribution',
-        title: `${x.title ?? x.name} (${x.format.toUpperCase()})`,
+        title: `${r.title ?? r.name} (${x.format})`,
         downloadURL: `${base}/data/${x.path}`,
         mediaType: x.mediatype,
-        format: x.format.toUpperCase(),
+        format: x.format,
       })),
     })),
   };
@@ -235,6 +268,6 @@ export async function buildWebFiles(
     { path: 'sitemap.xml', content: sitemap },
     { path: 'data/rilis.xml', content: feed },
     { path: 'data/catalog.jsonld', content: `${JSON.stringify(catalog, null, 1)}\n` },
-    { path: 'data/data.json', content: `${JSON.stringify(dataJson, null, 1)}\n` },
+    ...(dataJson ? [{ path: 'data/data.json', content: `${JSON.stringify(dataJson, null, 1)}\n` }] : []),
   ];
 }

@@ -51,8 +51,8 @@ export const kemiskinan = defineDataset({
     sumber: text({
       title: t('Sumber', 'Source'),
       description: t(
-        'Sumber angka, mis. "BPS Kabupaten Bantul, Susenas Maret 2024".',
-        'Source of the figures, e.g. "BPS Kabupaten Bantul, Susenas Maret 2024".',
+        'Sumber angka, mis. "BPS {{kabupaten_nama}}, Susenas Maret 2024".',
+        'Source of the figures, e.g. "BPS {{kabupaten_nama}}, Susenas Maret 2024".',
       ),
       max: 200,
     }),

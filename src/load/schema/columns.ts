@@ -6,7 +6,7 @@
  */
 import * as z from 'zod';
 import { t, type Text } from '../problems.ts';
-import type { AreaLevel } from '../../domain/regions.ts';
+import type { AreaLevel, RegionTree } from '../../domain/regions.ts';
 
 /** How a raw cell is turned into a value before zod sees it. */
 export type ColumnKind = 'integer' | 'number' | 'text' | 'area' | 'pmks' | 'psks' | 'program';
@@ -144,14 +144,14 @@ export const areaCode = (levels: readonly AreaLevel[], doc: Partial<Doc> = {}) =
       levels,
       title: t('Kode wilayah', 'Area code'),
       description: t(
-        `Kode Kemendagri bertitik untuk ${levels.join(' atau ')} di kabupaten ini, mis. 34.02.01${levels.includes('desa') ? ' atau 34.02.01.2001' : ''}.`,
-        `Dotted Kemendagri code of a ${levels.join(' or ')} in this kabupaten, e.g. 34.02.01${levels.includes('desa') ? ' or 34.02.01.2001' : ''}.`,
+        `Kode Kemendagri bertitik untuk ${levels.join(' atau ')} di kabupaten ini, mis. {{kecamatan}}${levels.includes('desa') ? ' atau {{desa}}' : ''}.`,
+        `Dotted Kemendagri code of a ${levels.join(' or ')} in this kabupaten, e.g. {{kecamatan}}${levels.includes('desa') ? ' or {{desa}}' : ''}.`,
       ),
       expect: t(
-        `kode ${levels.join(' atau ')} di kabupaten ini, mis. 34.02.01`,
-        `a ${levels.join(' or ')} code in this kabupaten, e.g. 34.02.01`,
+        `kode ${levels.join(' atau ')} di kabupaten ini, mis. {{kecamatan}}`,
+        `a ${levels.join(' or ')} code in this kabupaten, e.g. {{kecamatan}}`,
       ),
-      example: '34.02.01',
+      example: '{{kecamatan}}',
       ...doc,
     },
     false,
@@ -171,7 +171,7 @@ export const areaName = () =>
     ),
     max: 120,
     optional: true,
-    example: 'Srandakan',
+    example: '{{kecamatan_nama}}',
   });
 
 export const category = (kind: 'pmks' | 'psks', doc: Doc) =>
@@ -210,12 +210,50 @@ export const program = (doc: Partial<Doc> = {}) =>
     false,
   ) as z.ZodString;
 
-/** The metadata of every column of an object schema, in declaration order. */
-export function columnsOf(schema: z.ZodObject): { name: string; meta: ColumnMeta; required: boolean; values?: readonly string[] }[] {
+/**
+ * Examples in column documentation name the portal's own region, never the
+ * sample's: `{{kecamatan}}`, `{{desa}}`, `{{kecamatan_nama}}`,
+ * `{{kabupaten_nama}}` in a description, expectation or example are filled
+ * from the region tree by `columnsOf(schema, examples)`; without a tree, by
+ * the code's shape.
+ */
+export interface RegionExamples {
+  kecamatan: string;
+  desa: string;
+  kecamatan_nama: string;
+  kabupaten_nama: string;
+}
+export function regionExamples(tree: RegionTree): RegionExamples {
+  const kec = tree.kecamatan[0];
+  return {
+    kecamatan: kec?.code ?? `${tree.code}.01`,
+    desa: kec?.desa[0]?.code ?? `${tree.code}.01.2001`,
+    kecamatan_nama: kec?.name ?? '',
+    kabupaten_nama: tree.name,
+  };
+}
+const SHAPES: RegionExamples = { kecamatan: 'NN.NN.NN', desa: 'NN.NN.NN.NNNN', kecamatan_nama: '', kabupaten_nama: 'Kabupaten …' };
+const fill = (s: string, ex: RegionExamples) =>
+  s.replace(/\{\{(\w+)\}\}/g, (m, k: string) => (k in ex ? ex[k as keyof RegionExamples] : m));
+const fillText = (x: Text, ex: RegionExamples): Text => ({ id: fill(x.id, ex), en: fill(x.en, ex) });
+
+/** The metadata of every column of an object schema, in declaration order, its examples in the given region. */
+export function columnsOf(
+  schema: z.ZodObject,
+  examples: RegionExamples = SHAPES,
+): { name: string; meta: ColumnMeta; required: boolean; values?: readonly string[] }[] {
   return Object.entries(schema.shape).map(([name, s]) => {
     const type = s as z.ZodType;
     const values = closedList(type);
-    return { name, meta: columnDocs.get(type)!, required: !type.safeParse(undefined).success, ...(values ? { values } : {}) };
+    const doc = columnDocs.get(type)!;
+    const meta: ColumnMeta = {
+      ...doc,
+      title: fillText(doc.title, examples),
+      description: fillText(doc.description, examples),
+      expect: fillText(doc.expect, examples),
+      ...(doc.example !== undefined ? { example: fill(doc.example, examples) } : {}),
+    };
+    return { name, meta, required: !type.safeParse(undefined).success, ...(values ? { values } : {}) };
   });
 }
 
