@@ -477,7 +477,7 @@ export function syntheticRecipients(tree: RegionTree, r: ReturnType<typeof rng>,
  * an operator's own file) or left over. The raw list in private/ and the
  * hashed lookup list are the operator's and are kept, so they do not count.
  */
-async function notMadeBySample(dir: string, seed: number, en: boolean): Promise<string[]> {
+export async function notMadeBySample(dir: string, seed: number, en: boolean): Promise<string[]> {
   let region: string;
   try {
     region = JSON.parse(await readFile(path.join(dir, 'portal.json'), 'utf8')).kode_kabupaten;
@@ -499,7 +499,7 @@ async function notMadeBySample(dir: string, seed: number, en: boolean): Promise<
 }
 
 /** A folder this generator made: its README says so and its portal.json is marked as sample data. */
-async function madeBySample(dir: string): Promise<boolean> {
+export async function madeBySample(dir: string): Promise<boolean> {
   try {
     const readme = await readFile(path.join(dir, 'README.md'), 'utf8');
     const portal = JSON.parse(await readFile(path.join(dir, 'portal.json'), 'utf8'));

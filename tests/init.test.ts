@@ -5,7 +5,7 @@
  * naming what to remove.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -41,10 +41,14 @@ describe('npm run init', () => {
     expect(problems.some((p) => p.kind === 'sample_content')).toBe(false);
   }, 60_000);
 
-  it('refuses a folder that already holds files, changing nothing', async () => {
-    const err = await cli('init', ['--region', '34.02', '--out', path.join(ROOT, 'data')]).catch((e) => e);
+  it('refuses a folder that already holds files (not the sample), changing nothing', async () => {
+    const own = path.join(tmp, 'punya-kantor');
+    mkdirSync(own);
+    writeFileSync(path.join(own, 'pmks.csv'), 'tahun\r\n2024\r\n');
+    const err = await cli('init', ['--region', '34.02', '--out', own]).catch((e) => e);
     expect(err.code).toBe(1);
-    expect(err.stderr).toContain('sudah berisi berkas');
+    expect(err.stderr).toContain('sudah berisi berkas yang bukan data contoh');
+    expect(readdirSync(own)).toEqual(['pmks.csv']);
   });
 
   it('npm run template writes the workbook for any kabupaten', async () => {
