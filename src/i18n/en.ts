@@ -4,6 +4,7 @@ import type { Dict } from './id.ts';
 export const en: Dict = {
   langName: 'English',
   otherLang: 'Bahasa Indonesia',
+  menu: 'Menu',
   skip: 'Skip to content',
   notFoundTitle: 'Page not found',
   notFoundBody:

@@ -28,6 +28,7 @@ export interface ThreatTexts {
 export const id = {
   langName: 'Bahasa Indonesia',
   otherLang: 'English',
+  menu: 'Menu',
   skip: 'Langsung ke isi',
   notFoundTitle: 'Halaman tidak ditemukan',
   notFoundBody:

@@ -195,6 +195,27 @@ describe('small screens and zoom', () => {
       }
     },
   );
+  it("every page's purpose is on a 360 × 640 phone's first screen: the lookup's two fields and its button, the first search result", async () => {
+    const page = await site.browser.newPage({ viewport: { width: 360, height: 640 } });
+    await page.goto(`${site.origin}/cek/`);
+    const bottom = (sel: string) => page.$eval(sel, (e) => e.getBoundingClientRect().bottom);
+    expect(await bottom('#kk')).toBeLessThanOrEqual(640);
+    expect(await bottom('#cek-form button[type="submit"]')).toBeLessThanOrEqual(640);
+    await page.goto(`${site.origin}/cari/?q=pkh`);
+    await page.waitForSelector('#search-results li');
+    expect(await page.$eval('#search-results li', (e) => e.getBoundingClientRect().top)).toBeLessThan(640);
+    // The menu is one line, and opens without JavaScript (a disclosure); on a desktop every item is in view.
+    await page.goto(`${site.origin}/kecamatan/34.02.05/`);
+    const menu = page.locator('nav details summary');
+    expect(await menu.textContent()).toContain('Kecamatan');
+    expect(await page.locator('nav details a[href="/cek/"]').isVisible()).toBe(false);
+    await menu.click();
+    expect(await page.locator('nav details a[href="/cek/"]').isVisible()).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(await page.locator('nav > ul a[href="/cek/"]').isVisible()).toBe(true);
+    expect(await menu.isVisible()).toBe(false);
+    await page.close();
+  });
   it('fits 200% zoom of a 1280 px window (a 640 px CSS viewport)', async () => {
     const page = await open('/kecamatan/34.02.11/', 640);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);

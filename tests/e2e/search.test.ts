@@ -46,6 +46,14 @@ describe('search', () => {
     expect(excerpt.toLowerCase()).toContain('lansia');
   });
 
+  it.each(['pkh', 'srandakan', 'lansia'])('"%s": excerpts keep a space between table cells, headings and paragraphs', async (q) => {
+    await search(q);
+    const excerpts = await page.$$eval('#search-results li p', (ps) => ps.map((p) => p.textContent ?? ''));
+    expect(excerpts.length).toBeGreaterThan(0);
+    // "2025KecamatanJumlahSrandakan", "TujuanBantuan": a number or a word run into the next capitalised one.
+    expect(excerpts.filter((e) => /[a-z0-9][A-Z][a-z]/.test(e))).toEqual([]);
+  });
+
   it('"miskin" finds the poverty page', async () => {
     expect((await search('miskin')).slice(0, 3)).toContain('/kemiskinan/');
   });
