@@ -128,6 +128,13 @@ describe('an office replaces the sample and publishes through the GitHub workflo
     expect(site.length).toBeGreaterThan(100);
     const leftovers = site.filter(([, text]) => SAMPLE_TEXT.test(text)).map(([f, text]) => `${f}: ${SAMPLE_TEXT.exec(text)![0]}`);
     expect(leftovers).toEqual([]);
+    // What the office does not keep (no PSKS; programs without figures) says so, never "undefined", and leaves the menu.
+    expect(site.filter(([f, text]) => f.endsWith('.html') && /undefined|NaN/.test(text)).map(([f]) => f)).toEqual([]);
+    const psks = readFileSync(path.join(out, 'psks', 'index.html'), 'utf8');
+    expect(psks).toContain('Data PSKS (potensi dan sumber kesejahteraan sosial) belum tersedia');
+    expect(psks).toContain('href="/portal-lebong/pmks/"'); // the menu, under the workflow's base path
+    expect(psks).not.toContain('href="/portal-lebong/psks/"');
+    expect(readFileSync(path.join(out, 'program', 'sembako', 'index.html'), 'utf8')).toContain('belum memuat angka anggaran atau cakupan');
     // The header search suggests a Lebong kecamatan; the data dictionary's examples are Lebong codes.
     const home = readFileSync(path.join(out, 'index.html'), 'utf8');
     expect(home).toMatch(/placeholder="mis\. lansia [^"]+"/);

@@ -398,6 +398,8 @@ export const en: Dict = {
   targetingTitle: 'How well aid is targeted',
   targetingIntro: (kab) =>
     `Since 2025 the aid registry is DTSEN: BPS ranks every household into a desil, 1 (the poorest national tenth) to 10, and program eligibility follows the desil (Social Affairs Ministerial Decree 79/HUK/2025). This page answers two questions for ${kab}: is aid reaching the poor, and are the poor reaching aid.`,
+  psksNone: 'PSKS figures (social-welfare workers and institutions) are not available in this release.',
+  programNoFigures: 'This release has no budget or coverage figures for this program yet.',
   targetingNone: 'No DTSEN desil data in this release yet.',
   kfTargeting: (p) => `${p} on target`,
   onTarget: 'On target',

@@ -438,6 +438,8 @@ export const id = {
   targetingTitle: 'Ketepatan sasaran bantuan',
   targetingIntro: (kab: string) =>
     `Sejak 2025 registri bantuan adalah DTSEN: BPS memeringkat setiap keluarga ke dalam desil 1 (10% termiskin secara nasional) sampai 10, dan kelayakan program mengikuti desil (Kepmensos 79/HUK/2025). Halaman ini menjawab dua pertanyaan untuk ${kab}: apakah bantuan sampai ke keluarga miskin, dan apakah keluarga miskin sampai ke bantuan.`,
+  psksNone: 'Data PSKS (potensi dan sumber kesejahteraan sosial) belum tersedia pada rilis ini.',
+  programNoFigures: 'Rilis ini belum memuat angka anggaran atau cakupan program ini.',
   targetingNone: 'Data desil DTSEN belum tersedia pada rilis ini.',
   kfTargeting: (p: string) => `${p} tepat sasaran`,
   onTarget: 'Tepat sasaran',
