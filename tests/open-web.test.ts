@@ -273,6 +273,19 @@ describe('harvestable', () => {
     expect(DomUtils.textContent(DomUtils.getElementsByTagName('summary', entries[0]!)[0]!)).toContain('Perubahan sejak 2025-1');
     for (const e of entries)
       for (const tag of ['id', 'updated', 'link']) expect(DomUtils.getElementsByTagName(tag, e).length, tag).toBeGreaterThan(0);
+    // Each entry's id is a page (not a folder without an index), and every page announces the feed.
+    for (const e of entries) {
+      const id = DomUtils.textContent(DomUtils.getElementsByTagName('id', e)[0]!).replace(`${BASE}/`, '');
+      expect(read(`${id}index.html`)).toContain('<h1>Rilis ');
+    }
+    for (const [page, title] of [
+      ['index.html', 'Rilis data'],
+      ['pmks/index.html', 'Rilis data'],
+      ['en/index.html', 'Data releases'],
+    ])
+      expect(read(page)).toContain(
+        `<link rel="alternate" type="application/atom+xml" title="${title} — Dinas Sosial Kabupaten Bantul" href="${BASE}/data/rilis.xml">`,
+      );
   });
 });
 

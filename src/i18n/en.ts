@@ -175,6 +175,7 @@ export const en: Dict = {
   hidden: 'hidden',
   notReleased: 'not released',
   cHiddenColumn: 'Hidden for privacy',
+  cNoteColumn: 'note',
   hiddenNote: (k) =>
     `“hidden”: counts from 1 to ${k - 1} are not published, to protect the people counted, nor are other figures that would let them be worked out (see Methodology).`,
   chartUnit: 'Unit',
@@ -245,7 +246,7 @@ export const en: Dict = {
   mapFailed: 'The map could not be loaded; the figures are in the table.',
 
   dataTitle: 'Download the data',
-  dataIntro: 'All data of this portal are free to download as CSV and JSON, under the licence',
+  dataIntro: 'All data of this portal are free to download as Excel, CSV and JSON, under the licence',
   citeAs: (office, release, date) => `Cite as: “${office}, release ${release} (${date})”.`,
   sampleDownloads: 'Every downloaded file has a catatan column that says so.',
   datapackageIntro: 'The complete data package with the schema, size and SHA-256 hash of each file:',
@@ -469,6 +470,10 @@ export const en: Dict = {
   changesKecamatan: (y) => `PMKS by sub-district, ${y}`,
   changesCatsAdded: 'New categories',
   changesCatsRemoved: 'Categories no longer present',
+  releasePageIntro: (label, date, current) =>
+    `Release ${label}, published ${date}. ${current ? 'This is the latest release: its files are also on the Data page.' : 'The files below are exactly as published and never change.'}`,
+  releasePackage: 'the files of this release with their size and SHA-256 hash (npm run verify checks them).',
+  releaseFeedTitle: (office) => `Data releases — ${office}`,
   releasesTitle: 'All releases',
   releasesIntro: 'Every release stays at the same address, so citations keep working after the next release.',
 

@@ -205,6 +205,7 @@ export const id = {
   hidden: 'disembunyikan',
   notReleased: 'tidak dirilis',
   cHiddenColumn: 'Disembunyikan (kerahasiaan)',
+  cNoteColumn: 'catatan',
   hiddenNote: (k: number) =>
     `“disembunyikan”: angka 1–${k - 1} tidak diterbitkan untuk melindungi warga, demikian pula angka lain yang dapat dipakai untuk menghitungnya kembali (lihat Metodologi).`,
   chartUnit: 'Satuan',
@@ -277,7 +278,7 @@ export const id = {
 
   // Data
   dataTitle: 'Unduh data',
-  dataIntro: 'Semua data portal ini dapat diunduh bebas dalam format CSV dan JSON, di bawah lisensi',
+  dataIntro: 'Semua data portal ini dapat diunduh bebas dalam format Excel, CSV dan JSON, di bawah lisensi',
   citeAs: (office: string, release: string, date: string) => `Cantumkan sumber: “${office}, rilis ${release} (${date})”.`,
   sampleDownloads: 'Setiap berkas unduhan memuat kolom catatan yang menyatakannya.',
   datapackageIntro: 'Paket data lengkap dengan skema, ukuran dan hash SHA-256 tiap berkas:',
@@ -514,6 +515,10 @@ export const id = {
   changesKecamatan: (y: number) => `PMKS per kecamatan, ${y}`,
   changesCatsAdded: 'Kategori baru',
   changesCatsRemoved: 'Kategori yang tidak ada lagi',
+  releasePageIntro: (label: string, date: string, current: boolean) =>
+    `Rilis ${label}, diterbitkan ${date}. ${current ? 'Ini rilis terbaru: berkasnya juga ada di halaman Data.' : 'Berkas di bawah ini persis seperti saat diterbitkan dan tidak pernah diubah.'}`,
+  releasePackage: 'daftar berkas rilis ini dengan ukuran dan hash SHA-256-nya (npm run verify memeriksanya).',
+  releaseFeedTitle: (office: string) => `Rilis data — ${office}`,
   releasesTitle: 'Semua rilis',
   releasesIntro: 'Setiap rilis tetap tersedia di alamat yang sama, sehingga kutipan tetap berlaku setelah rilis berikutnya.',
 

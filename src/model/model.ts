@@ -85,7 +85,8 @@ export interface SiteFigures {
   /** Set when kecamatan boundaries exist (published at /data/kecamatan.topo.json). */
   geo?: { attribution: string };
   /** Every release whose downloads the site serves under /data/rilis/<label>/. */
-  releases: { label: string; created: string }[];
+  /** Every release, oldest first; earlier ones with the files of their archive (data/rilis/<label>/). */
+  releases: { label: string; created: string; files?: string[] }[];
   /** DTSEN: registry by desil, recipients by desil (protected), targeting per program, area and period. */
   desil: CubeCell[];
   sasaran: CubeCell[];
@@ -210,7 +211,9 @@ export function buildModel(d: PortalData): SiteFigures {
     ) as AnggaranRow[],
     verval: { kabupaten: vervalAt('kabupaten'), kecamatan: vervalAt('kecamatan') },
     releases: [
-      ...d.releases.map((r) => ({ label: r.label, created: r.created.slice(0, 10) })).filter((r) => r.label !== d.config.rilis.label),
+      ...d.releases
+        .map((r) => ({ label: r.label, created: r.created.slice(0, 10), files: Object.keys(r.files).sort() }))
+        .filter((r) => r.label !== d.config.rilis.label),
       { label: d.config.rilis.label, created: d.config.rilis.tanggal },
     ].sort((a, b) => a.created.localeCompare(b.created)),
     privacy: { k: d.config.ambang_k, sensitiveLevel: d.config.tingkat_sensitif, ...prot.stats, intervals: prot.intervals },

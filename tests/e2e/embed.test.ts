@@ -5,7 +5,7 @@
  * scrolling inside the frame. English embeds link to English pages, and every
  * chart CSV has its source and licence beside it.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, inject, it } from 'vitest';
@@ -129,5 +129,18 @@ describe('embeds', () => {
       .split('\r\n')[0]!
       .split(',');
     expect(pkg.resources[0].schema.fields.map((f: { name: string }) => f.name)).toEqual(header);
+    // Passed on alone, every chart CSV of the sample still says so, on every row, in both languages.
+    for (const lang of ['', 'en/']) {
+      const dir = path.join(dist, lang, 'embed');
+      for (const id of readdirSync(dir)) {
+        const rows = readFileSync(path.join(dir, id, 'data.csv'), 'utf8')
+          .trim()
+          .split('\r\n')
+          .slice(1);
+        expect(rows.length, id).toBeGreaterThan(0);
+        for (const r of rows)
+          expect(r, `${lang}embed/${id}`).toMatch(lang ? /Sample data — not official statistics\.$/ : /Data contoh — bukan data resmi\.$/);
+      }
+    }
   });
 });

@@ -84,11 +84,18 @@ export const catName = (c: { nama: string; nameEn?: string }, lang: Lang) => (la
  * series, then `kerahasiaan` naming the series whose cell in that row is
  * hidden for privacy (empty cell, never a 0), as the dataset downloads do.
  */
-export function chartCsv(spec: ChartSpec, lang: Lang = 'id'): string {
+export function chartCsv(spec: ChartSpec, lang: Lang = 'id', sample = false): string {
   const t = texts(lang);
+  // Sample data says so inside the file, on every row (as every download on /data/ does): a CSV passed on alone stays marked.
   const esc = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   const text = (v: string) => String(neutraliseFormula(v));
-  const header = [spec.labelHeader, ...(spec.codes ? [t.cKecamatanCode] : []), ...spec.series.map((s) => text(s.label)), t.cHiddenColumn];
+  const header = [
+    spec.labelHeader,
+    ...(spec.codes ? [t.cKecamatanCode] : []),
+    ...spec.series.map((s) => text(s.label)),
+    t.cHiddenColumn,
+    ...(sample ? [t.cNoteColumn] : []),
+  ];
   const rows = spec.labels.map((l, i) => [
     text(l),
     ...(spec.codes ? [spec.codes[i]!] : []),
@@ -100,6 +107,7 @@ export function chartCsv(spec: ChartSpec, lang: Lang = 'id'): string {
       .filter((s) => isHidden(s.data[i]))
       .map((s) => s.label)
       .join('; '),
+    ...(sample ? [t.cSample] : []),
   ]);
   return `${[header, ...rows].map((r) => r.map(esc).join(',')).join('\r\n')}\r\n`;
 }
@@ -139,6 +147,7 @@ export function chartPackage(spec: ChartSpec, site: SiteFigures, lang: Lang = 'i
             ...(spec.codes ? [{ name: t.cKecamatanCode, type: 'string' }] : []),
             ...spec.series.map((s) => ({ name: String(neutraliseFormula(s.label)), type: 'number', unit: spec.unit })),
             { name: t.cHiddenColumn, type: 'string', description: t.hiddenNote(site.privacy.k) },
+            ...(c.data_contoh ? [{ name: t.cNoteColumn, type: 'string', description: t.cSample }] : []),
           ],
           missingValues: [''],
         },
