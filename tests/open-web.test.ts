@@ -282,7 +282,7 @@ describe('harvestable', () => {
       ['index.html', 'Rilis data'],
       ['pmks/index.html', 'Rilis data'],
       ['en/index.html', 'Data releases'],
-    ])
+    ] as const)
       expect(read(page)).toContain(
         `<link rel="alternate" type="application/atom+xml" title="${title} — Dinas Sosial Kabupaten Bantul" href="${BASE}/data/rilis.xml">`,
       );
