@@ -1,5 +1,5 @@
 /** Both languages: every page has its twin, every interface string exists in both dictionaries. */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { en } from '../src/i18n/en.ts';
@@ -36,6 +36,7 @@ describe('dictionaries', () => {
       'kabupatenPct',
       'kindDataset',
       'kindProgram',
+      'menu',
       'pmks',
       'program',
       'psks',
@@ -60,7 +61,22 @@ describe('the built site', () => {
 
   it('has an /en/ twin for every page under / and an Indonesian twin for every /en/ page', () => {
     expect(set.size).toBeGreaterThan(150);
-    // /en/targeting/ is an English alias that forwards to /en/sasaran/.
-    for (const p of set) if (p !== '/en/targeting/') expect(set.has(switchPath(p)), `${p} has no twin ${switchPath(p)}`).toBe(true);
+    // /en/targeting/ is an English alias that forwards to /en/sasaran/; /en/404/ is the English twin of /404.html.
+    for (const p of set)
+      if (p !== '/en/targeting/' && p !== '/en/404/') expect(set.has(switchPath(p)), `${p} has no twin ${switchPath(p)}`).toBe(true);
+  });
+
+  it("shows a program's English text where the office wrote one (after <!-- en -->), and says so where it did not", () => {
+    const page = (p: string) => readFileSync(path.join(dist, p, 'index.html'), 'utf8');
+    const pkh = page('en/program/pkh');
+    expect(pkh).toContain('<h2>How to apply</h2>');
+    expect(pkh).not.toContain('Cara mendaftar');
+    expect(pkh).not.toContain(en.inIndonesian);
+    expect(page('program/pkh')).toContain('Cara mendaftar');
+    expect(page('program/pkh')).not.toContain('How to apply');
+    const sembako = page('en/program/sembako');
+    expect(sembako).toContain(en.inIndonesian);
+    // The contact line has the complaint WhatsApp number beside the phone.
+    expect(pkh).toMatch(/Contact: [^<]*, phone [^<]*, WhatsApp 0800-0000-0001/);
   });
 });

@@ -128,7 +128,8 @@ export const en: Dict = {
   inRegistry: 'In the registry',
   coveragePct: 'Coverage (%)',
   howToApply: 'How to apply and complain',
-  contactLine: (office, address, phone) => `Contact: ${office}, ${address}${phone ? `, phone ${phone}` : ''}.`,
+  contactLine: (office, address, phone, whatsapp) =>
+    `Contact: ${office}, ${address}${phone ? `, phone ${phone}` : ''}${whatsapp ? `, WhatsApp ${whatsapp}` : ''}.`,
   inIndonesian: 'The office publishes this section in Indonesian:',
   households: 'households',
 

@@ -156,7 +156,8 @@ export const id = {
   inRegistry: 'Dalam registri',
   coveragePct: 'Cakupan (%)',
   howToApply: 'Cara mendaftar dan mengadu',
-  contactLine: (office: string, address: string, phone?: string) => `Kontak: ${office}, ${address}${phone ? `, telepon ${phone}` : ''}.`,
+  contactLine: (office: string, address: string, phone?: string, whatsapp?: string) =>
+    `Kontak: ${office}, ${address}${phone ? `, telepon ${phone}` : ''}${whatsapp ? `, WhatsApp ${whatsapp}` : ''}.`,
   inIndonesian: '',
   households: 'keluarga',
 

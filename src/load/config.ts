@@ -293,7 +293,14 @@ export async function loadPrograms(io: DataIO, problems: Problem[]): Promise<Pro
       });
       continue;
     }
-    out.push({ ...res.data, html: programHtml(await marked.parse(fm.content)), file });
+    // An English text may follow the Indonesian one after a line `<!-- en -->`; English pages show it, or say they cannot.
+    const [idText = '', enText] = fm.content.split(/^<!--\s*en\s*-->\s*$/m);
+    out.push({
+      ...res.data,
+      html: programHtml(await marked.parse(idText)),
+      ...(enText?.trim() ? { htmlEn: programHtml(await marked.parse(enText)) } : {}),
+      file,
+    });
   }
   return out.sort((a, b) => (a.urutan ?? 99) - (b.urutan ?? 99) || a.slug.localeCompare(b.slug));
 }

@@ -41,5 +41,7 @@ export type ProgramMeta = z.infer<typeof programSchema>;
 export interface Program extends ProgramMeta {
   /** Markdown body rendered to HTML at build time. */
   html: string;
+  /** The English text after a `<!-- en -->` line of the body, if the office wrote one. */
+  htmlEn?: string;
   file: string;
 }
