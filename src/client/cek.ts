@@ -178,11 +178,14 @@ function puskesosFor(nik: string): HTMLElement {
 
 /**
  * Every program the portal covers, Ya or Tidak, like the ministry's Cek
- * Bansos answers — with status and period in plain words where it is Ya.
+ * Bansos answers — the programs that are Ya first (what the reader came
+ * for), with status and period in plain words.
  */
 function everyProgram(grants: readonly [string, string, string][]): HTMLElement {
   const ul = el('ul', undefined, 'list-none space-y-3 p-0');
-  for (const [slug, p] of Object.entries(config.programs)) {
+  const has = (slug: string) => grants.some(([program]) => program === slug);
+  const order = Object.entries(config.programs).sort(([a], [b]) => Number(has(b)) - Number(has(a))); // stable: page order within each
+  for (const [slug, p] of order) {
     const mine = grants.filter(([program]) => program === slug);
     const li = el('li', undefined, 'rounded border border-line p-3');
     li.dataset.program = slug;

@@ -66,6 +66,12 @@ describe('/cek/ in Chromium', () => {
     expect(await page.textContent(`#cek-result li[data-program="${person.grants[0]!.program}"]`)).toContain('— Ya');
     const other = slugs.find((s) => s !== person.grants[0]!.program)!;
     expect(await page.textContent(`#cek-result li[data-program="${other}"]`)).toContain('— Tidak');
+    // The programs that are Ya come first, whatever their place in the page's order.
+    const order = (await loadPrograms(folderIO(path.join(ROOT, 'data')), [])).map((p) => p.slug);
+    const later = people.find((p) => p.grants.length === 1 && p.grants[0]!.program !== order[0])!;
+    const r2 = await lookup(page, later.nik, later.kk);
+    expect(r2.answers[0]).toBe(`${later.grants[0]!.program}:ya`);
+    expect(r2.answers.slice(1).every((a) => a.endsWith(':tidak'))).toBe(true);
     // Not found: every program Tidak, and a household hint before being told to register.
     const none = await lookup(page, '3402011203909999', '3402010101209999');
     expect(none.answers.every((a) => a.endsWith(':tidak'))).toBe(true);
