@@ -3,7 +3,7 @@
  *  - build time of the sample portal, per stage, and its page count;
  *  - page weight (gzip, HTML+CSS+JS) per page template, at first load on a
  *    phone viewport and after scrolling every chart into view;
- *  - the aid lookup in Chromium with 4× CPU throttling and slow 4G;
+ *  - the aid lookup on a phone 4× slower than this machine (KDF measured unthrottled × 4, the rest on a throttled page), slow 4G and a poor connection;
  *  - `npm run hash` throughput against one thread of the same KDF;
  *  - build time of a large portal (Jombang, 306 desa) with 100,000 and
  *    1,000,000 hashed recipient rows, per stage, and how it grows;
