@@ -180,6 +180,7 @@ export const en: Dict = {
   hiddenNote: (k) =>
     `“hidden”: counts from 1 to ${k - 1} are not published, to protect the people counted, nor are other figures that would let them be worked out (see Methodology).`,
   chartUnit: 'Unit',
+  downloadXlsx: 'Download Excel',
   downloadCsv: 'Download CSV',
   downloadPng: 'Download PNG',
   printPage: 'Print this page',

@@ -210,6 +210,7 @@ export const id = {
   hiddenNote: (k: number) =>
     `“disembunyikan”: angka 1–${k - 1} tidak diterbitkan untuk melindungi warga, demikian pula angka lain yang dapat dipakai untuk menghitungnya kembali (lihat Metodologi).`,
   chartUnit: 'Satuan',
+  downloadXlsx: 'Unduh Excel',
   downloadCsv: 'Unduh CSV',
   downloadPng: 'Unduh PNG',
   printPage: 'Cetak halaman ini',

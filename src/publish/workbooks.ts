@@ -99,3 +99,38 @@ export const allTablesWorkbook = (label: string): string => `terang-${label}.xls
 export const TEMPLATE_FILE = 'templat.xlsx';
 /** The sample data as a filled-in template (sample portals only): what a finished workbook looks like. */
 export const SAMPLE_WORKBOOK = 'contoh-data.xlsx';
+
+/**
+ * One chart's numbers as a workbook (`/embed/<id>/data.xlsx`): the same table
+ * as its CSV with numbers typed, and a sheet "Tentang" with the title, unit,
+ * source, licence, release — and the sample warning on both sheets.
+ */
+export async function chartWorkbook(
+  table: { header: string[]; rows: (string | number | null)[][] },
+  about: { title: string; unit: string; source: string; config: PortalConfig; sample: string | undefined },
+): Promise<Uint8Array> {
+  const c = about.config;
+  const wb = newWorkbook(c.rilis.tanggal);
+  const ws = wb.addWorksheet('data');
+  ws.columns = table.header.map((h) => ({ header: h, width: Math.max(10, Math.min(40, h.length + 3)) }));
+  styleHeader(ws, table.header.length);
+  for (const r of table.rows) ws.addRow(r);
+  const info = wb.addWorksheet('Tentang');
+  info.getColumn(1).width = 16;
+  info.getColumn(2).width = 100;
+  const rows: [string, string][] = [
+    ['Judul', about.title],
+    ...(about.sample ? ([['Peringatan', about.sample]] as [string, string][]) : []),
+    ['Satuan', about.unit],
+    ['Sumber', about.source],
+    ['Penerbit', c.instansi.nama],
+    ['Rilis', `${c.rilis.label} (${c.rilis.tanggal})`],
+    ['Lisensi', `${c.lisensi.nama} (${c.lisensi.id}) — ${c.lisensi.url}`],
+  ];
+  for (const [k, v] of rows) {
+    const row = info.addRow([k, v]);
+    row.getCell(1).font = { bold: true };
+    row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+  }
+  return workbookBytes(wb, c.rilis.tanggal);
+}

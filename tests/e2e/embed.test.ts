@@ -7,7 +7,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { DomUtils, parseDocument } from 'htmlparser2';
+import Papa from 'papaparse';
 import { describe, expect, inject, it } from 'vitest';
 import { useSampleSite } from '../browser.ts';
 
@@ -110,6 +112,28 @@ describe('embeds', () => {
     expect(new Set(heights).size, heights.join(', ')).toBe(1);
     expect(heights[0]).toBeLessThan(1200);
     await host.close();
+  });
+
+  it("a chart's workbook holds the CSV's numbers, typed, with the source and the sample warning", async () => {
+    const csv = readFileSync(path.join(dist, 'embed', 'pmks-kategori', 'data.csv'), 'utf8')
+      .trim()
+      .split('\r\n');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path.join(dist, 'embed', 'pmks-kategori', 'data.xlsx'));
+    const sheet = book.getWorksheet('data')!;
+    expect(sheet.rowCount).toBe(csv.length);
+    const header = csv[0]!.split(',');
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(header);
+    const col = header.findIndex((h) => /^PMKS/.test(h)) + 1;
+    for (let r = 2; r <= sheet.rowCount; r++) {
+      const cell = sheet.getRow(r).getCell(col).value;
+      const inCsv = Papa.parse<string[]>(csv[r - 1]!).data[0]![col - 1]!;
+      expect(cell === null ? '' : cell, `row ${r}`).toBe(inCsv === '' ? '' : Number(inCsv)); // a number, not text
+    }
+    const about = book.getWorksheet('Tentang')!;
+    const text = about.getColumn(2).values.join(' ');
+    expect(text).toContain('Data contoh — bukan data resmi');
+    expect(text).toContain('Creative Commons');
   });
 
   it('English embeds link back to English pages', () => {

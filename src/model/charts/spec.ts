@@ -84,10 +84,14 @@ export const catName = (c: { nama: string; nameEn?: string }, lang: Lang) => (la
  * series, then `kerahasiaan` naming the series whose cell in that row is
  * hidden for privacy (empty cell, never a 0), as the dataset downloads do.
  */
-export function chartCsv(spec: ChartSpec, lang: Lang = 'id', sample = false): string {
+/**
+ * Exactly the numbers of one chart as a table: the label (and kecamatan code),
+ * one column per series (hidden cells empty, named in the hidden column) and,
+ * for sample data, a note on every row — a file passed on alone stays marked.
+ * The chart's CSV and its workbook are both made from it.
+ */
+export function chartTable(spec: ChartSpec, lang: Lang = 'id', sample = false): { header: string[]; rows: (string | number | null)[][] } {
   const t = texts(lang);
-  // Sample data says so inside the file, on every row (as every download on /data/ does): a CSV passed on alone stays marked.
-  const esc = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   const text = (v: string) => String(neutraliseFormula(v));
   const header = [
     spec.labelHeader,
@@ -101,7 +105,7 @@ export function chartCsv(spec: ChartSpec, lang: Lang = 'id', sample = false): st
     ...(spec.codes ? [spec.codes[i]!] : []),
     ...spec.series.map((s) => {
       const v = s.data[i];
-      return isShown(v) ? String(v) : '';
+      return isShown(v) ? (v as number) : null;
     }),
     spec.series
       .filter((s) => isHidden(s.data[i]))
@@ -109,7 +113,13 @@ export function chartCsv(spec: ChartSpec, lang: Lang = 'id', sample = false): st
       .join('; '),
     ...(sample ? [t.cSample] : []),
   ]);
-  return `${[header, ...rows].map((r) => r.map(esc).join(',')).join('\r\n')}\r\n`;
+  return { header, rows };
+}
+
+export function chartCsv(spec: ChartSpec, lang: Lang = 'id', sample = false): string {
+  const esc = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const { header, rows } = chartTable(spec, lang, sample);
+  return `${[header, ...rows].map((r) => r.map((v) => esc(v === null ? '' : String(v))).join(',')).join('\r\n')}\r\n`;
 }
 
 /** True when a chart has anything to draw. */
