@@ -81,9 +81,11 @@ function auditChartCsvs(site: string): number {
     const csv = Papa.parse<string[]>(readFileSync(path.join(site, path.dirname(page), 'data.csv'), 'utf8'), { skipEmptyLines: true }).data;
     const first = csv[0]![1] === 'Kode wilayah' || csv[0]![1] === 'Area code' ? 2 : 1;
     expect(csv.length - 1, page).toBe(rows.length);
+    const hiddenCol = csv[0]!.findIndex((h) => h === 'Disembunyikan (kerahasiaan)' || h === 'Hidden for privacy');
+    expect(hiddenCol, page).toBeGreaterThan(first);
     rows.forEach((tds, i) => {
       const line = csv[i + 1]!;
-      const hiddenSeries = line.at(-1)!.split('; ').filter(Boolean);
+      const hiddenSeries = line[hiddenCol]!.split('; ').filter(Boolean);
       tds.forEach((td, j) => {
         const v = line[first + j]!;
         if ('data-hidden' in td.attribs) {

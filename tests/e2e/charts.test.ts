@@ -73,15 +73,20 @@ async function checkChartsOn(page: Page, url: string): Promise<string[]> {
       .map((l) => l.split(','));
     const header = csv[0]!;
     const first = header[1] === 'Kode wilayah' ? 2 : 1;
-    // The last column names the series hidden for privacy in that row; their cells are empty, as in the table.
-    expect(header.at(-1)).toBe('Disembunyikan (kerahasiaan)');
-    const fromCsv = header.slice(first, -1).map((_, j) => csv.slice(1).map((r) => (r[first + j] === '' ? null : Number(r[first + j]))));
+    // After the series, a column names the series hidden for privacy in that row (their cells are empty, as in the
+    // table); sample data ends every row with its note.
+    const hiddenCol = header.indexOf('Disembunyikan (kerahasiaan)');
+    expect(hiddenCol).toBeGreaterThan(first);
+    expect(header.slice(hiddenCol + 1)).toEqual(['catatan']);
+    const fromCsv = header
+      .slice(first, hiddenCol)
+      .map((_, j) => csv.slice(1).map((r) => (r[first + j] === '' ? null : Number(r[first + j]))));
     expect(fromCsv, `${url} ${id}: CSV differs`).toEqual(drawn);
     const hiddenInTable = await page.$$eval(`table[data-chart-table="${id}"] tbody tr`, (trs) =>
       trs.map((tr) => tr.querySelectorAll('td[data-hidden]').length),
     );
     expect(
-      csv.slice(1).map((r) => (r.at(-1) ? r.at(-1)!.split('; ').length : 0)),
+      csv.slice(1).map((r) => (r[hiddenCol] ? r[hiddenCol]!.split('; ').length : 0)),
       `${url} ${id}: hidden cells differ`,
     ).toEqual(hiddenInTable);
   }
