@@ -115,3 +115,38 @@ export function scenario(name: string, o: { plainFolder?: boolean } = {}) {
 }
 export const publishedIn = (out: string, label: string) => existsSync(path.join(out, 'data', 'rilis', label, 'datapackage.json'));
 export const archivedIn = (data: string, label: string) => existsSync(path.join(data, 'rilis', label));
+
+/**
+ * One kill point of a build (TERANG_FAILPOINT): right after the kill OUT_DIR is a complete site, a published release
+ * is archived, and the next build with changed figures under the same label is refused — or, never published, free.
+ */
+export async function killPoint(point: string, expect: ExpectStatic): Promise<void> {
+  const { data, out } = scenario(point);
+  const killed = await build(data, out, { TERANG_FAILPOINT: point });
+  expect(killed.signal).toBe('SIGKILL');
+  // Right after the kill, with no command run since: a complete site, the old one or the new one.
+  await expectComplete(out, expect);
+  const published = publishedIn(out, 'uji-1');
+  const archived = archivedIn(data, 'uji-1');
+  expect(published && !archived, 'published but not archived').toBe(false);
+  expect(published).toBe(point === 'after-swap');
+  expect(archived).toBe(['after-archive', 'before-swap', 'after-swap'].includes(point));
+
+  // The next build brings different figures under the same label.
+  changeFigures(data);
+  const next = await build(data, out);
+  if (published || archived) {
+    expect(next.code, next.stderr).toBe(1);
+    expect(next.stderr).toMatch(/rilis yang sudah terbit berubah/);
+    noStackTrace(next, expect);
+    expect(publishedIn(out, 'uji-1')).toBe(published); // nothing changed
+  } else {
+    // Never published: the label is still free.
+    expect(next.code, next.stderr).toBe(0);
+    expect(archivedIn(data, 'uji-1')).toBe(true);
+  }
+  await expectComplete(out, expect);
+  expect(leftovers(out)).toEqual([]);
+  expect(readdirSync(path.join(data, 'rilis')).sort()).toEqual(['uji-0', 'uji-1']); // archived once, complete, no .tmp left
+  expect(staleStaging()).toEqual([]);
+}
