@@ -62,7 +62,7 @@ export async function loadRegionTree(kabupatenCode: string): Promise<RegionTree 
 }
 
 /** idn-area-data spells most names in capitals ("KABUPATEN BANTUL"); pages want title case. */
-function titleCase(s: string): string {
+export function titleCase(s: string): string {
   if (s !== s.toUpperCase()) return s;
   return s.toLowerCase().replace(/(^|[\s(\-/])(\p{L})/gu, (_, p: string, c: string) => p + c.toUpperCase());
 }
