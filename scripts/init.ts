@@ -22,6 +22,7 @@ import { loadPrograms, memoryIO } from '../src/load/portal.ts';
 import { cliLang } from '../src/load/problems.ts';
 import { templateWorkbook } from '../src/publish/template.ts';
 import { runCli } from './cli.ts';
+import { notAKabupaten } from '../src/domain/region-node.ts';
 import { NATIONAL_PROGRAMS } from './sample/national.ts';
 import { madeBySample, notMadeBySample } from './sample.ts';
 
@@ -45,6 +46,10 @@ runCli(async () => {
   const en = cliLang() === 'en';
   const { values } = parseArgs({ options: { region: { type: 'string' }, out: { type: 'string' } } });
   const tree = values.region ? await loadRegionTree(values.region) : null;
+  if (values.region && !tree) {
+    console.error(`GALAT: ${await notAKabupaten(values.region)}. Tidak ada yang diubah.`);
+    return 1;
+  }
   if (!tree) {
     console.error(
       en

@@ -18,6 +18,7 @@ import { loadPortal, memoryIO } from '../src/load/portal.ts';
 import { buildModel } from '../src/model/model.ts';
 import { cliLang, formatProblem } from '../src/load/problems.ts';
 import { runCli } from './cli.ts';
+import { notAKabupaten } from '../src/domain/region-node.ts';
 import { generateDtsen, syntheticDesil } from './sample/dtsen.ts';
 import { loadRegionTree, type RegionTree } from '../src/domain/regions.ts';
 
@@ -83,7 +84,7 @@ function excelCsv(header: string[], rows: (string | number | undefined)[][]): st
 
 export async function generateSample(region: string, seed = 1): Promise<Record<string, string>> {
   const tree = await loadRegionTree(region);
-  if (!tree) throw new Error(`Kode kabupaten/kota "${region}" tidak ditemukan di idn-area-data 4.0.1.`);
+  if (!tree) throw new Error(`${await notAKabupaten(region)}.`);
   const r = rng(hash(region) ^ seed);
   const a = ANCHORS[region] ?? {};
   const desaAll = tree.kecamatan.flatMap((k) => k.desa.map((d) => ({ ...d, kec: k.code })));

@@ -3,7 +3,7 @@
  * 438 kalurahan/kelurahan) and a kabupaten portal's, the latter the same as the kabupaten-shaped tree of today.
  */
 import { describe, expect, it } from 'vitest';
-import { asRegionTree, atLevel, childLevel, loadRegion, nodeIndex, pathTo, walk } from '../src/domain/region-node.ts';
+import { asRegionTree, atLevel, childLevel, loadRegion, nodeIndex, notAKabupaten, pathTo, walk } from '../src/domain/region-node.ts';
 import { loadRegionTree } from '../src/domain/regions.ts';
 
 describe('the region tree of any depth', () => {
@@ -38,5 +38,11 @@ describe('the region tree of any depth', () => {
     expect(await loadRegion('34.99')).toBeNull();
     const diy = (await loadRegion('34'))!;
     expect(() => asRegionTree(diy, '')).toThrow(/not a kabupaten/);
+  });
+
+  it('a command given a province code says so and names its kabupaten/kota; an unknown code says what a code looks like', async () => {
+    expect(await notAKabupaten('34')).toContain('kode provinsi Daerah Istimewa Yogyakarta');
+    expect(await notAKabupaten('34')).toContain('34.02 Kabupaten Bantul, 34.03 Kabupaten Gunungkidul');
+    expect(await notAKabupaten('99.99')).toContain('tidak ditemukan');
   });
 });
