@@ -65,7 +65,10 @@ describe('disclosure control on a province tree', () => {
     const diy = (await loadRegion('34'))!;
     // Synthetic counts, seeded: most desa have tens of people in the category, one in six has 1–4.
     let s = 7;
-    const rand = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const rand = () => {
+      s = (s * 1103515245 + 12345) % 2 ** 31;
+      return s / 2 ** 31;
+    };
     const { cells, relations } = tableOf(diy, () => (rand() < 1 / 6 ? 1 + Math.floor(rand() * 4) : 5 + Math.floor(rand() * 60)));
     const report: IntervalReport = { checked: 0, pinned: 0, inherited: 0 };
     const flags = protect(cells, relations, K, report);
