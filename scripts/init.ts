@@ -61,7 +61,8 @@ runCli(async () => {
   const shown = values.out ?? 'data';
   const out = path.resolve(shown);
   // The sample that ships in data/ is replaced, never mixed with the office's data; anything else is left alone.
-  const sample = existsSync(out) && (await readdir(out)).length > 0 && (await madeBySample(out));
+  const holdsFiles = existsSync(out) && (await readdir(out)).length > 0;
+  const sample = holdsFiles && (await madeBySample(out));
   if (sample) {
     const own = await notMadeBySample(out, 1, en);
     if (own.length) {
@@ -73,7 +74,7 @@ runCli(async () => {
       );
       return 1;
     }
-  } else if (existsSync(out) && (await readdir(out)).length > 0) {
+  } else if (holdsFiles) {
     console.error(
       en
         ? `ERROR: ${shown} already holds files that are not the sample; choose a new folder with --out (nothing was changed)`

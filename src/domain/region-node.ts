@@ -8,7 +8,7 @@
  * (`asRegionTree`).
  */
 import { getDistricts, getProvinces, getRegencies, getVillages } from 'idn-area-data';
-import { type Kecamatan, type RegionTree, titleCase } from './regions.ts';
+import type { Kecamatan, RegionTree } from './regions.ts';
 
 export type RegionLevel = 'provinsi' | 'kabupaten' | 'kecamatan' | 'desa';
 
@@ -23,6 +23,12 @@ export interface RegionNode {
   children: RegionNode[];
 }
 
+/** idn-area-data spells most province and kabupaten names in capitals ("KABUPATEN BANTUL"); pages want title case. */
+export function titleCase(s: string): string {
+  if (s !== s.toUpperCase()) return s;
+  return s.toLowerCase().replace(/(^|[\s(\-/])(\p{L})/gu, (_, p: string, c: string) => p + c.toUpperCase());
+}
+
 const LEVELS: RegionLevel[] = ['provinsi', 'kabupaten', 'kecamatan', 'desa'];
 /** The level below this one, or undefined below a desa. */
 export const childLevel = (level: RegionLevel): RegionLevel | undefined => LEVELS[LEVELS.indexOf(level) + 1];
@@ -33,18 +39,19 @@ export async function loadRegion(code: string): Promise<RegionNode | null> {
   const under = (c: string) => (x: { code: string }) => x.code.startsWith(`${c}.`);
   const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code);
   const desaOf = new Map<string, RegionNode[]>();
-  for (const v of villages.filter(under(code)))
-    desaOf.set(v.district_code, [
-      ...(desaOf.get(v.district_code) ?? []),
-      { code: v.code, name: titleCase(v.name), level: 'desa', parent: v.district_code, children: [] },
-    ]);
+  // Kecamatan and desa names as the source spells them; only province and kabupaten names come in capitals.
+  for (const v of villages.filter(under(code))) {
+    const list = desaOf.get(v.district_code) ?? [];
+    list.push({ code: v.code, name: v.name, level: 'desa', parent: v.district_code, children: [] });
+    desaOf.set(v.district_code, list);
+  }
   const kecamatanOf = (kab: string): RegionNode[] =>
     districts
       .filter((d) => d.regency_code === kab)
       .sort(byCode)
       .map((d) => ({
         code: d.code,
-        name: titleCase(d.name),
+        name: d.name,
         level: 'kecamatan',
         parent: kab,
         children: (desaOf.get(d.code) ?? []).sort(byCode),

@@ -3,7 +3,8 @@
  * codes and names, from `idn-area-data` 4.0.1 (Kepmendagri
  * 300.2.2-2138/2025; data under ODbL, credited in the footer).
  */
-import { getDistricts, getRegencies, getVillages, getProvinces } from 'idn-area-data';
+import { getProvinces, getRegencies } from 'idn-area-data';
+import { asRegionTree, loadRegion, titleCase } from './region-node.ts';
 
 export type AreaLevel = 'kabupaten' | 'kecamatan' | 'desa';
 
@@ -41,30 +42,12 @@ export function levelOf(code: string): AreaLevel | 'provinsi' | null {
 
 export const kecamatanOf = (desaCode: string): string => desaCode.slice(0, 8);
 
-/** Load the tree of one kabupaten/kota, or `null` if the code does not exist. */
+/** Load the tree of one kabupaten/kota, or `null` if the code is not one (the kabupaten-shaped view of `loadRegion`). */
 export async function loadRegionTree(kabupatenCode: string): Promise<RegionTree | null> {
-  const [provinces, regencies, districts, villages] = await Promise.all([getProvinces(), getRegencies(), getDistricts(), getVillages()]);
-  const regency = regencies.find((r) => r.code === kabupatenCode);
-  if (!regency) return null;
-  const byDistrict = new Map<string, Desa[]>();
-  for (const v of villages) {
-    if (!v.district_code.startsWith(`${kabupatenCode}.`)) continue;
-    const list = byDistrict.get(v.district_code) ?? [];
-    list.push({ code: v.code, name: v.name });
-    byDistrict.set(v.district_code, list);
-  }
-  const kecamatan = districts
-    .filter((d) => d.regency_code === kabupatenCode)
-    .map((d) => ({ code: d.code, name: d.name, desa: (byDistrict.get(d.code) ?? []).sort((a, b) => a.code.localeCompare(b.code)) }))
-    .sort((a, b) => a.code.localeCompare(b.code));
-  const province = provinces.find((p) => p.code === regency.province_code)?.name ?? '';
-  return { code: regency.code, name: titleCase(regency.name), province: titleCase(province), kecamatan };
-}
-
-/** idn-area-data spells most names in capitals ("KABUPATEN BANTUL"); pages want title case. */
-export function titleCase(s: string): string {
-  if (s !== s.toUpperCase()) return s;
-  return s.toLowerCase().replace(/(^|[\s(\-/])(\p{L})/gu, (_, p: string, c: string) => p + c.toUpperCase());
+  const [node, provinces] = await Promise.all([loadRegion(kabupatenCode), getProvinces()]);
+  if (node?.level !== 'kabupaten') return null;
+  const province = provinces.find((p) => p.code === kabupatenCode.slice(0, 2))?.name ?? '';
+  return asRegionTree(node, titleCase(province));
 }
 
 /** A lookup from code to level, name and parent, built once per tree; and from a name to its codes. */

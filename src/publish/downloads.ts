@@ -18,6 +18,7 @@ import { type Text, t } from '../shared/lang.ts';
 import { REGION_SOURCE } from '../domain/regions.ts';
 import { columnsOf, type RegionExamples, regionExamples } from '../load/schema/columns.ts';
 import { DATASETS } from '../load/datasets/index.ts';
+import { XLSX_TYPE } from './xlsx.ts';
 
 export const SAMPLE_NOTE = 'Data contoh — bukan data resmi';
 
@@ -325,7 +326,7 @@ export const TARGETING_VARIABLES: Text[] = TARGETING_FIELDS.map((f) => ({
 export const DISTRIBUTIONS = [
   { ext: 'csv', mediatype: 'text/csv' },
   { ext: 'json', mediatype: 'application/json' },
-  { ext: 'xlsx', mediatype: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  { ext: 'xlsx', mediatype: XLSX_TYPE },
 ] as const;
 
 /** sasaran-indikator: one row per program × area × period, hidden cells empty and named in kerahasiaan. */

@@ -20,6 +20,7 @@
  * `Access-Control-Allow-Origin: *`.
  */
 import type { SiteFiles } from './guard.ts';
+import { XLSX_TYPE } from './xlsx.ts';
 
 export const COMMON_HEADERS: [string, string][] = [
   ['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'],
@@ -48,7 +49,7 @@ const MIME_TYPES: [string, string][] = [
   ['font/woff2', 'woff2'],
   ['application/wasm', 'wasm'],
   ['application/manifest+json', 'webmanifest'],
-  ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx'],
+  [XLSX_TYPE, 'xlsx'],
   ['application/octet-stream', 'bin pagefind pf_fragment pf_index pf_meta pf_filter'],
 ];
 const TEXT = /^text\/|[/+](json|xml)$|javascript/;

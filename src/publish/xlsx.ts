@@ -9,6 +9,9 @@ import JSZip from 'jszip';
 
 export { ExcelJS };
 
+/** The media type of an .xlsx workbook. */
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export function newWorkbook(date: string): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   const d = new Date(`${date}T00:00:00Z`);

@@ -80,15 +80,11 @@ export function defineChart(site: SiteFigures, lang: Lang): { t: Dict; chart: (c
 export const catName = (c: { nama: string; nameEn?: string }, lang: Lang) => (lang === 'en' && c.nameEn ? c.nameEn : c.nama);
 
 /**
- * CSV of exactly the chart's numbers: the label column, then one column per
- * series, then `kerahasiaan` naming the series whose cell in that row is
- * hidden for privacy (empty cell, never a 0), as the dataset downloads do.
- */
-/**
- * Exactly the numbers of one chart as a table: the label (and kecamatan code),
- * one column per series (hidden cells empty, named in the hidden column) and,
- * for sample data, a note on every row — a file passed on alone stays marked.
- * The chart's CSV and its workbook are both made from it.
+ * Exactly the numbers of one chart as a table: the label column (and the
+ * kecamatan code), one column per series, then `kerahasiaan` naming the series
+ * whose cell in that row is hidden for privacy (empty, never a 0), as the
+ * dataset downloads do; for sample data, a note on every row, so a file passed
+ * on alone stays marked. The chart's CSV and its workbook are both made from it.
  */
 export function chartTable(spec: ChartSpec, lang: Lang = 'id', sample = false): { header: string[]; rows: (string | number | null)[][] } {
   const t = texts(lang);

@@ -3,6 +3,7 @@ import { chartTable } from '../../../../model/charts/index.ts';
 import { langOf, texts } from '../../../../i18n/index.ts';
 import { chartPaths, getCharts, getSite } from '../../../../build/site.ts';
 import { chartWorkbook } from '../../../../publish/workbooks.ts';
+import { XLSX_TYPE } from '../../../../publish/xlsx.ts';
 
 /** Exactly the numbers of one chart, as a workbook beside its CSV (numbers typed, source and licence on a second sheet). */
 export const getStaticPaths = chartPaths;
@@ -19,6 +20,6 @@ export const GET: APIRoute = async ({ params }) => {
     sample: config.data_contoh ? texts(lang).cSample : undefined,
   });
   return new Response(new Uint8Array(bytes), {
-    headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    headers: { 'content-type': XLSX_TYPE },
   });
 };
