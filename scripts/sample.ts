@@ -20,7 +20,8 @@ import { cliLang, formatProblem } from '../src/load/problems.ts';
 import { runCli } from './cli.ts';
 import { notAKabupaten } from '../src/domain/region-node.ts';
 import { generateDtsen, syntheticDesil } from './sample/dtsen.ts';
-import { loadRegionTree, type RegionTree } from '../src/domain/regions.ts';
+import { loadPortalTree, loadRegionTree, type RegionTree } from '../src/domain/regions.ts';
+import { slugOf } from '../src/load/province.ts';
 
 const YEARS = [2020, 2021, 2022, 2023, 2024, 2025];
 const RELEASE = { label: '2026-1', tanggal: '2026-03-31' };
@@ -31,6 +32,9 @@ interface Anchors {
   extreme?: Record<number, number>;
   pmksTotal?: [year: number, total: number];
   rtlh?: [year: number, units: number];
+  /** Published BPS figures (../shared/DOMAIN.md, "Public figures"): rate, poor people, poverty line; carried with their source. */
+  real?: Record<number, [rate: number, poor: number, line?: number]>;
+  realSource?: (year: number) => string;
 }
 const ANCHORS: Record<string, Anchors> = {
   '34.02': { population: 985_770, poverty: { 2020: 13.5, 2021: 14.04 }, pmksTotal: [2021, 14_833] },
@@ -38,6 +42,13 @@ const ANCHORS: Record<string, Anchors> = {
   '35.17': { population: 1_354_965 },
   '64.02': { population: 729_382 },
   '17.07': { population: 106_293 },
+  '34.01': {
+    real: { 2021: [18.38, 81_140, 360_202], 2022: [16.39, 73_210, 381_666], 2023: [15.64, 70_740], 2024: [15.62, 71_480, 438_007] },
+    realSource: (y) => `BPS Provinsi DIY / Satu Data Kulon Progo, Susenas Maret ${y} (angka resmi)`,
+  },
+  '34.03': { real: { 2024: [15.18, 120_410] }, realSource: (y) => `BPS Provinsi DIY, Susenas Maret ${y} (angka resmi)` },
+  '34.04': { real: { 2024: [7.46, 97_940, 513_926] }, realSource: (y) => `BPS, Susenas Maret ${y} (Katadata Databoks; angka resmi)` },
+  '34.71': { real: { 2024: [6.26, 28_790, 686_973] }, realSource: (y) => `BPS, Susenas Maret ${y} (Katadata Databoks; angka resmi)` },
 };
 
 /** mulberry32: small, fast, seedable; good enough for synthetic data. */
@@ -82,13 +93,14 @@ function excelCsv(header: string[], rows: (string | number | undefined)[][]): st
   return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`;
 }
 
-export async function generateSample(region: string, seed = 1): Promise<Record<string, string>> {
+export async function generateSample(region: string, seed = 1, o: { archives?: boolean } = {}): Promise<Record<string, string>> {
   const tree = await loadRegionTree(region);
   if (!tree) throw new Error(`${await notAKabupaten(region)}.`);
   const r = rng(hash(region) ^ seed);
   const a = ANCHORS[region] ?? {};
   const desaAll = tree.kecamatan.flatMap((k) => k.desa.map((d) => ({ ...d, kec: k.code })));
-  const population = a.population ?? desaAll.length * 3_500;
+  const firstReal = Object.values(a.real ?? {})[0];
+  const population = a.population ?? (firstReal ? Math.round((firstReal[1] * 100) / firstReal[0]) : desaAll.length * 3_500);
   // Relative size of each desa, fixed across years.
   const desaWeight = new Map(desaAll.map((d) => [d.code, r.between(0.5, 1.6)]));
   const kecWeight = (code: string) => desaAll.filter((d) => d.kec === code).reduce((s, d) => s + desaWeight.get(d.code)!, 0);
@@ -98,9 +110,12 @@ export async function generateSample(region: string, seed = 1): Promise<Record<s
   // Poverty: a level with a 2021 pandemic bump and a slow decline after.
   const shape: Record<number, number> = { 2020: 1, 2021: 1.04, 2022: 0.96, 2023: 0.92, 2024: 0.89, 2025: 0.86 };
   const drawn = r.between(8, 18);
-  const anchorYear = Number(Object.keys(a.poverty ?? {})[0]);
-  const base = anchorYear ? a.poverty![anchorYear]! / shape[anchorYear]! : drawn;
+  const anchorYear = Number(Object.keys(a.poverty ?? a.real ?? {})[0]);
+  const base = anchorYear ? (a.poverty?.[anchorYear] ?? a.real![anchorYear]![0]) / shape[anchorYear]! : drawn;
   const poverty = YEARS.map((y) => {
+    const real = a.real?.[y];
+    // A published figure is carried as published, with its source; nothing synthetic goes into its row.
+    if (real) return [y, real[0], real[1], real[2], undefined, a.realSource!(y)];
     const rate = a.poverty?.[y] ?? Math.round(base * shape[y]! * 100) / 100;
     const pop = Math.round(population * (1 + 0.009 * (y - 2020)));
     const extremeBase = a.extreme?.[2022] ? a.extreme[2022] / 0.96 : base * 0.18;
@@ -313,36 +328,15 @@ export async function generateSample(region: string, seed = 1): Promise<Record<s
   });
   files['puskesos.csv'] = excelCsv(['kode_wilayah', 'nama', 'alamat', 'telepon', 'jam_layanan'], puskesosRows);
 
-  files['portal.json'] = `${JSON.stringify(
+  files['portal.json'] = samplePortal(
+    tree.code,
+    tree.name,
+    `${tree.name}, ${tree.province}`,
+    shortName.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
     {
-      kode_kabupaten: tree.code,
-      instansi: {
-        nama: `Dinas Sosial ${tree.name}`,
-        alamat: `Alamat contoh — ${tree.name}, ${tree.province}`,
-        telepon: '0800-0000-0000 (contoh)',
-        whatsapp: '0800-0000-0001 (contoh)',
-        // A reserved example domain (RFC 2606): the sample has absolute links, a sitemap and share cards, and points nowhere real.
-        situs: `https://dinsos-${shortName.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.example/`,
-        email: `info@dinsos-${shortName.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.example`,
-      },
-      rilis: RELEASE,
-      sumber: [
-        { nama: `Data contoh sintetis dibuat oleh "npm run sample -- --region ${tree.code}" (bukan data resmi)` },
-        {
-          nama: 'Struktur wilayah: idn-area-data 4.0.1 (Kepmendagri 300.2.2-2138/2025), ODbL',
-          url: 'https://github.com/fityannugroho/idn-area-data',
-        },
-      ],
-      lisensi: {
-        id: 'CC-BY-4.0',
-        nama: 'Creative Commons Atribusi 4.0 Internasional',
-        url: 'https://creativecommons.org/licenses/by/4.0/deed.id',
-      },
-      data_contoh: true,
+      whatsapp: '0800-0000-0001 (contoh)',
     },
-    null,
-    2,
-  )}\n`;
+  );
 
   const programDir = path.join(import.meta.dirname, 'sample', 'program');
   for (const f of (await readdir(programDir)).sort()) files[`program/${f}`] = await readFile(path.join(programDir, f), 'utf8');
@@ -366,11 +360,117 @@ export async function generateSample(region: string, seed = 1): Promise<Record<s
     }),
   );
   files['private/penerima-sintetis.csv'] = syntheticRecipients(tree, r, rd);
-  Object.assign(files, await releaseArchives(files));
+  if (o.archives !== false) Object.assign(files, await releaseArchives(files));
   files['README.md'] =
     `# Data contoh — bukan data resmi\n\nSemua angka di folder ini **sintetis**, dibuat oleh \`npm run sample -- --region ${tree.code}\` untuk ${tree.name} (${tree.kecamatan.length} kecamatan, ${desaAll.length} desa/kelurahan). Nama dan kode wilayah nyata (idn-area-data 4.0.1, ODbL); angka-angkanya tidak.\n\nGanti berkas-berkas ini dengan data resmi Dinas Sosial, lalu ubah \`data_contoh\` di \`portal.json\` menjadi \`false\`.\n`;
   return files;
 }
+
+/** A sample's portal.json: its office at a reserved example domain, the release, the sources, marked as sample data. */
+function samplePortal(
+  code: string,
+  name: string,
+  where: string,
+  slug: string,
+  contact: { whatsapp?: string },
+  sources: { nama: string }[] = [],
+): string {
+  const portal = {
+    kode_kabupaten: code,
+    instansi: {
+      nama: `Dinas Sosial ${name}`,
+      alamat: `Alamat contoh — ${where}`,
+      telepon: '0800-0000-0000 (contoh)',
+      ...contact,
+      // A reserved example domain (RFC 2606): the sample has absolute links, a sitemap and share cards, and points nowhere real.
+      situs: `https://dinsos-${slug}.example/`,
+      email: `info@dinsos-${slug}.example`,
+    },
+    rilis: RELEASE,
+    sumber: [
+      { nama: `Data contoh sintetis dibuat oleh "npm run sample -- --region ${code}" (bukan data resmi)` },
+      ...sources,
+      {
+        nama: 'Struktur wilayah: idn-area-data 4.0.1 (Kepmendagri 300.2.2-2138/2025), ODbL',
+        url: 'https://github.com/fityannugroho/idn-area-data',
+      },
+    ],
+    lisensi: {
+      id: 'CC-BY-4.0',
+      nama: 'Creative Commons Atribusi 4.0 Internasional',
+      url: 'https://creativecommons.org/licenses/by/4.0/deed.id',
+    },
+    data_contoh: true,
+  };
+  return `${JSON.stringify(portal, null, 2)}\n`;
+}
+
+/** Province poverty figures published by BPS DIY (../shared/DOMAIN.md): rate, poor people, poverty line. */
+const PROVINCE_REAL: Record<string, { rows: Record<number, [number, number, number]>; source: (y: number) => string }> = {
+  '34': {
+    rows: { 2023: [11.04, 448_470, 573_022], 2024: [10.83, 445_550, 602_437] },
+    source: (y) =>
+      `BPS Provinsi DIY, Berita Resmi Statistik ${y === 2023 ? '17 Juli 2023' : '1 Juli 2024'} (Susenas Maret ${y}; angka resmi)`,
+  },
+};
+
+/**
+ * A province's sample, as a provincial Dinas Sosial receives data: one folder
+ * per kabupaten/kota (each exactly the folder `npm run sample` makes for it,
+ * without its programs, releases and private list, which are the province's)
+ * and the province's own files at the top: portal.json, its programs, its
+ * poverty series (BPS's published figures where DOMAIN.md has them, each row
+ * with its source; the other years synthetic and marked).
+ */
+export async function generateProvinceSample(region: string, seed = 1): Promise<Record<string, string>> {
+  const tree = await loadPortalTree(region);
+  if (!tree?.kabupaten) throw new Error(`${await notAKabupaten(region)}.`);
+  const files: Record<string, string> = {};
+  // Each year's poor people and population, summed over the kabupaten/kota series (population = poor ÷ rate).
+  const poor = new Map<number, number>();
+  const pop = new Map<number, number>();
+  for (const k of tree.kabupaten) {
+    const folder = `${k.code}-${slugOf(k.name)}`;
+    for (const [f, content] of Object.entries(await generateSample(k.code, seed, { archives: false })))
+      if (!/^(program|rilis|private)\//.test(f) && f !== 'README.md') files[`${folder}/${f}`] = content;
+    for (const line of files[`${folder}/kemiskinan.csv`]!.split('\r\n').slice(1, -1)) {
+      const [y, rate, n] = line.split(';').map((x) => Number(x.replace(',', '.')));
+      poor.set(y!, (poor.get(y!) ?? 0) + n!);
+      pop.set(y!, (pop.get(y!) ?? 0) + (n! * 100) / rate!);
+    }
+  }
+  const real = PROVINCE_REAL[region];
+  const rows = YEARS.map((y) => {
+    const r = real?.rows[y];
+    if (r) return [y, r[0], r[1], r[2], undefined, real!.source(y)];
+    const n = poor.get(y)!;
+    return [
+      y,
+      Math.round((n / pop.get(y)!) * 10_000) / 100,
+      n,
+      Math.round(573_022 * 1.05 ** (y - 2023)),
+      undefined,
+      `Data contoh (sintetis) — format BPS ${tree.name}, Susenas Maret ${y}`,
+    ];
+  });
+  files['kemiskinan.csv'] = excelCsv(
+    ['tahun', 'persen_miskin', 'jumlah_miskin', 'garis_kemiskinan', 'persen_miskin_ekstrem', 'sumber'],
+    rows as never,
+  );
+  const programDir = path.join(import.meta.dirname, 'sample', 'program');
+  for (const f of (await readdir(programDir)).sort()) files[`program/${f}`] = await readFile(path.join(programDir, f), 'utf8');
+  const slug = slugOf(tree.name);
+  files['portal.json'] = samplePortal(tree.code, tree.name, tree.name, slug, {}, [
+    ...(real ? [{ nama: 'Angka kemiskinan yang bersumber "angka resmi" di kemiskinan.csv: BPS (Susenas Maret)' }] : []),
+  ]);
+  files['README.md'] =
+    `# Data contoh — bukan data resmi\n\nPortal provinsi ${tree.name}: ${tree.kabupaten.length} kabupaten/kota, ${tree.kecamatan.length} kecamatan, ${tree.kecamatan.reduce((n, k) => n + k.desa.length, 0)} desa/kelurahan, dibuat oleh \`npm run sample -- --region ${tree.code}\`. Satu folder per kabupaten/kota (folder yang sama dengan yang dibuat \`npm run sample\` untuk kabupaten/kota itu) dan berkas provinsi di sini.\n\nSemua angka **sintetis**, kecuali angka kemiskinan BPS yang kolom \`sumber\`-nya menyebut "angka resmi". Nama dan kode wilayah nyata (idn-area-data 4.0.1, ODbL).\n`;
+  return files;
+}
+
+/** A kabupaten/kota code makes a kabupaten sample; a province code a province sample. */
+export const generateAny = (region: string, seed = 1): Promise<Record<string, string>> =>
+  /^\d{2}$/.test(region) ? generateProvinceSample(region, seed) : generateSample(region, seed);
 
 /** The published files of a data folder, as the build would write them under data/ (protected jointly with `earlier` archives). */
 async function published(files: Record<string, string>, earlier: Record<string, string> = {}): Promise<Record<string, string>> {
@@ -485,7 +585,7 @@ export async function notMadeBySample(dir: string, seed: number, en: boolean): P
   } catch {
     return ['portal.json'];
   }
-  const expected = await generateSample(region, seed).catch(() => ({}) as Record<string, string>);
+  const expected = await generateAny(region, seed).catch(() => ({}) as Record<string, string>);
   const found = (await readdir(dir, { recursive: true, withFileTypes: true }))
     .filter((d) => d.isFile())
     .map((d) => path.relative(dir, path.join(d.parentPath, d.name)).split(path.sep).join('/'))
@@ -542,7 +642,7 @@ if (import.meta.main) {
     }
     let files: Record<string, string>;
     try {
-      files = await generateSample(values.region!, Number(values.seed));
+      files = await generateAny(values.region!, Number(values.seed));
     } catch (e) {
       console.error(`GALAT: ${(e as Error).message}`);
       return 1;

@@ -10,8 +10,10 @@ import { audit, type Cell, type Relation } from '../src/protect/disclosure.ts';
 import { pinnedCells } from '../src/protect/intervals.ts';
 
 export const K = 5;
-const parentOf = (code: string) =>
-  code.split('.').length === 4 ? code.slice(0, 8) : code.split('.').length === 3 ? code.slice(0, 5) : undefined;
+const parentOf = (code: string) => {
+  const parts = code.split('.').length;
+  return parts === 4 ? code.slice(0, 8) : parts === 3 ? code.slice(0, 5) : parts === 2 ? code.slice(0, 2) : undefined;
+};
 
 export interface PublishedSystem {
   /** The table's group (year, period, program) and measure. */
@@ -40,13 +42,16 @@ export function rebuild(
       const relations = new Map<string, Relation>();
       const shownSmall: string[] = [];
       const id = (r: Record<string, string>) => `${r.kode_wilayah}|${category ? r[category] : ''}`;
+      // The portal's own region (a kabupaten, or a province over its kabupaten/kota) is the one large area.
+      const root = rs.reduce((a, r) => (r.kode_wilayah!.length < a.length ? r.kode_wilayah! : a), rs[0]!.kode_wilayah!);
       for (const r of rs) {
         const hidden = r[m] === '';
+        const small = r.kode_wilayah !== root;
         if (!hidden) {
           const v = Number(r[m]);
-          if (r.tingkat !== 'kabupaten' && v >= 1 && v < k) shownSmall.push(`${g} ${id(r)} ${m}=${v}`);
+          if (small && v >= 1 && v < k) shownSmall.push(`${g} ${id(r)} ${m}=${v}`);
         }
-        cells.push({ id: id(r), value: hidden ? NaN : Number(r[m]), small: r.tingkat !== 'kabupaten' });
+        cells.push({ id: id(r), value: hidden ? NaN : Number(r[m]), small });
         if (hidden) expect(r.kerahasiaan, `${g} ${id(r)}`).toContain(m);
       }
       const has = new Set(cells.map((c) => c.id));

@@ -104,7 +104,7 @@ export interface DataCheckSettings {
   releaseYear: number;
 }
 
-function settingsOf(json: unknown): DataCheckSettings | undefined {
+export function settingsOf(json: unknown): DataCheckSettings | undefined {
   const o = (json && typeof json === 'object' ? json : {}) as Record<string, unknown>;
   const field = <K extends keyof typeof portalSchema.shape>(k: K) => portalSchema.shape[k].safeParse(o[k]);
   const kode = field('kode_kabupaten');

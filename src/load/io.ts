@@ -61,3 +61,9 @@ export function readOnce(io: DataIO): DataIO {
     list: (rel) => io.list(rel),
   };
 }
+
+/** A folder inside another, read through the same IO (a kabupaten/kota's folder inside a province's data folder). */
+export const subIO = (io: DataIO, dir: string): DataIO => ({
+  read: (rel) => io.read(`${dir}/${rel}`),
+  list: (rel) => io.list(rel === '.' ? dir : `${dir}/${rel}`),
+});

@@ -6,7 +6,8 @@
  * the validated data, or the full list of problems. File access comes in
  * through `io` so tests can run on in-memory folders.
  */
-import { indexTree, loadRegionTree, type RegionTree, regencyNames } from '../domain/regions.ts';
+import { indexTree, isProvince, loadPortalTree, type RegionTree, regencyNames } from '../domain/regions.ts';
+import { type KabupatenPart, loadParts, mergeParts } from './province.ts';
 import { type DataCheckSettings, loadConfig, loadGeo, loadPrograms } from './config.ts';
 import { programKey } from './steps/references.ts';
 import { loadDataset, loadTable, type LoadContext, type Loaded } from './dataset.ts';
@@ -64,6 +65,10 @@ export interface PortalData {
   geo?: { topojson: string; attribution: string };
   /** Published files of archived releases (data/rilis/<label>/), exactly as they were published. */
   releases: ArchivedRelease[];
+  /** Province portal: each kabupaten/kota folder's own poverty series, budget and office (its area-coded rows are merged above). */
+  parts?: KabupatenPart[];
+  /** Province portal: kabupaten/kota codes with no data in the input, shown as missing (never as zero). */
+  missing?: string[];
 }
 
 /** Files the portal reads besides the datasets; anything else is reported as ignored. */
@@ -193,6 +198,8 @@ function relocate(problems: Problem[], origins: Map<string, { file: string; shee
   });
 }
 
+export { relocate };
+
 export async function loadPortal(io: DataIO): Promise<{ data?: PortalData; problems: Problem[] }> {
   const origins = new Map<string, { file: string; sheet: string }>();
   const res = await loadFolder(io, origins);
@@ -209,7 +216,7 @@ async function loadFolder(
   // With portal.json wrong elsewhere, the data files are still checked, in the same run.
   const settings = config ? { ...config, releaseYear: Number(config.rilis.tanggal.slice(0, 4)) } : partial.settings;
   if (!settings) return { problems };
-  const tree = await loadRegionTree(settings.kode_kabupaten);
+  const tree = await loadPortalTree(settings.kode_kabupaten);
   if (!tree) {
     problems.push({
       level: 'error',
@@ -217,20 +224,78 @@ async function loadFolder(
       file: 'portal.json',
       field: 'kode_kabupaten',
       value: settings.kode_kabupaten,
-      expected: t('kode kabupaten/kota Kemendagri yang ada, mis. "34.02"', 'an existing Kemendagri kabupaten/kota code, e.g. "34.02"'),
+      expected: t(
+        'kode kabupaten/kota Kemendagri yang ada, mis. "34.02" (atau kode provinsi, mis. "34")',
+        'an existing Kemendagri kabupaten/kota code, e.g. "34.02" (or a province code, e.g. "34")',
+      ),
     });
     return { problems };
   }
   const programs = await loadPrograms(io, problems);
-
-  const areas = indexTree(tree);
   const regencies = await regencyNames();
+  const province = isProvince(tree);
+  // A province's own files are optional: its kabupaten/kota folders hold the data (province.ts).
+  const own = await loadDatasets(io, contextFor(tree, settings, programs, regencies), origins, problems, !province);
+  const parts = province ? await loadParts(io, tree, settings, config, programs, regencies, own.tables, problems) : undefined;
+  const geo = await loadGeo(io, tree, problems);
+  const releases = await loadReleases(io);
+  if (config) problems.push(...(await sampleContent(io, config, programs, releases)));
+  const partFolders = new Set(parts?.folders ?? []);
+  for (const f of await io.list('.')) {
+    if (
+      !OTHER_FILES.has(f) &&
+      !partFolders.has(f) &&
+      !DATASETS.some((d) => d.file === f) &&
+      !isWorkbookFile(f) &&
+      !f.startsWith('.') &&
+      !f.startsWith('~$')
+    )
+      problems.push({
+        level: 'warning',
+        kind: 'unknown_column',
+        file: f,
+        expected: t(
+          `salah satu berkas: ${DATASETS.map((d) => d.file).join(', ')}; berkas ini diabaikan`,
+          `one of the files: ${DATASETS.map((d) => d.file).join(', ')}; this file is ignored`,
+        ),
+      });
+  }
+  if (!config || hasErrors(problems)) return { problems };
+  const datasets = own.tables as unknown as Datasets;
+  // Plausibility across cells and files, once every file is valid on its own (a kabupaten's folder was checked as it loaded).
+  for (const rule of RULES) problems.push(...rule({ config, tree, programs, ...datasets, layout: own.layout }));
+  if (hasErrors(problems)) return { problems };
+  const merged = parts ? mergeParts(datasets, parts.parts) : datasets;
+  return {
+    data: {
+      config,
+      tree,
+      programs,
+      ...merged,
+      releases,
+      ...(geo ? { geo } : {}),
+      ...(parts ? { parts: parts.parts, missing: parts.missing } : {}),
+    },
+    problems,
+  };
+}
+
+type Datasets = Omit<PortalData, 'config' | 'tree' | 'programs' | 'geo' | 'releases' | 'parts' | 'missing'>;
+
+/** What checking one folder's data files needs: the tree its codes must be in, names, programs, number formats. */
+export function contextFor(
+  tree: RegionTree,
+  settings: DataCheckSettings,
+  programs: readonly Program[],
+  regencies: Map<string, string>,
+): (file: string) => LoadContext {
+  const areas = indexTree(tree);
   // What people call each program: its slug, name and short name, and each part of "BPNT/Sembako".
   const programByName = new Map<string, string>();
   for (const p of programs)
     for (const n of [p.slug, p.nama, p.nama_en ?? '', ...(p.singkatan ?? '').split('/'), p.singkatan ?? ''])
       if (programKey(n)) programByName.set(programKey(n), p.slug);
-  const ctx = (file: string): LoadContext => ({
+  return (file) => ({
     kabupaten: tree.code,
     kabupatenName: tree.name,
     areas,
@@ -240,6 +305,16 @@ async function loadFolder(
     releaseYear: settings.releaseYear,
     numberFormat: settings.format_angka_berkas[file] ?? settings.format_angka,
   });
+}
+
+/** Every dataset of one folder (CSV files, workbooks), each validated on its own; `required` datasets must be there. */
+export async function loadDatasets(
+  io: DataIO,
+  ctx: (file: string) => LoadContext,
+  origins: Map<string, { file: string; sheet: string }>,
+  problems: Problem[],
+  required: boolean,
+): Promise<{ tables: Record<string, unknown[]>; layout: Record<string, Header | undefined> }> {
   const tables: Record<string, unknown[]> = {};
   const layout: Record<string, Header | undefined> = {};
   const emptySheets = new Map<string, { file: string; sheet: string }>();
@@ -247,13 +322,14 @@ async function loadFolder(
   for (const ds of DATASETS) {
     const src = sources.get(ds.name);
     const emptySheet = emptySheets.get(ds.name);
+    const isRequired = required && ds.required;
     if (!src && emptySheet) {
       problems.push({
-        level: ds.required ? 'error' : 'warning',
+        level: isRequired ? 'error' : 'warning',
         kind: 'empty_sheet',
         file: emptySheet.file,
         sheet: emptySheet.sheet,
-        expected: ds.required
+        expected: isRequired
           ? t(
               `baris judul kolom dan minimal satu baris data di lembar ${emptySheet.sheet} (${ds.title.id}); lembar ini kosong`,
               `a header row and at least one data row in the ${emptySheet.sheet} sheet (${ds.title.en}); this sheet is empty`,
@@ -267,7 +343,7 @@ async function loadFolder(
       continue;
     }
     if (!src) {
-      if (ds.required)
+      if (isRequired)
         problems.push({
           level: 'error',
           kind: 'missing_file',
@@ -291,27 +367,7 @@ async function loadFolder(
     tables[ds.name] = res.rows;
     layout[ds.file] = res.header;
   }
-  const geo = await loadGeo(io, tree, problems);
-  const releases = await loadReleases(io);
-  if (config) problems.push(...(await sampleContent(io, config, programs, releases)));
-  for (const f of await io.list('.')) {
-    if (!OTHER_FILES.has(f) && !DATASETS.some((d) => d.file === f) && !isWorkbookFile(f) && !f.startsWith('.') && !f.startsWith('~$'))
-      problems.push({
-        level: 'warning',
-        kind: 'unknown_column',
-        file: f,
-        expected: t(
-          `salah satu berkas: ${DATASETS.map((d) => d.file).join(', ')}; berkas ini diabaikan`,
-          `one of the files: ${DATASETS.map((d) => d.file).join(', ')}; this file is ignored`,
-        ),
-      });
-  }
-  if (!config || hasErrors(problems)) return { problems };
-  const datasets = tables as unknown as Omit<PortalData, 'config' | 'tree' | 'programs' | 'geo' | 'releases'>;
-  // Plausibility across cells and files, once every file is valid on its own.
-  for (const rule of RULES) problems.push(...rule({ config, tree, programs, ...datasets, layout }));
-  if (hasErrors(problems)) return { problems };
-  return { data: { config, tree, programs, ...datasets, releases, ...(geo ? { geo } : {}) }, problems };
+  return { tables, layout };
 }
 
 /** Every archived release folder `rilis/<label>/` (hidden folders are half-written ones, ignored). */

@@ -9,9 +9,10 @@ import { localePath, texts } from '../i18n/index.ts';
 import type { Lang } from '../shared/lang.ts';
 import { isShown, NOT_RELEASED, percentOf, released, sumFigures, withRank, type Figure } from '../protect/figure.ts';
 import type { AnggaranRow } from '../load/datasets/anggaran.ts';
-import { categoryList, type CountCell, type SiteFigures } from './model.ts';
+import { categoryList, type CountCell, type CoverageFigure, type SiteFigures } from './model.ts';
 import { targetingTrend } from './targeting.ts';
 import { eligibleRange, periodLabel } from '../domain/desil.ts';
+import { kabupatenOf } from '../domain/regions.ts';
 
 export { withRank };
 export type Kind = 'pmks' | 'psks';
@@ -209,26 +210,17 @@ export function keyFigures(site: SiteFigures, lang: Lang = 'id'): KeyFigure[] {
   return out;
 }
 
-/** Everything the kecamatan one-pager shows (the page only formats it). */
-export function kecamatanFigures(site: SiteFigures, code: string) {
-  const kec = site.tree.kecamatan.find((k) => k.code === code);
-  if (!kec) throw new Error(`unknown kecamatan ${code}`);
-  const pmksYears = yearsOf(site.pmks);
-  const pmksYear = pmksYears.at(-1);
-  const pmks = pmksYear === undefined ? undefined : byKecamatan(site, 'pmks', pmksYear).find((r) => r.code === code);
-  const regYear = latest(site.registri.kecamatan)?.tahun;
-  const reg = withRank(
-    site.registri.kecamatan.filter((r) => r.tahun === regYear),
-    (r) => r.keluarga,
-  ).find((r) => r.wilayah === code);
-  const covYear = latest(site.cakupan.kecamatan)?.tahun;
-  const coverage = site.programs.flatMap((p) => {
+/**
+ * Coverage of each program in one area, ranked among `peers` (the areas it is compared with, one year) and beside
+ * its parent's value (`parent`: the parent's rows of that year).
+ */
+export function coverageAmong(site: SiteFigures, peers: readonly CoverageFigure[], code: string, parent: readonly CoverageFigure[]) {
+  return site.programs.flatMap((p) => {
     const all = withRank(
-      site.cakupan.kecamatan.filter((r) => r.tahun === covYear && r.program === p.slug),
+      peers.filter((r) => r.program === p.slug),
       (r) => r.persen,
     );
     const mine = all.find((r) => r.wilayah === code);
-    const kab = site.cakupan.kabupaten.find((r) => r.tahun === covYear && r.program === p.slug);
     return mine
       ? [
           {
@@ -240,11 +232,44 @@ export function kecamatanFigures(site: SiteFigures, code: string) {
             persen: mine.persen,
             rank: mine.rank,
             of: all.filter((r) => r.rank !== undefined).length,
-            kabupatenPersen: kab?.persen,
+            parentPersen: parent.find((r) => r.program === p.slug)?.persen,
           },
         ]
       : [];
   });
+}
+
+/** Everything the kecamatan one-pager shows (the page only formats it). */
+export function kecamatanFigures(site: SiteFigures, code: string) {
+  const kec = site.tree.kecamatan.find((k) => k.code === code);
+  if (!kec) throw new Error(`unknown kecamatan ${code}`);
+  // Compared with the kecamatan of its own kabupaten/kota and that kabupaten's value, in a province portal too.
+  const parent = site.tree.kabupaten ? kabupatenOf(code) : site.tree.code;
+  const parentName = site.tree.kabupaten?.find((k) => k.code === parent)?.name ?? site.tree.name;
+  const sibling = (w: string) => w.startsWith(`${parent}.`);
+  const siblings = site.tree.kecamatan.filter((k) => sibling(k.code));
+  const parentCoverage = site.tree.kabupaten ? site.cakupan.kabkota : site.cakupan.kabupaten;
+  const pmksYears = yearsOf(site.pmks);
+  const pmksYear = pmksYears.at(-1);
+  const pmks =
+    pmksYear === undefined
+      ? undefined
+      : withRank(
+          siblings.map((k) => ({ code: k.code, jumlah: count(site, 'pmks', pmksYear, k.code) })),
+          (x) => x.jumlah,
+        ).find((r) => r.code === code);
+  const regYear = latest(site.registri.kecamatan)?.tahun;
+  const reg = withRank(
+    site.registri.kecamatan.filter((r) => r.tahun === regYear && sibling(r.wilayah)),
+    (r) => r.keluarga,
+  ).find((r) => r.wilayah === code);
+  const covYear = latest(site.cakupan.kecamatan)?.tahun;
+  const coverage = coverageAmong(
+    site,
+    site.cakupan.kecamatan.filter((r) => r.tahun === covYear && sibling(r.wilayah)),
+    code,
+    parentCoverage.filter((r) => r.tahun === covYear && r.wilayah === parent),
+  ).map(({ parentPersen, ...c }) => ({ ...c, kabupatenPersen: parentPersen }));
   const desa =
     pmksYear === undefined
       ? []
@@ -265,8 +290,11 @@ export function kecamatanFigures(site: SiteFigures, code: string) {
   return {
     code,
     name: kec.name,
+    /** Its kabupaten/kota: the portal's, or in a province portal the one it lies in. */
+    parent,
+    parentName,
     desaCount: kec.desa.length,
-    kecamatanCount: site.tree.kecamatan.length,
+    kecamatanCount: siblings.length,
     pmks: pmks && { year: pmksYear!, total: pmks.jumlah, rank: pmks.rank },
     registry: reg && { year: regYear!, keluarga: reg.keluarga, jiwa: reg.jiwa, rank: reg.rank },
     coverageYear: covYear,

@@ -70,10 +70,15 @@ export interface SiteFigures {
   /** PMKS and PSKS cubes: desa, kecamatan and kabupaten cells, category '*' = total; PMKS protected. */
   pmks: CountCell[];
   psks: CountCell[];
-  registri: { kabupaten: RegistryFigure[]; kecamatan: RegistryFigure[]; desa: RegistryFigure[] };
-  cakupan: { kabupaten: CoverageFigure[]; kecamatan: CoverageFigure[] };
+  /** By level: `kabupaten` is the portal's own region (a province portal's province), `kabkota` the kabupaten/kota under a province (empty otherwise). */
+  registri: { kabupaten: RegistryFigure[]; kabkota: RegistryFigure[]; kecamatan: RegistryFigure[]; desa: RegistryFigure[] };
+  cakupan: { kabupaten: CoverageFigure[]; kabkota: CoverageFigure[]; kecamatan: CoverageFigure[] };
   anggaran: AnggaranRow[];
-  verval: { kabupaten: VervalFigure[]; kecamatan: VervalFigure[] };
+  verval: { kabupaten: VervalFigure[]; kabkota: VervalFigure[]; kecamatan: VervalFigure[] };
+  /** Province portal: each kabupaten/kota's own poverty series, budget and office. */
+  parts?: { code: string; name: string; instansi?: PortalConfig['instansi']; kemiskinan: KemiskinanRow[]; anggaran: AnggaranRow[] }[];
+  /** Province portal: the kabupaten/kota whose data did not come (shown as missing, never as zero). */
+  missing?: string[];
   /** Disclosure control applied to this release. */
   privacy: {
     k: number;
@@ -118,7 +123,8 @@ export function buildModel(d: PortalData): SiteFigures {
   // Protected jointly with every earlier release (what they published or hid), never with this one's own archive.
   const prior = priorOf(d.releases.filter((r) => r.label !== d.config.rilis.label));
   const prot = protectPortal(d, { k: d.config.ambang_k, sensitiveLevel: d.config.tingkat_sensitif, prior });
-  const levelOfArea = (w: string) => (w === d.tree.code ? 'kabupaten' : levelOf(w));
+  // `kabupaten` is the portal's own region (a province's too); `kabkota` the kabupaten/kota under a province.
+  const levelOfArea = (w: string) => (w === d.tree.code ? 'kabupaten' : levelOf(w) === 'kabupaten' ? 'kabkota' : levelOf(w));
   const m = prot.measures;
 
   // Registry by area: one figure per (year, area) from its protected measures.
@@ -201,15 +207,32 @@ export function buildModel(d: PortalData): SiteFigures {
     kemiskinan: sortBy(d.kemiskinan.map(strip), (r) => r.tahun) as KemiskinanRow[],
     pmks: prot.pmks,
     psks: prot.psks,
-    registri: { kabupaten: regAt('kabupaten'), kecamatan: regAt('kecamatan'), desa: regAt('desa') },
-    cakupan: { kabupaten: covAt('kabupaten'), kecamatan: covAt('kecamatan') },
+    registri: { kabupaten: regAt('kabupaten'), kabkota: regAt('kabkota'), kecamatan: regAt('kecamatan'), desa: regAt('desa') },
+    cakupan: { kabupaten: covAt('kabupaten'), kabkota: covAt('kabkota'), kecamatan: covAt('kecamatan') },
     anggaran: sortBy(
       d.anggaran.map(strip),
       (r) => r.tahun,
       (r) => r.program,
       (r) => r.sumber_dana,
     ) as AnggaranRow[],
-    verval: { kabupaten: vervalAt('kabupaten'), kecamatan: vervalAt('kecamatan') },
+    verval: { kabupaten: vervalAt('kabupaten'), kabkota: vervalAt('kabkota'), kecamatan: vervalAt('kecamatan') },
+    ...(d.parts
+      ? {
+          parts: d.parts.map((p) => ({
+            code: p.code,
+            name: p.name,
+            ...(p.instansi ? { instansi: p.instansi } : {}),
+            kemiskinan: sortBy(p.kemiskinan.map(strip), (r) => r.tahun) as KemiskinanRow[],
+            anggaran: sortBy(
+              p.anggaran.map(strip),
+              (r) => r.tahun,
+              (r) => r.program,
+              (r) => r.sumber_dana,
+            ) as AnggaranRow[],
+          })),
+          missing: d.missing ?? [],
+        }
+      : {}),
     releases: [
       ...d.releases
         .map((r) => ({ label: r.label, created: r.created.slice(0, 10), files: Object.keys(r.files).sort() }))

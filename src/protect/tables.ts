@@ -19,7 +19,7 @@ import { type Cell, type Flag, type IntervalReport, protect, type Prior, type Re
 import type { PriorLookup } from './prior.ts';
 import { HIDDEN, type Figure } from './figure.ts';
 import type { PortalData } from '../load/portal.ts';
-import { kecamatanOf, levelOf } from '../domain/regions.ts';
+import { kabupatenOf, kecamatanOf, levelOf } from '../domain/regions.ts';
 
 /** One published count: `kategori` '*' is the total over categories. */
 export interface CountCell {
@@ -115,7 +115,7 @@ export interface Group {
  */
 function categoryCube(
   rows: readonly { kode_wilayah: string; kategori: string; jumlah: number }[],
-  kabupaten: string,
+  root: string,
   sensitive: ReadonlySet<string>,
   sensitiveLevel: 'kecamatan' | 'kabupaten',
   groupsOf: (categories: string[]) => Group[] = (cats) => [{ id: '*', members: cats }],
@@ -138,12 +138,15 @@ function categoryCube(
   const cats = [...new Set(ids.map((k) => k.split('|')[2]!))].sort();
   const desas = [...new Set(ids.filter((k) => k.startsWith('D|')).map((k) => k.split('|')[1]!))].sort();
   const desasOf = groupBy(desas, kecamatanOf);
+  const uppers = upperLevels(root, kecs);
   const relations: Relation[] = [];
   const sum = (parts: string[]) => parts.reduce((a, id) => a + values.get(id)!, 0);
   for (const c of cats) {
-    const parts = kecs.map((k) => `K|${k}|${c}`).filter((id) => values.has(id));
-    values.set(`B|${kabupaten}|${c}`, sum(parts));
-    relations.push({ total: `B|${kabupaten}|${c}`, parts });
+    for (const u of uppers) {
+      const parts = u.children.map((k) => `${u.prefix}|${k}|${c}`).filter((id) => values.has(id));
+      values.set(`B|${u.area}|${c}`, sum(parts));
+      relations.push({ total: `B|${u.area}|${c}`, parts });
+    }
     for (const k of kecs) {
       const desaParts = (desasOf.get(k) ?? []).map((d) => `D|${d}|${c}`).filter((id) => values.has(id));
       if (desaParts.length) relations.push({ total: `K|${k}|${c}`, parts: desaParts });
@@ -160,26 +163,42 @@ function categoryCube(
       values.set(`D|${d}|${g.id}`, sum(parts));
       relations.push({ total: `D|${d}|${g.id}`, parts });
     }
-    const B = `B|${kabupaten}|${g.id}`;
-    values.set(B, sum(g.members.map((c) => `B|${kabupaten}|${c}`).filter((id) => values.has(id))));
-    relations.push(
-      { total: B, parts: g.members.map((c) => `B|${kabupaten}|${c}`).filter((id) => values.has(id)) },
-      { total: B, parts: kecs.map((k) => `K|${k}|${g.id}`) },
-    );
+    for (const u of uppers) {
+      const B = `B|${u.area}|${g.id}`;
+      const members = g.members.map((c) => `B|${u.area}|${c}`).filter((id) => values.has(id));
+      values.set(B, sum(members));
+      relations.push({ total: B, parts: members }, { total: B, parts: u.children.map((k) => `${u.prefix}|${k}|${g.id}`) });
+    }
   }
   const totals = new Set(groupsOf(cats).map((g) => g.id));
-  const rankOf = (id: string) => (id.startsWith('D|') ? 0 : id.startsWith('K|') ? 1 : 2) + (totals.has(id.split('|')[2]!) ? 0.5 : 0);
+  const province = root.length === 2;
+  const rankOf = (id: string) =>
+    (id.startsWith('D|') ? 0 : id.startsWith('K|') ? 1 : province && id.split('|')[1] === root ? 3 : 2) +
+    (totals.has(id.split('|')[2]!) ? 0.5 : 0);
   // With tingkat_sensitif "kabupaten", sensitive categories are hidden for every kecamatan.
   const forced = (id: string) => sensitiveLevel === 'kabupaten' && id.startsWith('K|') && sensitive.has(id.split('|')[2]!);
   const cells: Cell[] = [...values].map(([id, value]) => ({
     id,
     value,
-    small: !id.startsWith('B|'),
+    // Every area below the portal's own is small: a kabupaten/kota of a province too.
+    small: id.split('|')[1] !== root,
     rank: rankOf(id),
     ...(forced(id) ? { forced: true } : {}),
     ...(sensitive.has(id.split('|')[2]!) ? { sensitive: true } : {}),
   }));
   return { cells, relations };
+}
+
+/**
+ * The totals above the kecamatan, bottom up: the kabupaten/kota of a kabupaten portal over its kecamatan; for a
+ * province, each kabupaten/kota over its kecamatan, then the province over its kabupaten/kota. `prefix` is the
+ * children's cell prefix in a category cube (K kecamatan, B a total).
+ */
+function upperLevels(root: string, kecs: readonly string[]): { area: string; children: string[]; prefix: 'K' | 'B' }[] {
+  if (root.length !== 2) return [{ area: root, children: [...kecs], prefix: 'K' }];
+  const byKab = groupBy(kecs, kabupatenOf);
+  const kabs = [...byKab.keys()].sort();
+  return [...kabs.map((k) => ({ area: k, children: byKab.get(k)!, prefix: 'K' as const })), { area: root, children: kabs, prefix: 'B' }];
 }
 
 function toCubeCells(
@@ -200,8 +219,8 @@ function toCountCells(tahun: number, cells: readonly Cell[], flags: ReadonlyMap<
   });
 }
 
-/** Hierarchy desa → kecamatan → kabupaten for one additive measure. */
-function measureCube(rows: readonly { wilayah: string; value: number }[], kabupaten: string) {
+/** Hierarchy desa → kecamatan → kabupaten/kota (→ province) for one additive measure. */
+function measureCube(rows: readonly { wilayah: string; value: number }[], root: string) {
   const values = new Map<string, number>();
   const givenKec = new Set(rows.filter((r) => levelOf(r.wilayah) === 'kecamatan').map((r) => r.wilayah));
   for (const r of rows) {
@@ -213,16 +232,22 @@ function measureCube(rows: readonly { wilayah: string; value: number }[], kabupa
     }
   }
   const kecs = [...values.keys()].filter((w) => levelOf(w) === 'kecamatan').sort();
-  values.set(
-    kabupaten,
-    kecs.reduce((a, k) => a + values.get(k)!, 0),
-  );
-  const relations: Relation[] = [{ total: kabupaten, parts: kecs }];
+  const relations: Relation[] = [];
+  for (const u of upperLevels(root, kecs)) {
+    values.set(
+      u.area,
+      u.children.reduce((a, k) => a + values.get(k)!, 0),
+    );
+    relations.push({ total: u.area, parts: u.children });
+  }
   for (const k of kecs) {
     const desa = [...values.keys()].filter((w) => w.startsWith(`${k}.`));
     if (desa.length) relations.push({ total: k, parts: desa });
   }
-  const cells: Cell[] = [...values].map(([id, value]) => ({ id, value, small: id !== kabupaten, rank: levelOf(id) === 'desa' ? 0 : 1 }));
+  const province = root.length === 2;
+  const rankOf = (id: string) =>
+    levelOf(id) === 'desa' ? 0 : province && id === root ? 3 : province && levelOf(id) === 'kabupaten' ? 2 : 1;
+  const cells: Cell[] = [...values].map(([id, value]) => ({ id, value, small: id !== root, rank: rankOf(id) }));
   return { cells, relations };
 }
 

@@ -15,7 +15,7 @@ import { type Figure, isHidden, isShown, NOT_RELEASED, rounded } from '../protec
 import type { CubeCell } from '../protect/tables.ts';
 import { CONDITIONS } from '../domain/conditions.ts';
 import { type Text, t } from '../shared/lang.ts';
-import { REGION_SOURCE } from '../domain/regions.ts';
+import { levelOf, REGION_SOURCE } from '../domain/regions.ts';
 import { columnsOf, type RegionExamples, regionExamples } from '../load/schema/columns.ts';
 import { DATASETS } from '../load/datasets/index.ts';
 import { XLSX_TYPE } from './xlsx.ts';
@@ -187,7 +187,8 @@ export function publishedFields(name: string, sample: boolean, examples?: Region
   return fields;
 }
 
-const levelName = (code: string, kab: string) => (code === kab ? 'kabupaten' : code.length > 8 ? 'desa' : 'kecamatan');
+/** A row's area level by its code: desa, kecamatan, kabupaten (a kabupaten/kota), provinsi. */
+const levelName = (code: string) => levelOf(code) ?? '';
 
 /**
  * One download row from figures: shown numbers as they are, absent ones
@@ -205,20 +206,19 @@ function figureRow(keys: Record<string, unknown>, figures: Record<string, Figure
 
 /** Rows of a protected table, from the site model. */
 function protectedRows(name: string, m: SiteFigures): Record<string, unknown>[] {
-  const kab = m.tree.code;
-  const area = (tahun: number, wilayah: string) => ({ tahun, tingkat: levelName(wilayah, kab), kode_wilayah: wilayah });
+  const area = (tahun: number, wilayah: string) => ({ tahun, tingkat: levelName(wilayah), kode_wilayah: wilayah });
   const byYearArea = <T extends { tahun: number; wilayah: string }>(xs: T[], k: (x: T) => string = () => '') =>
     xs.sort((a, b) => a.tahun - b.tahun || k(a).localeCompare(k(b)) || a.wilayah.localeCompare(b.wilayah));
   if (name === 'pmks' || name === 'psks') {
     return m[name].map((c) => figureRow({ ...area(c.tahun, c.wilayah), kategori: c.kategori }, { jumlah: c.jumlah }));
   }
   if (name === 'registri') {
-    return byYearArea([...m.registri.desa, ...m.registri.kecamatan, ...m.registri.kabupaten]).map((r) =>
+    return byYearArea([...m.registri.desa, ...m.registri.kecamatan, ...m.registri.kabkota, ...m.registri.kabupaten]).map((r) =>
       figureRow(area(r.tahun, r.wilayah), Object.fromEntries(REGISTRY_MEASURES.map((k) => [k, r[k]]))),
     );
   }
   if (name === 'cakupan') {
-    return byYearArea([...m.cakupan.kecamatan, ...m.cakupan.kabupaten], (r) => r.program).map((r) =>
+    return byYearArea([...m.cakupan.kecamatan, ...m.cakupan.kabkota, ...m.cakupan.kabupaten], (r) => r.program).map((r) =>
       figureRow(
         { ...area(r.tahun, r.wilayah), program: r.program },
         { penerima: r.penerima, terdaftar: r.terdaftar, persen_cakupan: r.persen === undefined ? undefined : rounded(r.persen, 2) },
@@ -252,7 +252,7 @@ function protectedRows(name: string, m: SiteFigures): Record<string, unknown>[] 
   if (name === 'kondisi') {
     return m.kondisi.map((c) => figureRow({ ...area(c.tahun, c.wilayah), indikator: c.ukuran }, { keluarga: c.nilai }));
   }
-  return byYearArea([...m.verval.kecamatan, ...m.verval.kabupaten]).map((r) =>
+  return byYearArea([...m.verval.kecamatan, ...m.verval.kabkota, ...m.verval.kabupaten]).map((r) =>
     figureRow(area(r.tahun, r.wilayah), Object.fromEntries(VERVAL_MEASURES.map((k) => [k, r[k]]))),
   );
 }
@@ -336,7 +336,7 @@ function targetingRows(m: SiteFigures): Record<string, unknown>[] {
       {
         tahun: x.tahun,
         periode: x.periode,
-        tingkat: levelName(x.wilayah, m.tree.code),
+        tingkat: levelName(x.wilayah),
         kode_wilayah: x.wilayah,
         program: x.program,
         desil_maks: x.desilMaks,
@@ -363,7 +363,7 @@ export interface Downloads {
 
 export function buildDownloads(d: PortalData, model: SiteFigures): Downloads {
   const sample = d.config.data_contoh;
-  const names = new Map<string, string>([[d.tree.code, d.tree.name]]);
+  const names = new Map<string, string>([[d.tree.code, d.tree.name], ...(d.tree.kabupaten ?? []).map((k) => [k.code, k.name] as const)]);
   for (const k of d.tree.kecamatan) {
     names.set(k.code, k.name);
     for (const x of k.desa) names.set(x.code, x.name);

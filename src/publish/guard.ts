@@ -5,6 +5,7 @@
  * as a valid NIK, stops the build. After the build: every text file of the
  * site is scanned for 16-digit NIK/KK-shaped numbers.
  */
+import path from 'node:path';
 import { birthDateOfNik, maskId as mask } from '../shared/nik.ts';
 import { decodeText, guessDelimiter, normaliseHeader } from '../load/csv.ts';
 import { isWorkbookFile, readWorkbook } from '../load/workbook.ts';
@@ -67,9 +68,11 @@ export async function checkInputs(io: DataIO): Promise<Problem[]> {
     // As the loader reads it (UTF-16 too): a NIK between zero bytes is still a NIK.
     const text = decodeText(bytes, rel).text ?? '';
     // Archived releases are Terang's own published files (their name columns are area and program names).
-    if (rel.endsWith('.csv') && !rel.startsWith('rilis/')) {
+    // A kabupaten/kota's folder in a province's data folder holds the same files (34.01-kulon-progo/puskesos.csv).
+    const own = rel.replace(/^\d{2}\.\d{2}(?:[ _-][^/]*)?\//, '');
+    if (rel.endsWith('.csv') && !own.startsWith('rilis/')) {
       const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-      const declared = new Set(columnsOf(DATASETS.find((d) => d.file === rel)?.schema ?? z.object({})).map((c) => c.name));
+      const declared = new Set(columnsOf(DATASETS.find((d) => d.file === own)?.schema ?? z.object({})).map((c) => c.name));
       header.split(/[;,\t]/).forEach((h, i) => {
         const name = h.replace(/"/g, '');
         // A column a schema declares (e.g. the Puskesos office's "nama") is not a personal identifier.
@@ -115,7 +118,7 @@ async function checkWorkbook(rel: string, bytes: Uint8Array): Promise<Problem[]>
   const { sheets } = await readWorkbook(bytes, rel);
   for (const sheet of sheets) {
     const bySheet = declaredIn(sheet.name);
-    const declared = bySheet.size ? bySheet : declaredIn(rel.replace(/\.xlsx$/i, ''));
+    const declared = bySheet.size ? bySheet : declaredIn(path.basename(rel).replace(/\.xlsx$/i, ''));
     const rows = [...sheet.rows.entries()].sort(([a], [b]) => a - b);
     for (const [ri, [n, cells]] of rows.entries()) {
       cells.forEach((c, i) => {

@@ -2,8 +2,10 @@ import * as z from 'zod';
 
 /** `portal.json`: who publishes, which kabupaten, which release. */
 export const portalSchema = z.object({
-  /** Kemendagri code of the kabupaten/kota, e.g. "34.02". */
-  kode_kabupaten: z.string().regex(/^\d{2}\.\d{2}$/, 'kode kabupaten bertitik, mis. "34.02"'),
+  /** Kemendagri code of the kabupaten/kota, e.g. "34.02"; a province code ("34") makes a province portal. */
+  kode_kabupaten: z
+    .string()
+    .regex(/^\d{2}(\.\d{2})?$/, 'kode kabupaten/kota bertitik, mis. "34.02" (atau kode provinsi, mis. "34", untuk portal provinsi)'),
   instansi: z.object({
     /** e.g. "Dinas Sosial Kabupaten Bantul". */
     nama: z.string().min(3, 'nama dinas, mis. "Dinas Sosial Kabupaten Bantul"'),

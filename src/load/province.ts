@@ -1,0 +1,173 @@
+/**
+ * A province portal's input, the way a provincial Dinas Sosial receives it:
+ * one folder per kabupaten/kota (`34.01-kulon-progo/`, the same folder or
+ * workbook a kabupaten portal reads, so a kabupaten running Terang hands over
+ * its own), beside the province's own files at the top (its poverty series,
+ * its budget, or one combined file with codes at any level). Each folder is
+ * checked as a kabupaten portal checks it, every problem naming the folder;
+ * area-coded rows are then merged into one province table, and what has no
+ * area code (a poverty series, a budget) stays with its kabupaten/kota.
+ */
+import { kabupatenOf, type RegionTree, subtree } from '../domain/regions.ts';
+import { type DataCheckSettings, settingsOf } from './config.ts';
+import { DATASETS } from './datasets/index.ts';
+import type { LoadContext } from './dataset.ts';
+import { type DataIO, subIO } from './io.ts';
+import { contextFor, loadDatasets, type PortalData, relocate } from './portal.ts';
+import { t, type Problem } from './problems.ts';
+import { RULES } from './rules/index.ts';
+import { portalSchema, type PortalConfig } from './schema/portal.ts';
+import type { Program } from './schema/program.ts';
+
+/** The datasets without an area code: each kabupaten/kota's own, never summed into the province's. */
+const UNCODED = new Set(['kemiskinan', 'anggaran']);
+
+export interface KabupatenPart {
+  code: string;
+  name: string;
+  /** The folder it came from, e.g. `34.01-kulon-progo`. */
+  folder: string;
+  /** Its Dinas Sosial, from the folder's own portal.json when it has one (named by the lookup's answers). */
+  instansi?: PortalConfig['instansi'];
+  kemiskinan: PortalData['kemiskinan'];
+  anggaran: PortalData['anggaran'];
+  /** The area-coded datasets, merged into the province's tables by `mergeParts`. */
+  tables: Record<string, unknown[]>;
+}
+
+/** A folder name that belongs to a kabupaten/kota: its dotted code, then optionally a separator and anything. */
+const FOLDER = /^(\d{2}\.\d{2})(?:[ _-].*)?$/;
+
+export async function loadParts(
+  io: DataIO,
+  tree: RegionTree,
+  settings: DataCheckSettings,
+  config: PortalConfig | undefined,
+  programs: Program[],
+  regencies: Map<string, string>,
+  own: Record<string, unknown[]>,
+  problems: Problem[],
+): Promise<{ parts: KabupatenPart[]; folders: string[]; missing: string[] }> {
+  const parts: KabupatenPart[] = [];
+  const folders: string[] = [];
+  const seen = new Map<string, string>();
+  for (const entry of await io.list('.')) {
+    const code = FOLDER.exec(entry)?.[1];
+    if (!code || !(await io.list(entry)).length) continue;
+    folders.push(entry);
+    const sub = subtree(tree, code);
+    if (!sub || sub === tree) {
+      problems.push({
+        level: 'error',
+        kind: 'foreign_region',
+        file: `${entry}/`,
+        value: entry,
+        expected: t(
+          `folder kabupaten/kota di ${tree.name}, dinamai dengan kodenya: ${tree.kabupaten!.map((k) => `${k.code} (${k.name})`).join(', ')}; ${code} ${regencies.get(code) ? `adalah ${regencies.get(code)}` : 'tidak ada'}`,
+          `a kabupaten/kota folder of ${tree.name}, named by its code: ${tree.kabupaten!.map((k) => `${k.code} (${k.name})`).join(', ')}; ${code} ${regencies.get(code) ? `is ${regencies.get(code)}` : 'does not exist'}`,
+        ),
+      });
+      continue;
+    }
+    if (seen.has(code)) {
+      problems.push({
+        level: 'error',
+        kind: 'duplicate_dataset',
+        file: `${entry}/`,
+        value: `${seen.get(code)}/ dan ${entry}/`,
+        expected: t(
+          `satu folder untuk ${sub.name}: hapus atau gabungkan ${seen.get(code)}/ dan ${entry}/`,
+          `one folder for ${sub.name}: remove or merge ${seen.get(code)}/ and ${entry}/`,
+        ),
+      });
+      continue;
+    }
+    seen.set(code, entry);
+    const subIo = subIO(io, entry);
+    // The folder's own portal.json (a kabupaten running Terang has one) gives its office and its number format.
+    let own: { settings?: DataCheckSettings; instansi?: PortalConfig['instansi'] } = {};
+    const pj = await subIo.read('portal.json');
+    if (pj)
+      try {
+        const json = JSON.parse(new TextDecoder().decode(pj).replace(/^\uFEFF/, '')) as Record<string, unknown>;
+        const inst = portalSchema.shape.instansi.safeParse(json.instansi);
+        own = { settings: settingsOf(json), ...(inst.success ? { instansi: inst.data } : {}) };
+      } catch {
+        /* a broken portal.json of a kabupaten is not the province's: its office is then unnamed */
+      }
+    const subSettings: DataCheckSettings = {
+      ...settings,
+      ...(own.settings ? { format_angka: own.settings.format_angka, format_angka_berkas: own.settings.format_angka_berkas } : {}),
+    };
+    const found: Problem[] = [];
+    const origins = new Map<string, { file: string; sheet: string }>();
+    const ctx: (file: string) => LoadContext = contextFor(sub, subSettings, programs, regencies);
+    const { tables, layout } = await loadDatasets(subIo, ctx, origins, found, true);
+    if (config && !found.some((p) => p.level === 'error'))
+      for (const rule of RULES)
+        found.push(...rule({ ...(tables as unknown as Parameters<typeof rule>[0]), config, tree: sub, programs, layout }));
+    problems.push(...relocate(found, origins).map((p) => ({ ...p, file: `${entry}/${p.file}` })));
+    parts.push({
+      code,
+      name: sub.name,
+      folder: entry,
+      ...(own.instansi ? { instansi: own.instansi } : {}),
+      kemiskinan: tables.kemiskinan as PortalData['kemiskinan'],
+      anggaran: tables.anggaran as PortalData['anggaran'],
+      tables: Object.fromEntries(Object.entries(tables).filter(([k]) => !UNCODED.has(k))),
+    });
+  }
+  // The same kabupaten/kota's rows in a combined file at the top and in its folder would be counted twice.
+  for (const p of parts)
+    for (const ds of DATASETS) {
+      if (UNCODED.has(ds.name) || !p.tables[ds.name]?.length) continue;
+      const top = (own[ds.name] as { kode_wilayah: string; _line: number }[]).filter((r) => kabupatenOf(r.kode_wilayah) === p.code);
+      if (top.length)
+        problems.push({
+          level: 'error',
+          kind: 'duplicate_dataset',
+          file: ds.file,
+          line: top[0]!._line,
+          value: `${ds.file} (${top.length} baris ${p.code}) dan ${p.folder}/${ds.file}`,
+          expected: t(
+            `data ${p.name} satu kali saja: di ${p.folder}/ atau di ${ds.file} folder provinsi, tidak di keduanya`,
+            `the data of ${p.name} once only: in ${p.folder}/ or in the province folder's ${ds.file}, not both`,
+          ),
+        });
+    }
+  // A kabupaten/kota nobody sent is said, and its pages say "not yet received" (never a zero).
+  const covered = new Set(parts.map((p) => p.code));
+  for (const ds of DATASETS)
+    if (!UNCODED.has(ds.name)) for (const r of own[ds.name] as { kode_wilayah: string }[]) covered.add(kabupatenOf(r.kode_wilayah));
+  const missing = tree.kabupaten!.filter((k) => !covered.has(k.code)).map((k) => k.code);
+  for (const code of missing) {
+    const name = tree.kabupaten!.find((k) => k.code === code)!.name;
+    problems.push({
+      level: 'warning',
+      kind: 'missing_file',
+      file: `${code}-…/`,
+      value: name,
+      expected: t(
+        `folder data ${name} (dinamai ${code}-${slugOf(name)}/) atau barisnya di berkas provinsi; tanpa itu halamannya menyatakan data belum diterima`,
+        `a data folder for ${name} (named ${code}-${slugOf(name)}/) or its rows in the province's files; without it its page says no data was received`,
+      ),
+    });
+  }
+  return { parts, folders, missing };
+}
+
+/** "Kabupaten Kulon Progo" → "kulon-progo" (folder names in messages and in the sample). */
+export const slugOf = (name: string): string =>
+  name
+    .replace(/^(Kabupaten|Kota)\s+/i, (m) => (/^kota/i.test(m) ? 'kota-' : ''))
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+/** The province's tables: its own area-coded rows and every kabupaten/kota folder's; the uncoded ones stay its own. */
+export function mergeParts<T extends Record<string, unknown>>(own: T, parts: readonly KabupatenPart[]): T {
+  const out: Record<string, unknown> = { ...own };
+  for (const ds of DATASETS)
+    if (!UNCODED.has(ds.name)) out[ds.name] = [...(own[ds.name] as unknown[]), ...parts.flatMap((p) => p.tables[ds.name] ?? [])];
+  return out as T;
+}

@@ -1,0 +1,205 @@
+/**
+ * The DIY province sample built by the real build (issue 25): the ranking on
+ * the home page, a kabupaten one-pager and the downloads against sums
+ * computed here from the input files; the exact disclosure audit over the
+ * four-level downloads; search; in Chromium, the home page and a kabupaten
+ * page at 360 px and the kabupaten page printed on A4.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import Papa from 'papaparse';
+import type { Browser } from 'playwright-core';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateProvinceSample } from '../../scripts/sample.ts';
+import { audit } from '../../src/protect/disclosure.ts';
+import { launchBrowser, serve } from '../browser.ts';
+import { ROOT } from '../helpers.ts';
+import { rebuild } from '../published-system.ts';
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'terang-province-'));
+const data = path.join(tmp, 'data');
+let dist = '';
+let files: Record<string, string>;
+let browser: Browser;
+let server: Server;
+let origin = '';
+
+const csvRows = (csv: string, delimiter?: string) =>
+  Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: true,
+    ...(delimiter ? { delimiter } : {}),
+  }).data;
+const html = (rel: string) => readFileSync(path.join(dist, rel), 'utf8');
+const text = (s: string) => s.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+beforeAll(async () => {
+  files = await generateProvinceSample('34');
+  for (const [rel, content] of Object.entries(files)) {
+    const p = path.join(data, rel);
+    execFileSync('mkdir', ['-p', path.dirname(p)]);
+    writeFileSync(p, content);
+  }
+  const out = path.join(tmp, 'dist');
+  await promisify(execFile)(process.execPath, ['scripts/build.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: data, OUT_DIR: out },
+    maxBuffer: 64 << 20,
+  });
+  dist = realpathSync(out);
+  browser = await launchBrowser();
+  const s = await serve(dist);
+  server = s.server;
+  origin = s.origin;
+}, 900_000);
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+/** PMKS total of the latest year for codes under a prefix, from the input CSV alone (kecamatan rows where given, else desa). */
+function pmksInput(prefix: string): { year: number; total: number } {
+  const all = Object.entries(files)
+    .filter(([k]) => /^\d{2}\.\d{2}-[^/]+\/pmks\.csv$/.test(k))
+    .flatMap(([, v]) => csvRows(v, ';'));
+  const year = Math.max(...all.map((r) => Number(r.tahun)));
+  const given = new Map<string, number>();
+  const desa = new Map<string, number>();
+  for (const r of all.filter((x) => Number(x.tahun) === year && x.kode_wilayah!.startsWith(prefix))) {
+    const code = r.kode_wilayah!;
+    const key = `${code.slice(0, 8)}|${r.kategori}`;
+    if (code.length === 8) given.set(key, Number(r.jumlah));
+    else desa.set(key, (desa.get(key) ?? 0) + Number(r.jumlah));
+  }
+  let total = [...given.values()].reduce((a, b) => a + b, 0);
+  for (const [k, v] of desa) if (!given.has(k)) total += v;
+  return { year, total };
+}
+
+describe('the DIY province portal, built', () => {
+  it('has a page for every kabupaten/kota and every kecamatan of the province, in both languages, in the sitemap', () => {
+    const sitemap = html('sitemap.xml');
+    for (const k of ['34.01', '34.02', '34.03', '34.04', '34.71']) {
+      expect(existsSync(path.join(dist, 'kabupaten', k, 'index.html')), k).toBe(true);
+      expect(existsSync(path.join(dist, 'en', 'kabupaten', k, 'index.html')), k).toBe(true);
+      expect(sitemap).toContain(`/kabupaten/${k}/`);
+    }
+    for (const k of ['34.01.01', '34.03.18', '34.71.14']) expect(existsSync(path.join(dist, 'kecamatan', k, 'index.html')), k).toBe(true);
+  });
+
+  it('the home ranking and the kabupaten page show the PMKS the input sums to, with the province beside it', () => {
+    const home = text(html('index.html'));
+    const { year, total: province } = pmksInput('34');
+    const gk = pmksInput('34.03');
+    const fmt = (n: number) => new Intl.NumberFormat('id-ID').format(n);
+    expect(home).toContain(`Perbandingan kabupaten/kota`);
+    expect(home).toMatch(new RegExp(`Kabupaten Gunungkidul [\\d,%() ]*${fmt(gk.total).replace('.', '\\.')}`));
+    const page = text(html('kabupaten/34.03/index.html'));
+    expect(page).toContain(`PMKS ${year} (orang) ${fmt(gk.total)} ${fmt(province)}`);
+    expect(page).toContain('Dinas Sosial Kabupaten Gunungkidul');
+    expect(page).toContain('BPS Provinsi DIY, Susenas Maret 2024 (angka resmi)');
+  });
+
+  it('downloads carry every level (provinsi, kabupaten, kecamatan, desa) with sums equal to the input', () => {
+    const pmks = csvRows(html('data/pmks.csv'));
+    const levels = new Set(pmks.map((r) => r.tingkat));
+    expect([...levels].sort()).toEqual(['desa', 'kabupaten', 'kecamatan', 'provinsi']);
+    const { year, total } = pmksInput('34');
+    expect(Number(pmks.find((r) => r.tahun === String(year) && r.kode_wilayah === '34' && r.kategori === '*')!.jumlah)).toBe(total);
+    expect(pmks.find((r) => r.kode_wilayah === '34.71' && r.kategori === '*')!.tingkat).toBe('kabupaten');
+    const reg = csvRows(html('data/registri.csv'));
+    const regInput = (prefix: string, y: number) =>
+      Object.entries(files)
+        .filter(([k]) => k.endsWith('/registri.csv'))
+        .flatMap(([, v]) => csvRows(v, ';'))
+        .filter((r) => Number(r.tahun) === y && r.kode_wilayah!.startsWith(prefix))
+        .reduce((a, r) => a + Number(r.keluarga), 0);
+    for (const code of ['34', '34.04']) {
+      const row = reg.find((r) => r.tahun === '2025' && r.kode_wilayah === code)!;
+      expect(Number(row.keluarga), code).toBe(regInput(code, 2025));
+    }
+  });
+
+  it('the exact audit over the four-level tables: no small count shown below the province, no hidden cell recoverable', () => {
+    const read = (name: string) => csvRows(html(`data/${name}.csv`));
+    const tables = {
+      pmks: rebuild(read('pmks'), (r) => r.tahun!, ['jumlah'], 'kategori'),
+      registri: rebuild(read('registri'), (r) => r.tahun!, ['keluarga', 'jiwa']),
+      cakupan: rebuild(read('cakupan'), (r) => `${r.tahun}|${r.program}`, ['penerima']),
+    };
+    let hiddenCount = 0;
+    for (const [name, systems] of Object.entries(tables)) {
+      expect(
+        systems.flatMap((t) => t.shownSmall),
+        name,
+      ).toEqual([]);
+      for (const t of systems) {
+        const hidden = new Set(t.cells.filter((c) => Number.isNaN(c.value)).map((c) => c.id));
+        hiddenCount += hidden.size;
+        // The rebuilt sums hold where every part is shown (the rebuild reads the four levels right).
+        for (const r of t.relations) {
+          if ([r.total, ...r.parts].some((id) => hidden.has(id))) continue;
+          const v = (id: string) => t.cells.find((c) => c.id === id)!.value;
+          expect(
+            r.parts.reduce((a, p) => a + v(p), 0),
+            `${name} ${t.group} ${r.total}`,
+          ).toBe(v(r.total));
+        }
+        expect(audit(t.cells, t.relations, hidden), `${name} ${t.group}`).toEqual([]);
+      }
+    }
+    expect(hiddenCount).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('search finds a kabupaten/kota by name on its own page first', async () => {
+    const page = await browser.newPage();
+    for (const [q, url] of [
+      ['gunungkidul', '/kabupaten/34.03/'],
+      ['kota yogyakarta', '/kabupaten/34.71/'],
+    ] as const) {
+      await page.goto(`${origin}/cari/?q=${encodeURIComponent(q)}`);
+      await page.waitForFunction(
+        () => {
+          const s = document.querySelector('#search-status')?.textContent ?? '';
+          return s !== '' && !s.endsWith('…');
+        },
+        null,
+        { timeout: 30_000 },
+      );
+      const urls = await page.$$eval('#search-results li > a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      expect(urls[0], q).toBe(url);
+    }
+    await page.close();
+  }, 120_000);
+
+  it('at 360 px the home ranking and a kabupaten page fit the screen; the kabupaten page prints on two A4 pages before its annex', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 640 } });
+    for (const url of ['/', '/kabupaten/34.03/', '/en/kabupaten/34.71/']) {
+      await page.goto(origin + url);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, url).toBeLessThanOrEqual(0);
+    }
+    await page.goto(`${origin}/`);
+    expect(await page.$$eval('#peringkat tbody tr', (trs) => trs.length)).toBe(5);
+    if (existsSync('/usr/bin/pdfinfo')) {
+      await page.goto(`${origin}/kabupaten/34.03/`);
+      await page.emulateMedia({ media: 'print' });
+      const pdf = path.join(tmp, 'kab.pdf');
+      writeFileSync(pdf, await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())![1]);
+      const pageText = Array.from({ length: pages }, (_, i) =>
+        execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), pdf, '-']).toString(),
+      );
+      const annex = pageText.findIndex((t) => t.includes('Lampiran: rincian dan tabel lengkap')) + 1;
+      console.log(`/kabupaten/34.03/: ${pages} pages printed, the annex from page ${annex}`);
+      expect(annex).toBeGreaterThan(0);
+      expect(annex).toBeLessThanOrEqual(3);
+    }
+    await page.close();
+  }, 180_000);
+});

@@ -1,0 +1,176 @@
+/**
+ * A province portal from its input (issue 25): the DIY sample's five
+ * kabupaten/kota folders and the province's own files load into one
+ * four-level portal; figures equal sums computed here from the input CSV
+ * alone; a broken file names its kabupaten's folder, file and line; a
+ * kabupaten/kota that did not send its data is reported and shown as missing.
+ */
+import Papa from 'papaparse';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPortal, memoryIO, type PortalData } from '../src/load/portal.ts';
+import { buildModel, type SiteFigures } from '../src/model/model.ts';
+import { kabupatenFigures, provinceRanking } from '../src/model/province.ts';
+import { kecamatanFigures } from '../src/model/figures.ts';
+import { formatProblem, hasErrors } from '../src/load/problems.ts';
+import { isHidden, isShown, NOT_RELEASED } from '../src/protect/figure.ts';
+import { generateProvinceSample } from '../scripts/sample.ts';
+
+const FOLDERS = ['34.01-kulon-progo', '34.02-bantul', '34.03-gunungkidul', '34.04-sleman', '34.71-kota-yogyakarta'];
+let files: Record<string, string>;
+let data: PortalData;
+let site: SiteFigures;
+
+const rows = (csv: string) =>
+  Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true, delimiter: ';' }).data;
+const num = (s: string) => Number(s.replace(/\./g, '').replace(',', '.'));
+
+/** PMKS of an area and year from the input alone: a kecamatan row where given, else its desa rows (per category). */
+function pmksFromInput(csv: string, year: number, prefix: string): number {
+  const given = new Map<string, number>();
+  const desa = new Map<string, number>();
+  for (const r of rows(csv).filter((r) => Number(r.tahun) === year && r.kode_wilayah!.startsWith(prefix))) {
+    const code = r.kode_wilayah!;
+    if (code.split('.').length === 3) given.set(`${code}|${r.kategori}`, num(r.jumlah!));
+    else desa.set(`${code.slice(0, 8)}|${r.kategori}`, (desa.get(`${code.slice(0, 8)}|${r.kategori}`) ?? 0) + num(r.jumlah!));
+  }
+  let total = [...given.values()].reduce((a, b) => a + b, 0);
+  for (const [k, v] of desa) if (!given.has(k)) total += v;
+  return total;
+}
+
+beforeAll(async () => {
+  files = await generateProvinceSample('34');
+  const res = await loadPortal(memoryIO(files));
+  expect(res.problems.filter((p) => p.level === 'error').map((p) => formatProblem(p, 'id'))).toEqual([]);
+  data = res.data!;
+  site = buildModel(data);
+}, 240_000);
+
+describe('a province portal (DIY, five folders)', () => {
+  it('makes one folder per kabupaten/kota and the province files, with the real BPS figures sourced', () => {
+    expect([...new Set(Object.keys(files).map((f) => f.split('/')[0]!))].filter((f) => /^\d/.test(f)).sort()).toEqual(FOLDERS);
+    const prov = rows(files['kemiskinan.csv']!);
+    const y2024 = prov.find((r) => r.tahun === '2024')!;
+    expect([y2024.persen_miskin, y2024.jumlah_miskin]).toEqual(['10,83', '445550']);
+    expect(y2024.sumber).toMatch(/BPS Provinsi DIY.*angka resmi/);
+    expect(prov.find((r) => r.tahun === '2025')!.sumber).toMatch(/Data contoh \(sintetis\)/);
+    const kp = rows(files['34.01-kulon-progo/kemiskinan.csv']!).find((r) => r.tahun === '2022')!;
+    expect([kp.persen_miskin, kp.jumlah_miskin, kp.garis_kemiskinan]).toEqual(['16,39', '73210', '381666']);
+  });
+
+  it('is a four-level tree: 5 kabupaten/kota, 78 kecamatan, 438 desa', () => {
+    expect(data.tree.kabupaten!.map((k) => k.code)).toEqual(['34.01', '34.02', '34.03', '34.04', '34.71']);
+    expect(data.tree.kecamatan).toHaveLength(78);
+    expect(data.tree.kecamatan.reduce((n, k) => n + k.desa.length, 0)).toBe(438);
+    expect(data.parts!.map((p) => p.instansi?.nama)).toEqual(data.tree.kabupaten!.map((k) => `Dinas Sosial ${k.name}`));
+    expect(data.missing).toEqual([]);
+  });
+
+  it('PMKS of each kabupaten/kota, of the province and of a kecamatan equal sums of the input', () => {
+    const year = Math.max(...site.pmks.map((c) => c.tahun));
+    let province = 0;
+    for (const folder of FOLDERS) {
+      const code = folder.slice(0, 5);
+      const expected = pmksFromInput(files[`${folder}/pmks.csv`]!, year, code);
+      province += expected;
+      expect(site.pmks.find((c) => c.tahun === year && c.wilayah === code && c.kategori === '*')!.jumlah, code).toBe(expected);
+      expect(provinceRanking(site).rows.find((r) => r.code === code)!.pmks).toBe(expected);
+    }
+    expect(site.pmks.find((c) => c.tahun === year && c.wilayah === '34' && c.kategori === '*')!.jumlah).toBe(province);
+    const kec = site.pmks.find((c) => c.tahun === year && c.wilayah === '34.03.01' && c.kategori === '*')!.jumlah;
+    expect(kec).toBe(pmksFromInput(files['34.03-gunungkidul/pmks.csv']!, year, '34.03.01'));
+  });
+
+  it('registry households per kabupaten/kota and coverage ranks equal what the input gives', () => {
+    const year = Math.max(...site.registri.kabkota.map((r) => r.tahun));
+    const reg = (folder: string) =>
+      rows(files[`${folder}/registri.csv`]!)
+        .filter((r) => Number(r.tahun) === year)
+        .reduce((a, r) => a + num(r.keluarga!), 0);
+    const byCode = new Map(FOLDERS.map((f) => [f.slice(0, 5), reg(f)]));
+    const ranking = provinceRanking(site);
+    for (const r of ranking.rows) expect(r.keluarga, r.code).toBe(byCode.get(r.code));
+    // Rank 1 = the most households, computed here from the input.
+    const order = [...byCode].sort((a, b) => b[1] - a[1]).map(([c]) => c);
+    expect(order.map((c) => ranking.rows.find((r) => r.code === c)!.keluargaRank)).toEqual([1, 2, 3, 4, 5]);
+    // PKH coverage of a kabupaten = its recipients ÷ its registry households.
+    const covYear = ranking.coverageYear!;
+    const pkh = rows(files['34.04-sleman/cakupan.csv']!).filter((r) => Number(r.tahun) === covYear && r.program === 'pkh');
+    const latestStage = pkh.some((r) => r.periode === 'tahunan')
+      ? 'tahunan'
+      : pkh
+          .map((r) => r.periode!)
+          .sort()
+          .at(-1);
+    const recipients = pkh.filter((r) => r.periode === latestStage).reduce((a, r) => a + num(r.penerima!), 0);
+    const regSleman = rows(files['34.04-sleman/registri.csv']!)
+      .filter((r) => Number(r.tahun) === covYear)
+      .reduce((a, r) => a + num(r.keluarga!), 0);
+    expect(ranking.rows.find((r) => r.code === '34.04')!.coverage).toBeCloseTo((recipients / regSleman) * 100, 6);
+  });
+
+  it('a kabupaten one-pager: its values, the province value beside them, its kecamatan; a kecamatan compared within its kabupaten', () => {
+    const f = kabupatenFigures(site, '34.03');
+    expect(f.name).toBe('Kabupaten Gunungkidul');
+    expect(f.kecamatan).toHaveLength(18);
+    expect(f.instansi?.nama).toBe('Dinas Sosial Kabupaten Gunungkidul');
+    expect(f.kemiskinan.find((r) => r.tahun === 2024)!.sumber).toMatch(/angka resmi/);
+    expect(f.kemiskinan.find((r) => r.tahun === 2024)!.persen_miskin).toBe(15.18);
+    const k = kecamatanFigures(site, '34.03.01');
+    expect([k.parent, k.parentName, k.kecamatanCount]).toEqual(['34.03', 'Kabupaten Gunungkidul', 18]);
+    const pkh = k.coverage.find((c) => c.program === 'pkh')!;
+    expect(pkh.kabupatenPersen).toBe(
+      site.cakupan.kabkota.find((r) => r.wilayah === '34.03' && r.program === 'pkh' && r.tahun === k.coverageYear)!.persen,
+    );
+    expect(pkh.of).toBeLessThanOrEqual(18);
+  });
+
+  it('protects every level: no shown count from 1 to k−1 below the province, kabupaten totals included', () => {
+    const small = site.pmks.filter((c) => c.wilayah !== '34' && isShown(c.jumlah) && c.jumlah >= 1 && c.jumlah < site.privacy.k);
+    expect(small).toEqual([]);
+    expect(site.pmks.filter((c) => isHidden(c.jumlah)).length).toBeGreaterThan(0);
+  });
+});
+
+/** The province's own files and two kabupaten/kota folders: enough for each input problem, a quarter of the work. */
+const two = () => Object.fromEntries(Object.entries(files).filter(([k]) => !/^\d/.test(k) || /^34\.(03|71)-/.test(k)));
+
+describe('province input problems', () => {
+  it('a broken file in a kabupaten folder names the folder, the file and the line', async () => {
+    const pmks = files['34.03-gunungkidul/pmks.csv']!.split('\r\n');
+    pmks[4] = pmks[4]!.replace(/;\d+$/, ';banyak');
+    const { data: d, problems } = await loadPortal(memoryIO({ ...two(), '34.03-gunungkidul/pmks.csv': pmks.join('\r\n') }));
+    expect(d).toBeUndefined();
+    const p = problems.find((x) => x.level === 'error')!;
+    expect([p.file, p.line]).toEqual(['34.03-gunungkidul/pmks.csv', 5]);
+    expect(formatProblem(p, 'id')).toMatch(/^GALAT 34\.03-gunungkidul\/pmks\.csv baris 5/);
+  }, 120_000);
+
+  it('a kabupaten/kota that sent nothing is reported and shown as missing, never as zero', async () => {
+    const without = Object.fromEntries(Object.entries(two()).filter(([k]) => !k.startsWith('34.71-')));
+    const { data: d, problems } = await loadPortal(memoryIO(without));
+    expect(hasErrors(problems)).toBe(false);
+    expect(problems.find((p) => p.kind === 'missing_file' && p.value === 'Kota Yogyakarta')?.level).toBe('warning');
+    expect(d!.missing).toEqual(['34.01', '34.02', '34.04', '34.71']);
+    const m = buildModel(d!);
+    const row = provinceRanking(m).rows.find((r) => r.code === '34.71')!;
+    expect(row).toMatchObject({ missing: true, pmks: NOT_RELEASED, keluarga: NOT_RELEASED, coverage: NOT_RELEASED });
+    expect(row.pmksRank).toBeUndefined();
+    expect(m.pmks.some((c) => c.wilayah.startsWith('34.71'))).toBe(false);
+  }, 120_000);
+
+  it("the same kabupaten's rows at the top and in its folder are refused (they would count twice)", async () => {
+    const { problems } = await loadPortal(memoryIO({ ...two(), 'pmks.csv': files['34.03-gunungkidul/pmks.csv']! }));
+    const p = problems.find((x) => x.kind === 'duplicate_dataset')!;
+    expect(p.file).toBe('pmks.csv');
+    expect(formatProblem(p, 'id')).toContain('34.03-gunungkidul/pmks.csv');
+  }, 120_000);
+
+  it('a folder named by a code outside the province is refused, naming the codes to use', async () => {
+    const moved = Object.fromEntries(Object.entries(two()).map(([k, v]) => [k.replace(/^34\.71-kota-yogyakarta\//, '33.71-x/'), v]));
+    const { problems } = await loadPortal(memoryIO(moved));
+    const p = problems.find((x) => x.file === '33.71-x/')!;
+    expect(p.level).toBe('error');
+    expect(formatProblem(p, 'id')).toContain('34.71 (Kota Yogyakarta)');
+  }, 120_000);
+});
