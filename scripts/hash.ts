@@ -13,6 +13,11 @@
  * too large for one machine, run `--part 1/8` … `--part 8/8` anywhere that
  * shares the data folder (an array job on Kubernetes, Slurm or AWS Batch),
  * then `--merge`.
+ *
+ * A province portal (scripts/hash/province.ts): the province writes a job
+ * (`--new-job`), each kabupaten/kota seals its own list with it in its own
+ * office (`--job penerima-tugas.json`, its answers naming the kabupaten), and
+ * the province merges the sealed parts (`--merge-parts`).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -28,10 +33,12 @@ import { KDF_FILE, kdfId, KEY_COLUMNS, KEYS_FILE } from '../src/lookup/keys.ts';
 import { shardLayout, withDecoys } from '../src/lookup/shards.ts';
 import { DEFAULT_KDF, type KdfParams, splitKey } from '../src/shared/kdf.ts';
 import type { Payload } from '../src/shared/sealed.ts';
+import type { Program } from '../src/load/schema/program.ts';
 import { currentGrants, payloadLength, seal } from './hash/seal.ts';
 import { runCli } from './cli.ts';
 import { checkpointWriter, jobDir, openJob, partRange, readCheckpoints } from './hash/job.ts';
 import { deriveKeys } from './hash/pool.ts';
+import { JOB_FILE, mergeProvinceParts, newProvinceJob, readProvinceJob } from './hash/province.ts';
 import { type Person, readRecipients } from './hash/recipients.ts';
 
 const lang = cliLang();
@@ -47,10 +54,23 @@ const kdfLabel = (p: KdfParams) =>
  * decoys that fill every shard to one size, both to temporary files first,
  * the entries last.
  */
-async function writeOutputs(dataDir: string, people: Person[], keys: (string | undefined)[], params: KdfParams): Promise<number> {
+async function writeOutputs(
+  dataDir: string,
+  people: Person[],
+  keys: (string | undefined)[],
+  params: KdfParams,
+  province?: { payload: number; kabupaten: string },
+): Promise<number> {
   const id = kdfId(params);
-  const payloads = people.map((p): Payload => ({ g: p.grants.map((g) => [g.program, g.status, g.periode]), d: p.desil ?? null }));
-  const length = payloadLength(payloads);
+  const payloads = people.map(
+    (p): Payload => ({
+      g: p.grants.map((g) => [g.program, g.status, g.periode]),
+      d: p.desil ?? null,
+      // Sealed for a province: the answer names the kabupaten/kota whose list it came from.
+      ...(province ? { w: province.kabupaten } : {}),
+    }),
+  );
+  const length = province?.payload ?? payloadLength(payloads);
   const sealed = people.map((_, i) => ({ id: splitKey(keys[i]!).id, data: new Uint8Array(seal(keys[i]!, payloads[i]!, length)) }));
   // Decoys go into the file itself: a copy of it (a public repository) then tells real entries from decoys no
   // better than the published shards do, and every build of it gives the same shards.
@@ -83,7 +103,9 @@ async function writeOutputs(dataDir: string, people: Person[], keys: (string | u
   return rows.length;
 }
 
-const readPortal = (dataDir: string): Promise<{ data_contoh?: unknown; rilis?: { label?: unknown } } | undefined> =>
+const readPortal = (
+  dataDir: string,
+): Promise<{ data_contoh?: unknown; rilis?: { label?: unknown }; kode_kabupaten?: unknown } | undefined> =>
   readFile(path.join(dataDir, 'portal.json'), 'utf8')
     .then((text) => JSON.parse(text))
     .catch(() => undefined);
@@ -109,8 +131,54 @@ async function finishInterruptedWrite(dataDir: string): Promise<void> {
   } else await rm(csvTmp, { force: true });
 }
 
+/** `--new-job` (the province's job file) and `--merge-parts` (the sealed parts into the province's list). */
+async function provinceCommand(what: 'new' | 'merge', dataDir: string, desil: boolean): Promise<number> {
+  const portal = await readPortal(dataDir);
+  const code = String(portal?.kode_kabupaten ?? '');
+  if (!/^\d{2}$/.test(code)) {
+    say(
+      `GALAT ${path.join(dataDir, 'portal.json')}: --new-job dan --merge-parts dijalankan di folder data provinsi (kode_kabupaten dua angka, mis. "34")`,
+      `ERROR ${path.join(dataDir, 'portal.json')}: --new-job and --merge-parts run in a province's data folder (a two-digit code, e.g. "34")`,
+    );
+    return 1;
+  }
+  const jobFile = path.join(dataDir, JOB_FILE);
+  if (what === 'new') {
+    if (existsSync(jobFile)) {
+      say(
+        `GALAT ${jobFile} sudah ada: bagian yang disegel dengannya hanya bisa digabung dengan garam yang sama. Untuk rilis baru (garam baru), hapus berkas itu lalu jalankan lagi.`,
+        `ERROR ${jobFile} exists: parts sealed with it merge only under the same salt. For a new release (a new salt), delete it and run again.`,
+      );
+      return 1;
+    }
+    const programs = await loadPrograms(folderIO(dataDir), []);
+    await writeFile(jobFile, `${JSON.stringify(newProvinceJob(code, desil, programs), null, 2)}\n`);
+    say(
+      `Tugas provinsi ditulis: ${jobFile}. Kirim berkas ini ke setiap kabupaten/kota; mereka menjalankan npm run hash -- <daftar> --job ${JOB_FILE} di folder datanya sendiri, lalu mengirim penerima.csv dan penerima-kdf.json (bukan daftar aslinya) ke folder kabupatennya di sini.`,
+      `Province job written: ${jobFile}. Send it to every kabupaten/kota; they run npm run hash -- <list> --job ${JOB_FILE} in their own data folder and send back penerima.csv and penerima-kdf.json (never the raw list) into their folder here.`,
+    );
+    return 0;
+  }
+  const { problems, parts, rows } = await mergeProvinceParts(
+    dataDir,
+    portal?.rilis?.label ? String(portal.rilis.label) : undefined,
+    portal?.data_contoh === true,
+  );
+  for (const p of problems) console.error(formatProblem(p, lang));
+  if (hasErrors(problems)) return 1;
+  say(
+    `Digabung: ${parts.map((p) => `${p.folder} (${p.entries})`).join(', ')} → ${rows} baris di ${KEYS_FILE}, ${KDF_FILE}`,
+    `Merged: ${parts.map((p) => `${p.folder} (${p.entries})`).join(', ')} → ${rows} rows in ${KEYS_FILE}, ${KDF_FILE}`,
+  );
+  return 0;
+}
+
 /** The raw list, checked: people to hash, or the exit code after printing what is wrong. */
-async function readList(input: string, dataDir: string): Promise<{ people: Person[]; rows: number; bytes: Uint8Array } | number> {
+async function readList(
+  input: string,
+  dataDir: string,
+  jobPrograms?: readonly Pick<Program, 'slug' | 'jenis'>[],
+): Promise<{ people: Person[]; rows: number; bytes: Uint8Array } | number> {
   const config = portalSchema.safeParse(JSON.parse(await readFile(path.join(dataDir, 'portal.json'), 'utf8').catch(() => 'null')));
   if (!config.success) {
     say(
@@ -127,7 +195,8 @@ async function readList(input: string, dataDir: string): Promise<{ people: Perso
     );
     return 1;
   }
-  const programs = await loadPrograms(folderIO(dataDir), []);
+  // A province job names the province's programs; a kabupaten folder in a province portal has none of its own.
+  const programs = jobPrograms ? (jobPrograms as Program[]) : await loadPrograms(folderIO(dataDir), []);
   const bytes = await readFile(input).catch(() => undefined);
   if (!bytes) {
     say(`GALAT ${input}: berkas tidak ada`, `ERROR ${input}: file missing`);
@@ -203,8 +272,13 @@ await runCli(async () => {
       merge: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       desil: { type: 'boolean', default: false },
+      job: { type: 'string' },
+      'new-job': { type: 'boolean', default: false },
+      'merge-parts': { type: 'boolean', default: false },
     },
   });
+  if (values['new-job'] || values['merge-parts'])
+    return provinceCommand(values['new-job'] ? 'new' : 'merge', path.resolve(values.data!), values.desil!);
   const input = positionals[0];
   const part = values.part ? /^(\d+)\/(\d+)$/.exec(values.part) : null;
   if (!input || (values.part && (!part || Number(part[1]) < 1 || Number(part[1]) > Number(part[2])))) {
@@ -216,7 +290,16 @@ await runCli(async () => {
   }
   const dataDir = path.resolve(values.data!);
   await finishInterruptedWrite(dataDir);
-  const list = await readList(input, dataDir);
+  // Sealing for a province: its salt, payload length and programs, so every kabupaten's part merges into one list.
+  const province = values.job ? await readProvinceJob(path.resolve(values.job)).catch(() => undefined) : undefined;
+  if (values.job && !province) {
+    say(
+      `GALAT ${values.job}: bukan berkas tugas provinsi yang sah (buat di provinsi dengan npm run hash -- --new-job)`,
+      `ERROR ${values.job}: not a valid province job file (made at the province with npm run hash -- --new-job)`,
+    );
+    return 1;
+  }
+  const list = await readList(input, dataDir, province?.program);
   if (typeof list === 'number') return list;
   // Only what a citizen needs today is published (src: scripts/hash/seal.ts). The desil is a ranking of a
   // household's poverty: anyone holding a leaked NIK + KK list could read it, so it is sealed only on request.
@@ -235,10 +318,17 @@ await runCli(async () => {
   const { job, resumed } = await openJob(dir, () => ({
     input: sha,
     people: people.length,
-    params: { ...DEFAULT_KDF, salt: randomBytes(16).toString('hex') },
+    params: province ? province.params : { ...DEFAULT_KDF, salt: randomBytes(16).toString('hex') },
     created: new Date().toISOString(),
   }));
   if (job.people !== people.length) throw new Error(`job ${dir} does not match its input`);
+  if (province && kdfId(job.params as KdfParams) !== kdfId(province.params as KdfParams)) {
+    say(
+      `GALAT: pekerjaan yang terhenti di ${dir} memakai garam lain dari ${values.job}; hapus folder itu lalu jalankan lagi.`,
+      `ERROR: the interrupted job in ${dir} used another salt than ${values.job}; delete that folder and run again.`,
+    );
+    return 1;
+  }
   const params = job.params as KdfParams;
   const done = await readCheckpoints(dir, job);
 
@@ -288,11 +378,13 @@ await runCli(async () => {
     );
     return 1;
   }
+  const kabupaten = (await readPortal(dataDir)) as { kode_kabupaten?: string } | undefined;
   const written = await writeOutputs(
     dataDir,
     people,
     people.map((_, i) => done.get(i)),
     params,
+    province ? { payload: province.payload, kabupaten: String(kabupaten?.kode_kabupaten ?? '') } : undefined,
   );
   await rm(dir, { recursive: true, force: true });
   const [csv, kdf] = [KEYS_FILE, KDF_FILE].map((f) => path.relative(process.cwd(), path.join(dataDir, f)));

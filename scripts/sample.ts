@@ -417,7 +417,8 @@ const PROVINCE_REAL: Record<string, { rows: Record<number, [number, number, numb
 /**
  * A province's sample, as a provincial Dinas Sosial receives data: one folder
  * per kabupaten/kota (each exactly the folder `npm run sample` makes for it,
- * without its programs, releases and private list, which are the province's)
+ * without its programs and releases, which are the province's; its synthetic
+ * raw list stays in its private/ folder, to seal for the province's lookup)
  * and the province's own files at the top: portal.json, its programs, its
  * poverty series (BPS's published figures where DOMAIN.md has them, each row
  * with its source; the other years synthetic and marked).
@@ -432,7 +433,7 @@ export async function generateProvinceSample(region: string, seed = 1): Promise<
   for (const k of tree.kabupaten) {
     const folder = `${k.code}-${slugOf(k.name)}`;
     for (const [f, content] of Object.entries(await generateSample(k.code, seed, { archives: false })))
-      if (!/^(program|rilis|private)\//.test(f) && f !== 'README.md') files[`${folder}/${f}`] = content;
+      if (!/^(program|rilis)\//.test(f) && f !== 'README.md') files[`${folder}/${f}`] = content;
     for (const line of files[`${folder}/kemiskinan.csv`]!.split('\r\n').slice(1, -1)) {
       const [y, rate, n] = line.split(';').map((x) => Number(x.replace(',', '.')));
       poor.set(y!, (poor.get(y!) ?? 0) + n!);

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DataIO } from '../src/load/portal.ts';
 
@@ -39,3 +39,24 @@ export const folderFiles = (dir: string) => ({
       .map((d) => path.relative(dir, path.join(d.parentPath, d.name)).split(path.sep).join('/')),
   readFile: async (rel: string) => readFileSync(path.join(dir, rel), 'utf8'),
 });
+
+/** `npm run hash` as a user runs it, in Indonesian; resolves with its exit code and everything it printed. */
+export async function runHash(...args: string[]): Promise<{ code: number; out: string }> {
+  const { execFile } = await import('node:child_process');
+  return new Promise((resolve) =>
+    execFile(
+      process.execPath,
+      ['scripts/hash.ts', ...args],
+      { cwd: ROOT, env: { ...process.env, LANG: 'id_ID.UTF-8' } },
+      (e, stdout, stderr) => resolve({ code: e ? ((e as { code?: number }).code ?? 1) : 0, out: stdout + stderr }),
+    ),
+  );
+}
+
+/** The first people of a province sample's kabupaten/kota synthetic raw list, as `private/kecil.csv` (a small list seals in seconds). */
+export function smallList(provinceDir: string, folder: string, lines = 13): string {
+  const raw = readFileSync(path.join(provinceDir, folder, 'private', 'penerima-sintetis.csv'), 'utf8').split('\r\n');
+  const file = path.join(provinceDir, folder, 'private', 'kecil.csv');
+  writeFileSync(file, `${raw.slice(0, lines).join('\r\n')}\r\n`);
+  return file;
+}

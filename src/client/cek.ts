@@ -19,6 +19,7 @@ interface Text {
   wrong: string;
   puskesosFor: string;
   contact: string;
+  listedBy: string;
   desil: string;
   desilUnranked: string;
   desilWithin: string;
@@ -52,7 +53,15 @@ interface Config {
   kecamatan: Record<string, { name: string; puskesos: { nama: string; alamat: string; telepon?: string; jam?: string }[] }>;
   programs: Record<string, { nama: string; jenis: string; singkatan: string; desilMaks?: number }>;
   statuses: Record<string, { label: string; meaning: string }>;
-  office: { nama: string; alamat: string; telepon?: string; whatsapp?: string };
+  office: Office;
+  /** A province portal: each kabupaten/kota's name and Dinas Sosial, by code. */
+  offices?: Record<string, { name: string; office?: Office }>;
+}
+interface Office {
+  nama: string;
+  alamat: string;
+  telepon?: string;
+  whatsapp?: string;
 }
 
 const $ = <T extends HTMLElement>(sel: string) => document.querySelector(sel) as T;
@@ -152,16 +161,21 @@ function phoneLink(text: string, wa = false): HTMLElement {
   return a;
 }
 
+/** An office as a sentence with its phone links. */
+function officeLine(text: string, o: Office): HTMLElement {
+  const p = el('p', `${fill(text, { office: `${o.nama}, ${o.alamat}` }).replace(/\.$/, '')}`);
+  if (o.telepon) p.append(`, ${T.phone} `, phoneLink(o.telepon));
+  if (o.whatsapp) p.append(', WhatsApp ', phoneLink(o.whatsapp, true));
+  p.append('.');
+  return p;
+}
+
 function puskesosFor(nik: string): HTMLElement {
   const kec = config.kecamatan[regionOfId(nik)];
   const box = el('div');
   if (!kec || kec.puskesos.length === 0) {
-    const o = config.office;
-    const p = el('p', `${fill(T.contact, { office: `${o.nama}, ${o.alamat}` }).replace(/\.$/, '')}`);
-    if (o.telepon) p.append(`, ${T.phone} `, phoneLink(o.telepon));
-    if (o.whatsapp) p.append(', WhatsApp ', phoneLink(o.whatsapp, true));
-    p.append('.');
-    box.append(p);
+    // In a province portal, the office of the kabupaten/kota the NIK was issued in.
+    box.append(officeLine(T.contact, config.offices?.[regionOfId(nik).slice(0, 5)]?.office ?? config.office));
     return box;
   }
   box.append(el('p', fill(T.puskesosFor, { name: kec.name })));
@@ -221,7 +235,7 @@ function desilPanel(desil: number | null): HTMLElement {
   return box;
 }
 
-function render(nik: string, grants: [string, string, string][] | undefined, desil: number | null | undefined) {
+function render(nik: string, grants: [string, string, string][] | undefined, desil: number | null | undefined, from?: string) {
   result.replaceChildren();
   if (!grants) {
     result.append(el('h2', T.notFound), el('p', T.notFoundIntro), everyProgram([]));
@@ -234,6 +248,13 @@ function render(nik: string, grants: [string, string, string][] | undefined, des
     const programs = new Set(grants.map(([p]) => p)).size;
     result.append(el('h2', fill(T.found, { n: programs })), everyProgram(grants));
     if (desil !== undefined) result.append(desilPanel(desil));
+    // Sealed by a kabupaten/kota for the province: that office answers questions about it.
+    const listed = from ? config.offices?.[from] : undefined;
+    if (listed) {
+      const line = officeLine(T.listedBy.replace('{kabupaten}', listed.name), listed.office ?? config.office);
+      line.dataset.listedBy = from;
+      result.append(line);
+    }
     result.append(el('p', T.wrong, 'mt-3'), puskesosFor(nik));
   }
   result.focus();
@@ -277,7 +298,7 @@ form.addEventListener('submit', async (e) => {
     // Only this person's key opens their entry; a decoy or someone else's never does.
     const entry = record && (await openRecord(crypto.subtle, key, record));
     performance.mark('cek:open');
-    render(nik, entry ? entry.g : undefined, config.desil && entry ? entry.d : undefined);
+    render(nik, entry ? entry.g : undefined, config.desil && entry ? entry.d : undefined, entry?.w);
     performance.mark('cek:answer');
     status.textContent = fill(T.done, { s: secs(performance.now() - started) });
   } catch {

@@ -549,6 +549,7 @@ export const en: Dict = {
     wrong: 'Something wrong? Tell the Puskesos or the social affairs office.',
     puskesosFor: 'Puskesos for Kecamatan {name} (from your NIK):',
     contact: 'Contact {office}.',
+    listedBy: 'This answer comes from the list of {kabupaten}. Questions about this aid: {office}',
     status: 'Status',
     period: 'Period',
     phone: 'phone/WhatsApp',

@@ -595,6 +595,7 @@ export const id = {
     wrong: 'Ada yang keliru? Sampaikan ke Puskesos atau Dinas Sosial.',
     puskesosFor: 'Puskesos untuk Kecamatan {name} (menurut NIK Anda):',
     contact: 'Hubungi {office}.',
+    listedBy: 'Data ini dari daftar {kabupaten}. Pertanyaan tentang bantuan ini: {office}',
     status: 'Status',
     period: 'Periode',
     phone: 'telepon/WA',

@@ -24,6 +24,8 @@ export interface Payload {
   g: [string, string, string][];
   /** The household's DTSEN desil, or null when not given. */
   d: number | null;
+  /** Sealed for a province portal: the kabupaten/kota whose list it came from (its office answers questions). */
+  w?: string;
 }
 
 export const ID_BYTES = 16;

@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateProvinceSample } from '../../scripts/sample.ts';
 import { audit } from '../../src/protect/disclosure.ts';
 import { launchBrowser, serve } from '../browser.ts';
-import { ROOT } from '../helpers.ts';
+import { ROOT, runHash, smallList } from '../helpers.ts';
 import { rebuild } from '../published-system.ts';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'terang-province-'));
@@ -43,6 +43,17 @@ beforeAll(async () => {
     const p = path.join(data, rel);
     execFileSync('mkdir', ['-p', path.dirname(p)]);
     writeFileSync(p, content);
+  }
+  // The lookup: the province's job, two kabupaten/kota sealing a few people each in their folders, the merge.
+  const job = path.join(data, 'penerima-tugas.json');
+  for (const args of [
+    ['--new-job', '--data', data],
+    [smallList(data, '34.03-gunungkidul'), '--data', path.join(data, '34.03-gunungkidul'), '--job', job, '--quiet'],
+    [smallList(data, '34.71-kota-yogyakarta'), '--data', path.join(data, '34.71-kota-yogyakarta'), '--job', job, '--quiet'],
+    ['--merge-parts', '--data', data],
+  ]) {
+    const r = await runHash(...args);
+    expect(r.code, r.out).toBe(0);
   }
   const out = path.join(tmp, 'dist');
   await promisify(execFile)(process.execPath, ['scripts/build.ts'], {
@@ -174,6 +185,22 @@ describe('the DIY province portal, built', () => {
       const urls = await page.$$eval('#search-results li > a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
       expect(urls[0], q).toBe(url);
     }
+    await page.close();
+  }, 120_000);
+
+  it('the lookup finds a person of the second kabupaten/kota and names its Dinas Sosial', async () => {
+    const [nik, kk, , program] = readFileSync(path.join(data, '34.71-kota-yogyakarta', 'private', 'kecil.csv'), 'utf8')
+      .split('\r\n')[1]!
+      .split(',') as [string, string, string, string];
+    const page = await browser.newPage({ viewport: { width: 360, height: 640 } });
+    await page.goto(`${origin}/cek/`);
+    await page.waitForSelector('#cek-form[data-ready]');
+    await page.fill('#nik', nik);
+    await page.fill('#kk', kk);
+    await page.click('#cek-form button');
+    await page.waitForSelector('#cek-result h2', { timeout: 60_000 });
+    expect(await page.textContent(`#cek-result li[data-program="${program}"]`)).toContain('— Ya');
+    expect(await page.textContent('#cek-result [data-listed-by="34.71"]')).toContain('Dinas Sosial Kota Yogyakarta');
     await page.close();
   }, 120_000);
 
