@@ -9,6 +9,8 @@
  *    1,000,000 hashed recipient rows, per stage, and how it grows;
  *  - disclosure control on Bantul, Jombang, Aceh Utara and all of Jawa Timur
  *    (scripts/bench/audit.ts; `BENCH_SKIP_PROVINCE=1` skips the province);
+ *  - the DIY province portal: build time, peak memory, dist size, page
+ *    weights, and what Jawa Timur would need (`BENCH_SKIP_PROVINCE=1` skips);
  *  - Lighthouse mobile scores for home, a kecamatan page and /cek/.
  * Browser figures need Debian's Chromium (/usr/bin/chromium); they are
  * skipped with a note when it is missing.
@@ -28,6 +30,7 @@ import { benchLookup } from './bench/lookup.ts';
 import { chartJsSplit } from './bench/chart-js.ts';
 import { coldQuery } from '../tests/e2e/search-weight.ts';
 import { benchAudit } from './bench/audit.ts';
+import { benchProvince } from './bench/province.ts';
 import { deriveKeys } from './hash/pool.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -202,6 +205,10 @@ try {
     );
     out('Jombang (306 desa) vs Bantul sample (75 desa), no recipients', `${(stamp[0]! / sampleSecs).toFixed(2)}× the time`);
   }
+
+  // A province portal: DIY built from its five folders; what Jawa Timur would need.
+  if (process.env.BENCH_SKIP_PROVINCE) out('province portal', 'skipped (BENCH_SKIP_PROVINCE)');
+  else await benchProvince(out, tmp);
 
   // Disclosure control at scale: Bantul, Jombang, Aceh Utara, and every kabupaten/kota of Jawa Timur.
   if (process.env.BENCH_SKIP_LARGE) out('disclosure control at scale', 'skipped (BENCH_SKIP_LARGE)');

@@ -16,12 +16,14 @@ import type { Problem } from '../src/load/problems.ts';
 import { loadRecipientKeys, paramsOf } from '../src/lookup/keys.ts';
 import { deriveKey } from '../src/shared/kdf.ts';
 import { findRecord, openRecord, recordBytes, splitKey } from '../src/shared/sealed.ts';
-import { runHash, smallList as smallListOf } from './helpers.ts';
+import { ROOT, runHash, smallList as smallListOf } from './helpers.ts';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'terang-province-lookup-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const run = runHash;
-const smallList = (folder: string) => smallListOf(dir, folder);
+const smallList = (folder: string, lines?: number) => smallListOf(dir, folder, lines);
 
 beforeAll(async () => {
   for (const [rel, content] of Object.entries(await generateProvinceSample('34'))) {
@@ -80,5 +82,29 @@ describe('a province lookup from sealed kabupaten parts', () => {
     const payload = (await openRecord(globalThis.crypto.subtle, key, record))!;
     expect(payload.w).toBe('34.71');
     expect(payload.g.map(([p]) => p)).toContain(program);
+  }, 300_000);
+
+  it('one kabupaten splits its sealing across machines with GNU parallel; the parts merge under the province salt', async () => {
+    const sleman = path.join(dir, '34.04-sleman');
+    const list = smallList('34.04-sleman', 21);
+    const job = path.join(dir, 'penerima-tugas.json');
+    // As the README says, with the local machine standing in for the SSH logins (-S 2/: runs two jobs here).
+    const hash = ['scripts/hash.ts', list, '--data', sleman, '--job', job, '--quiet'];
+    await promisify(execFile)(
+      'parallel',
+      ['-S', '2/:', '--halt', 'now,fail=1', process.execPath, ...hash, '--part', '{}/2', ':::', '1', '2'],
+      {
+        cwd: ROOT,
+      },
+    );
+    const merged = await run(list, '--data', sleman, '--job', job, '--merge');
+    expect(merged.code, merged.out).toBe(0);
+    const problems: Problem[] = [];
+    const part = (await loadRecipientKeys(folderIO(sleman), problems))!;
+    expect(problems).toEqual([]);
+    expect(part.kdf.id).toBe((await loadRecipientKeys(folderIO(dir), []))!.kdf.id);
+    const all = await run('--merge-parts', '--data', dir);
+    expect(all.code, all.out).toBe(0);
+    expect(all.out).toMatch(/34\.04-sleman \(\d+\)/);
   }, 300_000);
 });
