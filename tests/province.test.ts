@@ -173,4 +173,36 @@ describe('province input problems', () => {
     expect(p.level).toBe('error');
     expect(formatProblem(p, 'id')).toContain('34.71 (Kota Yogyakarta)');
   }, 120_000);
+
+  it('one combined file at the top with codes at any level gives the same figures as the folders', async () => {
+    const both = two();
+    const combined = ['34.03-gunungkidul', '34.71-kota-yogyakarta'].map((f) => both[`${f}/pmks.csv`]!.replace(/^\uFEFF/, ''));
+    // One header, then the rows of both kabupaten/kota (a province office's own export).
+    const [header, ...rest] = combined.flatMap((c, i) =>
+      c
+        .split('\r\n')
+        .filter(Boolean)
+        .slice(i ? 1 : 0),
+    );
+    const files2 = Object.fromEntries(Object.entries(both).filter(([k]) => !k.endsWith('/pmks.csv')));
+    const { data: d, problems } = await loadPortal(memoryIO({ ...files2, 'pmks.csv': [header, ...rest].join('\r\n') }));
+    expect(problems.filter((p) => p.level === 'error').map((p) => formatProblem(p, 'id'))).toEqual([]);
+    const year = Math.max(...d!.pmks.map((r) => r.tahun));
+    for (const code of ['34.03', '34.71'])
+      expect(d!.pmks.filter((r) => r.tahun === year && r.kode_wilayah.startsWith(code)).reduce((a, r) => a + r.jumlah, 0)).toBe(
+        data.pmks.filter((r) => r.tahun === year && r.kode_wilayah.startsWith(code)).reduce((a, r) => a + r.jumlah, 0),
+      );
+    // The province's own poverty series is required at the top.
+    const { problems: noPoverty } = await loadPortal(
+      memoryIO(Object.fromEntries(Object.entries(both).filter(([k]) => k !== 'kemiskinan.csv'))),
+    );
+    expect(noPoverty.find((p) => p.kind === 'missing_file' && p.file === 'kemiskinan.csv')?.level).toBe('error');
+    // Without the combined file, each folder's missing pmks.csv is named.
+    const { problems: none } = await loadPortal(memoryIO(files2));
+    expect(none.filter((p) => p.kind === 'missing_file' && p.level === 'error').map((p) => p.file)).toEqual([
+      '34.03-gunungkidul/pmks.csv',
+      '34.71-kota-yogyakarta/pmks.csv',
+      'pmks.csv',
+    ]);
+  }, 120_000);
 });

@@ -161,6 +161,7 @@ export const en: Dict = {
   paguRp: 'Allocation (Rp)',
   realisedRp: 'Spent (Rp)',
   poorPeople: 'People in poverty',
+  coverageByKabupaten: (p, y) => `${p} coverage by regency/city, ${y}`,
   kecamatanCount: (n) => `${n} sub-districts`,
   kecamatanListTitle: (kab) => `Sub-districts (kecamatan) of ${kab}`,
   desaCount: (n) => `${n} villages (desa/kelurahan)`,

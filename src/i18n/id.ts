@@ -189,6 +189,7 @@ export const id = {
   paguRp: 'Pagu (Rp)',
   realisedRp: 'Realisasi (Rp)',
   poorPeople: 'Penduduk miskin (orang)',
+  coverageByKabupaten: (p: string, y: number) => `Cakupan ${p} per kabupaten/kota, ${y}`,
   kecamatanCount: (n: number) => `${n} kecamatan`,
   // Kecamatan
   kecamatanListTitle: (kab: string) => `Kecamatan di ${kab}`,

@@ -102,7 +102,8 @@ export async function loadParts(
     const found: Problem[] = [];
     const origins = new Map<string, { file: string; sheet: string }>();
     const ctx: (file: string) => LoadContext = contextFor(sub, subSettings, programs, regencies);
-    const { tables, layout } = await loadDatasets(subIo, ctx, origins, found, true);
+    // Required data may also come as this kabupaten's rows in a combined file at the top (checked below).
+    const { tables, layout } = await loadDatasets(subIo, ctx, origins, found, false);
     if (config && !found.some((p) => p.level === 'error'))
       for (const rule of RULES)
         found.push(...rule({ ...(tables as unknown as Parameters<typeof rule>[0]), config, tree: sub, programs, layout }));
@@ -135,6 +136,47 @@ export async function loadParts(
           ),
         });
     }
+  // Each folder has every required dataset, in its folder or as its rows in the province's combined file.
+  for (const p of parts)
+    for (const ds of DATASETS.filter((d) => d.required)) {
+      const topRows = UNCODED.has(ds.name)
+        ? []
+        : (own[ds.name] as { kode_wilayah: string }[]).filter((r) => kabupatenOf(r.kode_wilayah) === p.code);
+      const here = UNCODED.has(ds.name) ? (p[ds.name as 'kemiskinan' | 'anggaran'] ?? []) : (p.tables[ds.name] ?? []);
+      if (!here.length && !topRows.length)
+        problems.push({
+          level: 'error',
+          kind: 'missing_file',
+          file: `${p.folder}/${ds.file}`,
+          expected: UNCODED.has(ds.name)
+            ? t(
+                `berkas ${ds.file} (${ds.title.id}) ${p.name} di folder ${p.folder}/, atau lembar kerja "${ds.name}" di data.xlsx-nya`,
+                `the file ${ds.file} (${ds.title.en}) of ${p.name} in its folder ${p.folder}/, or a worksheet "${ds.name}" in its data.xlsx`,
+              )
+            : t(
+                `berkas ${ds.file} (${ds.title.id}) di folder ${p.folder}/, atau baris ${p.name} (kode ${p.code}.…) di ${ds.file} folder provinsi`,
+                `the file ${ds.file} (${ds.title.en}) in the folder ${p.folder}/, or the rows of ${p.name} (codes ${p.code}.…) in the province folder's ${ds.file}`,
+              ),
+        });
+    }
+  // The province's own poverty series, and each required dataset from somewhere (a folder or the combined file).
+  for (const ds of DATASETS.filter((d) => d.required && (d.name === 'kemiskinan' || !UNCODED.has(d.name))))
+    if (!own[ds.name]?.length && !parts.some((p) => p.tables[ds.name]?.length))
+      problems.push({
+        level: 'error',
+        kind: 'missing_file',
+        file: ds.file,
+        expected:
+          ds.name === 'kemiskinan'
+            ? t(
+                `berkas ${ds.file} provinsi (${ds.title.id} ${tree.name}) di folder data provinsi`,
+                `the province's ${ds.file} (${ds.title.en} of ${tree.name}) in the province data folder`,
+              )
+            : t(
+                `berkas ${ds.file} (${ds.title.id}) di folder setiap kabupaten/kota, atau satu ${ds.file} gabungan di folder provinsi`,
+                `the file ${ds.file} (${ds.title.en}) in each kabupaten/kota folder, or one combined ${ds.file} in the province folder`,
+              ),
+      });
   // A kabupaten/kota nobody sent is said, and its pages say "not yet received" (never a zero).
   const covered = new Set(parts.map((p) => p.code));
   for (const ds of DATASETS)

@@ -5,35 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { drawEveryChart, useSampleSite } from '../browser.ts';
+import { axe } from './axe.ts';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const site = useSampleSite(inject('sampleDist'));
-
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(AXE); // evaluate is not subject to the page's CSP
-  const res = await page.evaluate(() =>
-    (
-      window as unknown as {
-        axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
-      }
-    ).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      // Only violations are read: collecting the passing and inapplicable nodes too doubles axe's time.
-      resultTypes: ['violations'],
-    }),
-  );
-  return res.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.nodes
-        .slice(0, 3)
-        .map((n) => n.target.join(' '))
-        .join(' | ')}`,
-  );
-}
 
 /** A page loaded with every chart drawn (each chart is waited for by itself: no fixed pause, no network-idle wait). */
 async function open(url: string, width = 1280, draw = true): Promise<Page> {

@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateProvinceSample } from '../../scripts/sample.ts';
 import { audit } from '../../src/protect/disclosure.ts';
 import { launchBrowser, serve } from '../browser.ts';
+import { axe } from './axe.ts';
 import { ROOT, runHash, smallList } from '../helpers.ts';
 import { rebuild } from '../published-system.ts';
 
@@ -114,6 +115,11 @@ describe('the DIY province portal, built', () => {
     expect(page).toContain(`PMKS ${year} (orang) ${fmt(gk.total)} ${fmt(province)}`);
     expect(page).toContain('Dinas Sosial Kabupaten Gunungkidul');
     expect(page).toContain('BPS Provinsi DIY, Susenas Maret 2024 (angka resmi)');
+    // The program page breaks the program down by kabupaten/kota; the kecamatan index groups by kabupaten/kota.
+    const pkh = text(html('program/pkh/index.html'));
+    expect(pkh).toMatch(/Cakupan PKH per kabupaten\/kota, \d{4}/);
+    for (const name of ['Kabupaten Kulon Progo', 'Kota Yogyakarta']) expect(pkh).toContain(name);
+    expect(html('kecamatan/index.html')).toContain('href="/kabupaten/34.03/"');
   });
 
   it('downloads carry every level (provinsi, kabupaten, kecamatan, desa) with sums equal to the input', () => {
@@ -204,12 +210,13 @@ describe('the DIY province portal, built', () => {
     await page.close();
   }, 120_000);
 
-  it('at 360 px the home ranking and a kabupaten page fit the screen; the kabupaten page prints on two A4 pages before its annex', async () => {
+  it('at 360 px the province pages fit the screen and pass axe (WCAG 2.1 AA); the kabupaten page prints on two A4 pages before its annex', async () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 640 } });
-    for (const url of ['/', '/kabupaten/34.03/', '/en/kabupaten/34.71/']) {
+    for (const url of ['/', '/kabupaten/', '/kabupaten/34.03/', '/en/kabupaten/34.71/', '/program/pkh/', '/kecamatan/']) {
       await page.goto(origin + url);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, url).toBeLessThanOrEqual(0);
+      expect(await axe(page), `axe ${url}`).toEqual([]);
     }
     await page.goto(`${origin}/`);
     expect(await page.$$eval('#peringkat tbody tr', (trs) => trs.length)).toBe(5);
