@@ -13,7 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FeatureCollection } from 'geojson';
 import { BoundaryBudgetError, importBoundaries } from './geo/boundaries.ts';
-import { loadRegionTree } from '../src/domain/regions.ts';
+import { loadPortalTree } from '../src/domain/regions.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -44,7 +44,7 @@ if (!region) {
     fail(`${path.join(dataDir, 'portal.json')}: tidak terbaca; beri --region 34.02`);
   }
 }
-const tree = (await loadRegionTree(region!)) ?? fail(`kode kabupaten "${region}" tidak ada di idn-area-data`);
+const tree = (await loadPortalTree(region!)) ?? fail(`kode kabupaten/kota atau provinsi "${region}" tidak ada di idn-area-data`);
 let fc: FeatureCollection;
 try {
   fc = JSON.parse(await readFile(input, 'utf8'));

@@ -12,7 +12,7 @@ import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BoundaryBudgetError, importBoundaries, isD3Wound, normaliseName } from '../scripts/geo/boundaries.ts';
-import { loadRegionTree } from '../src/domain/regions.ts';
+import { loadPortalTree, loadRegionTree } from '../src/domain/regions.ts';
 import { ROOT } from './helpers.ts';
 
 const SHARED = path.resolve(ROOT, '..', 'shared', 'geo');
@@ -32,6 +32,28 @@ describe.skipIf(!existsSync(SHARED))('real BPS desa boundaries', () => {
     expect(r.report.matched.find((m) => m.name === 'Bambang Lipuro')!.code).toBe('34.02.05');
     expect(r.bytes).toBeLessThan(150_000);
     expect(out.every((f) => isD3Wound(f.geometry))).toBe(true);
+  });
+
+  it('a province (DIY) from the Bantul file: its 17 kecamatan matched within Bantul, the others said missing, Bantul dissolved as a kabupaten', async () => {
+    const tree = (await loadPortalTree('34'))!;
+    const r = importBoundaries(read('bantul-3402-desa-hdx2020.geojson'), tree, { attribution: 'BPS' });
+    expect(r.report.unmatched).toEqual([]);
+    expect(r.report.matched.every((m) => m.code.startsWith('34.02.'))).toBe(true);
+    expect(new Set(r.report.matched.map((m) => m.code)).size).toBe(17);
+    expect(r.report.missing).toHaveLength(78 - 17);
+    const kab = (feature(r.topology, r.topology.objects.kabupaten!) as unknown as FeatureCollection<MultiPolygon>).features;
+    expect(kab.map((f) => f.id)).toEqual(['34.02']);
+    // The dissolved kabupaten spans what its kecamatan span: the same bounding box, fewer rings.
+    const bbox = (fs: Feature<Polygon | MultiPolygon>[]) => {
+      const pts = fs.flatMap(
+        (f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flat(2) as number[][],
+      );
+      return [0, 1].flatMap((i) => [Math.min(...pts.map((p) => p[i]!)), Math.max(...pts.map((p) => p[i]!))]);
+    };
+    expect(bbox(kab)).toEqual(bbox(shapes(r.topology)));
+    const rings = (fs: Feature<Polygon | MultiPolygon>[]) => fs.reduce((a, f) => a + f.geometry.coordinates.length, 0);
+    expect(rings(kab)).toBeLessThan(rings(shapes(r.topology)));
+    expect(r.bytes).toBeLessThan(150_000);
   });
 
   it('Lebong: 104 desa become 12 kecamatan; Pelabai (BPS) is matched to Tubei by its desa names', async () => {

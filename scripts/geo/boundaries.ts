@@ -6,10 +6,12 @@
  * the Kemendagri kecamatan holding most of its desa names. Desa are then
  * merged into kecamatan (topojson-client `merge`, which dissolves shared
  * borders), rings rewound to d3-geo's clockwise order, and the result
- * simplified (topojson-simplify) until it fits the size budget.
+ * simplified (topojson-simplify) until it fits the size budget. For a
+ * province, the kabupaten/kota are dissolved from the kecamatan too
+ * (`mergeArcs`, a `kabupaten` object on the same arcs).
  */
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import { merge, quantize } from 'topojson-client';
+import { merge, mergeArcs, quantize } from 'topojson-client';
 import { topology } from 'topojson-server';
 import { presimplify, quantile, simplify } from 'topojson-simplify';
 import type { GeometryObject, Topology } from 'topojson-specification';
@@ -48,15 +50,26 @@ export function matchKecamatan(
     const code = f.properties.district_code ?? '';
     bpsGroups.set(code, [...(bpsGroups.get(code) ?? []), f]);
   }
-  const byName = new Map(tree.kecamatan.map((k) => [normaliseName(k.name), k]));
-  const desaHome = new Map<string, string[]>();
-  for (const k of tree.kecamatan)
-    for (const d of k.desa) desaHome.set(normaliseName(d.name), [...(desaHome.get(normaliseName(d.name)) ?? []), k.code]);
+  // A province's file: a BPS kecamatan is looked for in its own kabupaten/kota (BPS and Kemendagri number
+  // kabupaten alike, id3402… is 34.02), since kecamatan names repeat across a province.
+  const within = (bps: string) => {
+    const kab = /^(?:id)?(\d{2})(\d{2})/.exec(bps);
+    const own = tree.kabupaten && kab ? tree.kecamatan.filter((k) => k.code.startsWith(`${kab[1]}.${kab[2]}.`)) : [];
+    return own.length ? own : tree.kecamatan;
+  };
+  const namesOf = (kecs: typeof tree.kecamatan) => {
+    const byName = new Map(kecs.map((k) => [normaliseName(k.name), k]));
+    const desaHome = new Map<string, string[]>();
+    for (const k of kecs)
+      for (const d of k.desa) desaHome.set(normaliseName(d.name), [...(desaHome.get(normaliseName(d.name)) ?? []), k.code]);
+    return { byName, desaHome };
+  };
 
   const groups = new Map<string, Feature<Polygon | MultiPolygon, BoundaryProps>[]>();
   const report: MatchReport = { matched: [], unmatched: [], missing: [] };
   for (const [bps, fs] of [...bpsGroups].sort(([a], [b]) => a.localeCompare(b))) {
     const name = fs[0]!.properties.district ?? bps;
+    const { byName, desaHome } = namesOf(within(bps));
     let code: string | undefined;
     let how: 'mapping' | 'name' | 'desa' | undefined;
     if (mapping[bps] ?? mapping[name]) {
@@ -177,6 +190,20 @@ export function importBoundaries(
     }
     if (!found) throw new BoundaryBudgetError(maxBytes, at(hi).bytes);
     best = found;
+  }
+  // A province: its kabupaten/kota dissolved from the kecamatan, on the same arcs (a few bytes more).
+  if (tree.kabupaten) {
+    const kecs = (best.t.objects.kecamatan as { geometries: GeometryObject[] }).geometries;
+    const kabs = tree.kabupaten.filter((k) => kecs.some((g) => String(g.id).startsWith(`${k.code}.`)));
+    best.t.objects.kabupaten = {
+      type: 'GeometryCollection',
+      geometries: kabs.map((k) => ({
+        ...mergeArcs(best.t, kecs.filter((g) => String(g.id).startsWith(`${k.code}.`)) as never),
+        id: k.code,
+        properties: { kode: k.code, nama: k.name },
+      })),
+    } as never;
+    best.bytes = Buffer.byteLength(JSON.stringify(best.t));
   }
   return { topology: best.t, report, bytes: best.bytes };
 }

@@ -107,12 +107,12 @@ export function asRegionTree(kab: RegionNode, province: string): RegionTree {
 }
 
 /**
- * Why a code is not a kabupaten/kota, in one Indonesian sentence for commands that need one: a province code names
- * its kabupaten/kota to choose from (a province portal is not built yet); an unknown code says so.
+ * Why a code is not a kabupaten/kota, in one Indonesian sentence for commands that need one (npm run init): a
+ * province code names its kabupaten/kota to choose from and where a province portal starts; an unknown code says so.
  */
 export async function notAKabupaten(code: string): Promise<string> {
   const node = /^\d{2}$/.test(code) ? await loadRegion(code) : null;
   if (node)
-    return `"${code}" adalah kode provinsi ${node.name}; portal provinsi belum tersedia. Pakai kode salah satu kabupaten/kotanya: ${node.children.map((k) => `${k.code} ${k.name}`).join(', ')}`;
+    return `"${code}" adalah kode provinsi ${node.name}; perintah ini menyiapkan satu kabupaten/kota. Pakai kode salah satu kabupaten/kotanya: ${node.children.map((k) => `${k.code} ${k.name}`).join(', ')} (portal provinsi: satu folder per kabupaten/kota; lihat contohnya dengan npm run sample -- --region ${code} --out data-provinsi)`;
   return `kode kabupaten/kota "${code}" tidak ditemukan di idn-area-data 4.0.1 (bentuknya dua angka, titik, dua angka, mis. 34.02)`;
 }
