@@ -25,12 +25,10 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadRegionTree } from '../src/domain/regions.ts';
-import { toCsv } from '../src/load/csv.ts';
 import { folderIO, loadPrograms } from '../src/load/portal.ts';
 import { cliLang, formatProblem, hasErrors } from '../src/load/problems.ts';
 import { portalSchema } from '../src/load/schema/portal.ts';
-import { KDF_FILE, kdfId, KEY_COLUMNS, KEYS_FILE } from '../src/lookup/keys.ts';
-import { shardLayout, withDecoys } from '../src/lookup/shards.ts';
+import { KDF_FILE, kdfId, KEYS_FILE } from '../src/lookup/keys.ts';
 import { DEFAULT_KDF, type KdfParams, splitKey } from '../src/shared/kdf.ts';
 import type { Payload } from '../src/shared/sealed.ts';
 import type { Program } from '../src/load/schema/program.ts';
@@ -38,6 +36,7 @@ import { currentGrants, payloadLength, seal } from './hash/seal.ts';
 import { runCli } from './cli.ts';
 import { checkpointWriter, jobDir, openJob, partRange, readCheckpoints } from './hash/job.ts';
 import { deriveKeys } from './hash/pool.ts';
+import { readPortal, writeSealedList } from './hash/write.ts';
 import { JOB_FILE, mergeProvinceParts, newProvinceJob, readProvinceJob } from './hash/province.ts';
 import { type Person, readRecipients } from './hash/recipients.ts';
 
@@ -49,10 +48,9 @@ const kdfLabel = (p: KdfParams) =>
   p.algorithm === 'argon2id' ? `Argon2id ${p.m / 1024} MiB × ${p.t}` : `scrypt N=${p.N}, r=${p.r}, p=${p.p}`;
 
 /**
- * Write penerima-kdf.json and penerima.csv: one sealed entry per person
- * (public id, encrypted answer padded to one length, the salt's id) and the
- * decoys that fill every shard to one size, both to temporary files first,
- * the entries last.
+ * Seal one entry per person (public id, the answer encrypted and padded to one
+ * length) and write them with their decoys as penerima.csv and
+ * penerima-kdf.json (hash/write.ts).
  */
 async function writeOutputs(
   dataDir: string,
@@ -61,7 +59,6 @@ async function writeOutputs(
   params: KdfParams,
   province?: { payload: number; kabupaten: string },
 ): Promise<number> {
-  const id = kdfId(params);
   const payloads = people.map(
     (p): Payload => ({
       g: p.grants.map((g) => [g.program, g.status, g.periode]),
@@ -72,43 +69,12 @@ async function writeOutputs(
   );
   const length = province?.payload ?? payloadLength(payloads);
   const sealed = people.map((_, i) => ({ id: splitKey(keys[i]!).id, data: new Uint8Array(seal(keys[i]!, payloads[i]!, length)) }));
-  // Decoys go into the file itself: a copy of it (a public repository) then tells real entries from decoys no
-  // better than the published shards do, and every build of it gives the same shards.
-  const layout = shardLayout(sealed.map((e) => e.id));
-  const entries = withDecoys(sealed, layout, { bytes: (n) => new Uint8Array(randomBytes(n)) });
-  // Sorted by id (withDecoys), so row order says nothing about the raw list's order.
-  const rows = entries.map((e) => ({ id: e.id, data: Buffer.from(e.data).toString('base64'), kdf: id }));
-  const csvPath = path.join(dataDir, KEYS_FILE);
-  const kdfPath = path.join(dataDir, KDF_FILE);
-  const csv = toCsv([...KEY_COLUMNS], rows);
-  await writeFile(`${csvPath}.tmp`, csv);
-  const portal = await readPortal(dataDir);
-  const meta = {
-    ...params,
-    id,
+  return writeSealedList(dataDir, sealed, params, {
     payload: length,
     desil: people.some((p) => p.desil !== undefined),
-    dibuat: new Date().toISOString().slice(0, 10),
-    orang: people.length,
-    ...(portal?.rilis?.label ? { rilis: String(portal.rilis.label) } : {}),
-    awalan: layout.prefixLength,
-    per_berkas: layout.perShard,
-    entri: `sha256:${createHash('sha256').update(csv).digest('hex')}`,
-    // Hashed in a sample portal: a synthetic list, which a real portal's build refuses.
-    ...(portal?.data_contoh === true ? { contoh: true } : {}),
-  };
-  await writeFile(`${kdfPath}.tmp`, `${JSON.stringify(meta, null, 2)}\n`);
-  await rename(`${kdfPath}.tmp`, kdfPath);
-  await rename(`${csvPath}.tmp`, csvPath);
-  return rows.length;
+    people: people.length,
+  });
 }
-
-const readPortal = (
-  dataDir: string,
-): Promise<{ data_contoh?: unknown; rilis?: { label?: unknown }; kode_kabupaten?: unknown } | undefined> =>
-  readFile(path.join(dataDir, 'portal.json'), 'utf8')
-    .then((text) => JSON.parse(text))
-    .catch(() => undefined);
 
 /** A run stopped between the two renames left new keys beside their parameters: finish it. */
 async function finishInterruptedWrite(dataDir: string): Promise<void> {
@@ -159,11 +125,7 @@ async function provinceCommand(what: 'new' | 'merge', dataDir: string, desil: bo
     );
     return 0;
   }
-  const { problems, parts, rows } = await mergeProvinceParts(
-    dataDir,
-    portal?.rilis?.label ? String(portal.rilis.label) : undefined,
-    portal?.data_contoh === true,
-  );
+  const { problems, parts, rows } = await mergeProvinceParts(dataDir);
   for (const p of problems) console.error(formatProblem(p, lang));
   if (hasErrors(problems)) return 1;
   say(

@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DataIO } from '../src/load/portal.ts';
@@ -41,8 +42,7 @@ export const folderFiles = (dir: string) => ({
 });
 
 /** `npm run hash` as a user runs it, in Indonesian; resolves with its exit code and everything it printed. */
-export async function runHash(...args: string[]): Promise<{ code: number; out: string }> {
-  const { execFile } = await import('node:child_process');
+export function runHash(...args: string[]): Promise<{ code: number; out: string }> {
   return new Promise((resolve) =>
     execFile(
       process.execPath,

@@ -9,17 +9,17 @@
  * guess, not one per kabupaten. A part sealed with another job is refused,
  * naming its folder.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as z from 'zod';
-import { toCsv } from '../../src/load/csv.ts';
 import { folderIO, subIO } from '../../src/load/io.ts';
 import { t, type Problem } from '../../src/load/problems.ts';
-import { KDF_FILE, kdfId, kdfParamsSchema, KEY_COLUMNS, KEYS_FILE, loadRecipientKeys, type SealedEntry } from '../../src/lookup/keys.ts';
-import { shardLayout, withDecoys } from '../../src/lookup/shards.ts';
+import { KDF_FILE, kdfId, kdfParamsSchema, KEYS_FILE, loadRecipientKeys, type SealedEntry } from '../../src/lookup/keys.ts';
 import { DEFAULT_KDF, type KdfParams } from '../../src/shared/kdf.ts';
 import type { Program } from '../../src/load/schema/program.ts';
+import { writeSealedList } from './write.ts';
+import { folderCode } from '../../src/load/province.ts';
 
 export const JOB_FILE = 'penerima-tugas.json';
 
@@ -57,9 +57,6 @@ export async function readProvinceJob(file: string): Promise<ProvinceJob> {
   return provinceJobSchema.parse(JSON.parse(await readFile(file, 'utf8')));
 }
 
-/** A kabupaten/kota folder of a province data folder (its dotted code first). */
-const PART = /^(\d{2}\.\d{2})(?:[ _-].*)?$/;
-
 /**
  * Merge the sealed parts of every kabupaten/kota folder into the province's
  * `penerima.csv` and `penerima-kdf.json`: every part checked as a build checks
@@ -68,8 +65,6 @@ const PART = /^(\d{2}\.\d{2})(?:[ _-].*)?$/;
  */
 export async function mergeProvinceParts(
   dataDir: string,
-  release?: string,
-  sample?: boolean,
 ): Promise<{ problems: Problem[]; parts: { folder: string; entries: number }[]; rows?: number }> {
   const problems: Problem[] = [];
   const job = await readProvinceJob(path.join(dataDir, JOB_FILE)).catch(() => undefined);
@@ -89,7 +84,7 @@ export async function mergeProvinceParts(
   const io = folderIO(dataDir);
   const parts: { folder: string; entries: SealedEntry[]; people: number }[] = [];
   for (const folder of await io.list('.')) {
-    const code = PART.exec(folder)?.[1];
+    const code = folderCode(folder);
     if (!code || !(await io.list(folder)).includes(KEYS_FILE)) continue;
     const found: Problem[] = [];
     const keys = await loadRecipientKeys(subIO(io, folder), found);
@@ -142,31 +137,15 @@ export async function mergeProvinceParts(
   if (problems.some((p) => p.level === 'error'))
     return { problems, parts: parts.map((p) => ({ folder: p.folder, entries: p.entries.length })) };
 
-  const all = parts.flatMap((p) => p.entries);
-  const layout = shardLayout(all.map((e) => e.id));
-  const entries = withDecoys(all, layout, { bytes: (n) => new Uint8Array(randomBytes(n)) });
-  const csv = toCsv(
-    [...KEY_COLUMNS],
-    entries.map((e) => ({ id: e.id, data: Buffer.from(e.data).toString('base64'), kdf: id })),
+  const rows = await writeSealedList(
+    dataDir,
+    parts.flatMap((p) => p.entries),
+    job.params as KdfParams,
+    {
+      payload: job.payload,
+      desil: job.desil,
+      people: parts.reduce((a, p) => a + p.people, 0),
+    },
   );
-  const meta = {
-    ...job.params,
-    id,
-    payload: job.payload,
-    desil: job.desil,
-    dibuat: new Date().toISOString().slice(0, 10),
-    orang: parts.reduce((a, p) => a + p.people, 0),
-    ...(release ? { rilis: release } : {}),
-    awalan: layout.prefixLength,
-    per_berkas: layout.perShard,
-    entri: `sha256:${createHash('sha256').update(csv).digest('hex')}`,
-    ...(sample ? { contoh: true } : {}),
-  };
-  const csvPath = path.join(dataDir, KEYS_FILE);
-  const kdfPath = path.join(dataDir, KDF_FILE);
-  await writeFile(`${csvPath}.tmp`, csv);
-  await writeFile(`${kdfPath}.tmp`, `${JSON.stringify(meta, null, 2)}\n`);
-  await rename(`${kdfPath}.tmp`, kdfPath);
-  await rename(`${csvPath}.tmp`, csvPath);
-  return { problems, parts: parts.map((p) => ({ folder: p.folder, entries: p.entries.length })), rows: entries.length };
+  return { problems, parts: parts.map((p) => ({ folder: p.folder, entries: p.entries.length })), rows };
 }

@@ -191,14 +191,12 @@ function oneForeignPerWorkbook(problems: Problem[]): Problem[] {
 }
 
 /** Problems found in a dataset read from a worksheet name the workbook, the sheet and (by formatProblem) the cell. */
-function relocate(problems: Problem[], origins: Map<string, { file: string; sheet: string }>): Problem[] {
+export function relocate(problems: Problem[], origins: Map<string, { file: string; sheet: string }>): Problem[] {
   return problems.map((p) => {
     const o = p.sheet === undefined ? origins.get(p.file) : undefined;
     return o ? { ...p, file: o.file, sheet: o.sheet } : p;
   });
 }
-
-export { relocate };
 
 export async function loadPortal(io: DataIO): Promise<{ data?: PortalData; problems: Problem[] }> {
   const origins = new Map<string, { file: string; sheet: string }>();

@@ -35,8 +35,8 @@ export interface KabupatenPart {
   tables: Record<string, unknown[]>;
 }
 
-/** A folder name that belongs to a kabupaten/kota: its dotted code, then optionally a separator and anything. */
-const FOLDER = /^(\d{2}\.\d{2})(?:[ _-].*)?$/;
+/** The kabupaten/kota a folder of a province's data folder is named by (`34.01-kulon-progo`, `34.01`), or undefined. */
+export const folderCode = (name: string): string | undefined => /^(\d{2}\.\d{2})(?:[ _-].*)?$/.exec(name)?.[1];
 
 export async function loadParts(
   io: DataIO,
@@ -52,7 +52,7 @@ export async function loadParts(
   const folders: string[] = [];
   const seen = new Map<string, string>();
   for (const entry of await io.list('.')) {
-    const code = FOLDER.exec(entry)?.[1];
+    const code = folderCode(entry);
     if (!code || !(await io.list(entry)).length) continue;
     folders.push(entry);
     const sub = subtree(tree, code);
@@ -85,19 +85,21 @@ export async function loadParts(
     seen.set(code, entry);
     const subIo = subIO(io, entry);
     // The folder's own portal.json (a kabupaten running Terang has one) gives its office and its number format.
-    let own: { settings?: DataCheckSettings; instansi?: PortalConfig['instansi'] } = {};
+    let itsPortal: { settings?: DataCheckSettings; instansi?: PortalConfig['instansi'] } = {};
     const pj = await subIo.read('portal.json');
     if (pj)
       try {
         const json = JSON.parse(new TextDecoder().decode(pj).replace(/^\uFEFF/, '')) as Record<string, unknown>;
         const inst = portalSchema.shape.instansi.safeParse(json.instansi);
-        own = { settings: settingsOf(json), ...(inst.success ? { instansi: inst.data } : {}) };
+        itsPortal = { settings: settingsOf(json), ...(inst.success ? { instansi: inst.data } : {}) };
       } catch {
         /* a broken portal.json of a kabupaten is not the province's: its office is then unnamed */
       }
     const subSettings: DataCheckSettings = {
       ...settings,
-      ...(own.settings ? { format_angka: own.settings.format_angka, format_angka_berkas: own.settings.format_angka_berkas } : {}),
+      ...(itsPortal.settings
+        ? { format_angka: itsPortal.settings.format_angka, format_angka_berkas: itsPortal.settings.format_angka_berkas }
+        : {}),
     };
     const found: Problem[] = [];
     const origins = new Map<string, { file: string; sheet: string }>();
@@ -112,18 +114,21 @@ export async function loadParts(
       code,
       name: sub.name,
       folder: entry,
-      ...(own.instansi ? { instansi: own.instansi } : {}),
+      ...(itsPortal.instansi ? { instansi: itsPortal.instansi } : {}),
       kemiskinan: tables.kemiskinan as PortalData['kemiskinan'],
       anggaran: tables.anggaran as PortalData['anggaran'],
       tables: Object.fromEntries(Object.entries(tables).filter(([k]) => !UNCODED.has(k))),
     });
   }
-  // The same kabupaten/kota's rows in a combined file at the top and in its folder would be counted twice.
+  /** A kabupaten/kota's rows of one dataset in the province's combined file at the top. */
+  const topRows = (name: string, code: string) =>
+    UNCODED.has(name) ? [] : (own[name] as { kode_wilayah: string; _line: number }[]).filter((r) => kabupatenOf(r.kode_wilayah) === code);
   for (const p of parts)
     for (const ds of DATASETS) {
-      if (UNCODED.has(ds.name) || !p.tables[ds.name]?.length) continue;
-      const top = (own[ds.name] as { kode_wilayah: string; _line: number }[]).filter((r) => kabupatenOf(r.kode_wilayah) === p.code);
-      if (top.length)
+      const top = topRows(ds.name, p.code);
+      const here = UNCODED.has(ds.name) ? p[ds.name as 'kemiskinan' | 'anggaran'] : (p.tables[ds.name] ?? []);
+      // The same kabupaten/kota's rows in a combined file at the top and in its folder would be counted twice.
+      if (here.length && top.length)
         problems.push({
           level: 'error',
           kind: 'duplicate_dataset',
@@ -135,15 +140,8 @@ export async function loadParts(
             `the data of ${p.name} once only: in ${p.folder}/ or in the province folder's ${ds.file}, not both`,
           ),
         });
-    }
-  // Each folder has every required dataset, in its folder or as its rows in the province's combined file.
-  for (const p of parts)
-    for (const ds of DATASETS.filter((d) => d.required)) {
-      const topRows = UNCODED.has(ds.name)
-        ? []
-        : (own[ds.name] as { kode_wilayah: string }[]).filter((r) => kabupatenOf(r.kode_wilayah) === p.code);
-      const here = UNCODED.has(ds.name) ? (p[ds.name as 'kemiskinan' | 'anggaran'] ?? []) : (p.tables[ds.name] ?? []);
-      if (!here.length && !topRows.length)
+      // Each folder has every required dataset, in its folder or as its rows in the province's combined file.
+      if (ds.required && !here.length && !top.length)
         problems.push({
           level: 'error',
           kind: 'missing_file',

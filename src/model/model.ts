@@ -118,6 +118,16 @@ const sortBy = <T>(xs: T[], ...keys: ((x: T) => string | number)[]): T[] =>
     return 0;
   });
 
+/** A poverty series by year, and budget lines by year, program and funding source (the portal's, or a kabupaten's). */
+const povertySeries = (rows: PortalData['kemiskinan']) => sortBy(rows.map(strip), (r) => r.tahun) as KemiskinanRow[];
+const budgetLines = (rows: PortalData['anggaran']) =>
+  sortBy(
+    rows.map(strip),
+    (r) => r.tahun,
+    (r) => r.program,
+    (r) => r.sumber_dana,
+  ) as AnggaranRow[];
+
 export function buildModel(d: PortalData): SiteFigures {
   const years = [...new Set([...d.kemiskinan, ...d.pmks, ...d.registri, ...d.cakupan, ...d.anggaran].map((r) => r.tahun))].sort();
   // Protected jointly with every earlier release (what they published or hid), never with this one's own archive.
@@ -204,17 +214,12 @@ export function buildModel(d: PortalData): SiteFigures {
     programs: d.programs,
     years,
     latestYear: years[years.length - 1] ?? Number(d.config.rilis.tanggal.slice(0, 4)),
-    kemiskinan: sortBy(d.kemiskinan.map(strip), (r) => r.tahun) as KemiskinanRow[],
+    kemiskinan: povertySeries(d.kemiskinan),
     pmks: prot.pmks,
     psks: prot.psks,
     registri: { kabupaten: regAt('kabupaten'), kabkota: regAt('kabkota'), kecamatan: regAt('kecamatan'), desa: regAt('desa') },
     cakupan: { kabupaten: covAt('kabupaten'), kabkota: covAt('kabkota'), kecamatan: covAt('kecamatan') },
-    anggaran: sortBy(
-      d.anggaran.map(strip),
-      (r) => r.tahun,
-      (r) => r.program,
-      (r) => r.sumber_dana,
-    ) as AnggaranRow[],
+    anggaran: budgetLines(d.anggaran),
     verval: { kabupaten: vervalAt('kabupaten'), kabkota: vervalAt('kabkota'), kecamatan: vervalAt('kecamatan') },
     ...(d.parts
       ? {
@@ -222,13 +227,8 @@ export function buildModel(d: PortalData): SiteFigures {
             code: p.code,
             name: p.name,
             ...(p.instansi ? { instansi: p.instansi } : {}),
-            kemiskinan: sortBy(p.kemiskinan.map(strip), (r) => r.tahun) as KemiskinanRow[],
-            anggaran: sortBy(
-              p.anggaran.map(strip),
-              (r) => r.tahun,
-              (r) => r.program,
-              (r) => r.sumber_dana,
-            ) as AnggaranRow[],
+            kemiskinan: povertySeries(p.kemiskinan),
+            anggaran: budgetLines(p.anggaran),
           })),
           missing: d.missing ?? [],
         }

@@ -53,16 +53,15 @@ export function provinceRanking(site: SiteFigures): ProvinceRanking {
   const coverageYear = latest(site.cakupan.kabkota)?.tahun;
   const prog = site.programs.find((p) => p.slug === 'pkh') ?? site.programs[0];
   const rows: KabupatenRow[] = kabs.map((k) => {
-    const gone = missing.has(k.code);
     const pov = parts.get(k.code)?.kemiskinan.find((r) => r.tahun === povertyYear);
     const reg = site.registri.kabkota.find((r) => r.wilayah === k.code && r.tahun === registryYear);
     const cov = site.cakupan.kabkota.find((r) => r.wilayah === k.code && r.tahun === coverageYear && r.program === prog?.slug);
     return {
       code: k.code,
       name: k.name,
-      missing: gone,
+      missing: missing.has(k.code),
       poverty: pov ? pov.persen_miskin : NOT_RELEASED,
-      pmks: gone || pmksYear === undefined ? NOT_RELEASED : count(site, 'pmks', pmksYear, k.code),
+      pmks: pmksYear === undefined ? NOT_RELEASED : count(site, 'pmks', pmksYear, k.code),
       keluarga: reg?.keluarga ?? NOT_RELEASED,
       coverage: cov?.persen ?? NOT_RELEASED,
     };

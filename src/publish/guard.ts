@@ -14,6 +14,7 @@ import { t, type Problem } from '../load/problems.ts';
 import type { DataIO } from '../load/portal.ts';
 import { columnsOf } from '../load/schema/columns.ts';
 import { DATASETS } from '../load/datasets/index.ts';
+import { folderCode } from '../load/province.ts';
 
 const ID_COLUMNS = /^(nik|nik_\w+|no_?kk|nomor_?kk|kk|no_?ktp|nomor_?ktp|nama|nama_\w+|name|full_?name|nama_lengkap|alamat_rumah)$/;
 /** A run of exactly 16 digits, not part of a longer number or word (keys are hex, so they never match). */
@@ -69,7 +70,8 @@ export async function checkInputs(io: DataIO): Promise<Problem[]> {
     const text = decodeText(bytes, rel).text ?? '';
     // Archived releases are Terang's own published files (their name columns are area and program names).
     // A kabupaten/kota's folder in a province's data folder holds the same files (34.01-kulon-progo/puskesos.csv).
-    const own = rel.replace(/^\d{2}\.\d{2}(?:[ _-][^/]*)?\//, '');
+    const [top, ...below] = rel.split('/');
+    const own = below.length && folderCode(top!) ? below.join('/') : rel;
     if (rel.endsWith('.csv') && !own.startsWith('rilis/')) {
       const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
       const declared = new Set(columnsOf(DATASETS.find((d) => d.file === own)?.schema ?? z.object({})).map((c) => c.name));
