@@ -57,7 +57,7 @@ describe('chart transforms', () => {
     expect(c.codes!.slice(0, 2)).toEqual(['17.07.01', '17.07.02']);
     // A kecamatan the PMKS file has no row for is not released, never a 0.
     expect(c.series[0]!.data.slice(0, 3)).toEqual([17, 3, NOT_RELEASED]);
-    expect(c.map).toBe(true);
+    expect(c.map).toBe('kecamatan');
   });
   it('budget: pagu and realisasi per year; per program; per funding source (stacked)', () => {
     // PBI-JK's spending is not known yet: the total is not released rather than the PKH part alone.

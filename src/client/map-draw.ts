@@ -1,5 +1,5 @@
 /**
- * A kecamatan choropleth (chartjs-chart-geo) from the portal's own TopoJSON
+ * A kecamatan (or a province's kabupaten/kota) choropleth (chartjs-chart-geo) from the portal's own TopoJSON
  * boundaries, loaded by chart-draw.ts only for charts that have a map.
  */
 import { Chart, SubTitle, Title, Tooltip } from 'chart.js';
@@ -20,7 +20,7 @@ export async function drawMap(canvas: HTMLCanvasElement, spec: ClientChart): Pro
   const map = spec.map!;
   try {
     const topo = (await (await fetch(map.url)).json()) as Topology;
-    const shapes = (feature(topo, topo.objects.kecamatan!) as unknown as { features: Shape[] }).features;
+    const shapes = (feature(topo, topo.objects[map.object]!) as unknown as { features: Shape[] }).features;
     const value = new Map(map.codes.map((c, i) => [c, spec.series[0]!.data[i] ?? null]));
     const chart = new Chart(canvas, {
       type: 'choropleth',

@@ -332,6 +332,7 @@ export const en: Dict = {
   cPovertyTitle: (kab) => `Poverty and extreme poverty rates, ${kab}`,
   cPovertyRate: 'Poverty rate (%)',
   cExtremeRate: 'Extreme poverty rate (%)',
+  cPovertyKabupatenTitle: (y) => `Poverty rate by regency/city, ${y}`,
   cPovertyCountTitle: (kab) => `People in poverty, ${kab}`,
   cPovertyCount: 'People in poverty',
   cTrendTitle: (label, kab) => `${label} by year, ${kab}`,

@@ -367,6 +367,7 @@ export const id = {
   cPovertyTitle: (kab: string) => `Persentase penduduk miskin dan miskin ekstrem, ${kab}`,
   cPovertyRate: 'Penduduk miskin (%)',
   cExtremeRate: 'Miskin ekstrem (%)',
+  cPovertyKabupatenTitle: (y: number | string) => `Persentase penduduk miskin per kabupaten/kota, ${y}`,
   cPovertyCountTitle: (kab: string) => `Jumlah penduduk miskin, ${kab}`,
   cPovertyCount: 'Penduduk miskin (jiwa)',
   cTrendTitle: (label: string, kab: string) => `Jumlah ${label} per tahun, ${kab}`,

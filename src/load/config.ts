@@ -15,12 +15,15 @@ import { programSchema, type Program } from './schema/program.ts';
 
 const GEO_FILE = 'geo/kecamatan.topo.json';
 
-/** The boundary file must be TopoJSON with a `kecamatan` object keyed by this kabupaten's codes. */
+/**
+ * The boundary file must be TopoJSON with a `kecamatan` object keyed by the portal's kecamatan codes; a province's
+ * may hold a `kabupaten` object too (its kabupaten/kota, dissolved by geo:import).
+ */
 export async function loadGeo(
   io: DataIO,
   tree: RegionTree,
   problems: Problem[],
-): Promise<{ topojson: string; attribution: string } | undefined> {
+): Promise<{ topojson: string; attribution: string; kabupaten: boolean } | undefined> {
   const bytes = await io.read(GEO_FILE);
   if (!bytes) return undefined;
   const text = new TextDecoder().decode(bytes);
@@ -28,7 +31,8 @@ export async function loadGeo(
     problems.push({ level: 'error', kind: 'invalid_config', file: GEO_FILE, ...(value ? { value } : {}), expected });
     return undefined;
   };
-  let topo: { type?: string; objects?: { kecamatan?: { geometries?: { id?: string }[] } }; metadata?: { attribution?: string } };
+  type Geoms = { geometries?: { id?: string }[] };
+  let topo: { type?: string; objects?: { kecamatan?: Geoms; kabupaten?: Geoms }; metadata?: { attribution?: string } };
   try {
     topo = JSON.parse(text);
   } catch (e) {
@@ -50,7 +54,12 @@ export async function loadGeo(
   const known = new Set(tree.kecamatan.map((k) => k.code));
   for (const g of geoms)
     if (!g.id || !known.has(g.id)) return bad(t(`kode kecamatan ${tree.name}`, `a kecamatan code of ${tree.name}`), String(g.id));
-  return { topojson: text, attribution: topo.metadata?.attribution ?? 'Batas wilayah: BPS.' };
+  const kabs = topo.objects?.kabupaten?.geometries;
+  const knownKab = new Set((tree.kabupaten ?? []).map((k) => k.code));
+  for (const g of kabs ?? [])
+    if (!g.id || !knownKab.has(g.id))
+      return bad(t(`kode kabupaten/kota ${tree.name}`, `a kabupaten/kota code of ${tree.name}`), String(g.id));
+  return { topojson: text, attribution: topo.metadata?.attribution ?? 'Batas wilayah: BPS.', kabupaten: !!kabs?.length };
 }
 
 /** Syntax errors of portal.json, as jsonc-parser names them, in both languages. */

@@ -62,7 +62,7 @@ export interface PortalData {
   kondisi: Loaded<typeof kondisi.schema>[];
   layanan: Loaded<typeof layanan.schema>[];
   /** Kecamatan boundaries made by `npm run geo:import`, if the folder has them. */
-  geo?: { topojson: string; attribution: string };
+  geo?: { topojson: string; attribution: string; kabupaten: boolean };
   /** Published files of archived releases (data/rilis/<label>/), exactly as they were published. */
   releases: ArchivedRelease[];
   /** Province portal: each kabupaten/kota folder's own poverty series, budget and office (its area-coded rows are merged above). */

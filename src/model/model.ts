@@ -87,8 +87,8 @@ export interface SiteFigures {
     intervals: IntervalReport;
   } & SuppressionStats;
   puskesos: (PuskesosRow & { kecamatan: string })[];
-  /** Set when kecamatan boundaries exist (published at /data/kecamatan.topo.json). */
-  geo?: { attribution: string };
+  /** Boundaries exist: kecamatan always, kabupaten/kota where a province's file has them. */
+  geo?: { attribution: string; kabupaten: boolean };
   /** Every release whose downloads the site serves under /data/rilis/<label>/. */
   /** Every release, oldest first; earlier ones with the files of their archive (data/rilis/<label>/). */
   releases: { label: string; created: string; files?: string[] }[];
@@ -240,7 +240,7 @@ export function buildModel(d: PortalData): SiteFigures {
       { label: d.config.rilis.label, created: d.config.rilis.tanggal },
     ].sort((a, b) => a.created.localeCompare(b.created)),
     privacy: { k: d.config.ambang_k, sensitiveLevel: d.config.tingkat_sensitif, ...prot.stats, intervals: prot.intervals },
-    ...(d.geo ? { geo: { attribution: d.geo.attribution } } : {}),
+    ...(d.geo ? { geo: { attribution: d.geo.attribution, kabupaten: d.geo.kabupaten } } : {}),
     puskesos: sortBy(
       d.puskesos.map((r) => ({ ...strip(r), kecamatan: kecOfArea(r.kode_wilayah) })),
       (r) => r.kecamatan,

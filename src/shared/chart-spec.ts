@@ -19,5 +19,5 @@ export interface ClientChart {
   subtitle: string[];
   stacked?: boolean;
   /** A kecamatan choropleth: boundaries URL, Kemendagri code per label, attribution. */
-  map?: { url: string; codes: string[]; attribution: string; failed: string };
+  map?: { url: string; object: 'kecamatan' | 'kabupaten'; codes: string[]; attribution: string; failed: string };
 }

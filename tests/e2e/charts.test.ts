@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, serve } from '../browser.ts';
 import { ROOT } from '../helpers.ts';
 import { chartJsSplit } from '../../scripts/bench/chart-js.ts';
+import { inkRatio } from './draw.ts';
 import { pageWeight } from './weight.ts';
 
 let browser: Browser;
@@ -30,18 +31,6 @@ afterAll(async () => {
   await browser?.close();
   server?.close();
 });
-
-/** Share of pixels that are not (near) white: a blank canvas scores 0. */
-async function inkRatio(page: Page, canvasSelector: string): Promise<number> {
-  return page.$eval(canvasSelector, (c) => {
-    const canvas = c as HTMLCanvasElement;
-    const ctx = canvas.getContext('2d')!;
-    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-    let ink = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 0 && (data[i]! < 235 || data[i + 1]! < 235 || data[i + 2]! < 235)) ink++;
-    return ink / (data.length / 4);
-  });
-}
 
 /** The numbers of the build-time table, series by series (null for an empty cell). */
 async function tableSeries(page: Page, id: string): Promise<(number | null)[][]> {

@@ -29,3 +29,15 @@ export async function drawEveryChart(page: Page, timeout = 60_000): Promise<void
     );
   }
 }
+
+/** Share of pixels that are not (near) white: a blank canvas scores 0. */
+export async function inkRatio(page: Page, canvasSelector: string): Promise<number> {
+  return page.$eval(canvasSelector, (c) => {
+    const canvas = c as HTMLCanvasElement;
+    const ctx = canvas.getContext('2d')!;
+    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 0 && (data[i]! < 235 || data[i + 1]! < 235 || data[i + 2]! < 235)) ink++;
+    return ink / (data.length / 4);
+  });
+}

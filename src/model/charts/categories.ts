@@ -83,6 +83,6 @@ export function toCategoryKecamatanChart(site: SiteFigures, kind: Kind, lang: La
     format: 'number',
     labelHeader: 'kecamatan',
     page,
-    map: true,
+    map: 'kecamatan',
   });
 }

@@ -32,7 +32,7 @@ export function toCoverageChart(site: SiteFigures, program: string, lang: Lang =
     format: 'percent',
     labelHeader: 'kecamatan',
     page: `/program/${program}/`,
-    map: true,
+    map: 'kecamatan',
   });
 }
 
@@ -58,7 +58,7 @@ export function toRegistryKecamatanChart(site: SiteFigures, lang: Lang = 'id'): 
     format: 'number',
     labelHeader: 'kecamatan',
     page: '/kecamatan/',
-    map: true,
+    map: 'kecamatan',
   });
 }
 

@@ -5,7 +5,7 @@ import { toBudgetByProgramChart, toBudgetBySourceChart, toBudgetTrendChart, toOu
 import { toCategoryChart, toCategoryKecamatanChart, toCategoryTrendChart } from './categories.ts';
 import { toCoverageChart, toKecamatanCoverageChart, toKecamatanPmksChart, toRegistryKecamatanChart } from './coverage.ts';
 import { toGraduationChart, toNoNationalAidChart, toRegistrySpendingPovertyChart, toUhcChart } from './indicators.ts';
-import { toPovertyChart, toPovertyCountChart } from './poverty.ts';
+import { toKabupatenPovertyChart, toPovertyChart, toPovertyCountChart } from './poverty.ts';
 import {
   toConditionsChart,
   toDesilChart,
@@ -32,6 +32,7 @@ export function allCharts(site: SiteFigures, lang: Lang = 'id'): ChartSpec[] {
     toUhcChart(site, lang),
     toPovertyChart(site, lang),
     toPovertyCountChart(site, lang),
+    toKabupatenPovertyChart(site, lang),
     toCategoryTrendChart(site, 'pmks', lang),
     toCategoryChart(site, 'pmks', lang),
     toCategoryKecamatanChart(site, 'pmks', lang),

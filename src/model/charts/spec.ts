@@ -37,7 +37,7 @@ export interface ChartSpec {
   /** bar: vertical bars; hbar: horizontal bars (ranked lists); line: trends. */
   kind: 'bar' | 'hbar' | 'line';
   labels: string[];
-  /** Kemendagri codes behind the labels, where labels are kecamatan (for the map). */
+  /** Kemendagri codes behind the labels, where labels are areas (for the map). */
   codes?: string[];
   series: ChartSeries[];
   /** Unit of the values, shown on the axis and in the table header. */
@@ -48,8 +48,8 @@ export interface ChartSpec {
   source: string;
   /** The page that holds the chart, in the chart's language, for the embed page's link back. */
   page: string;
-  /** Draw as a kecamatan choropleth when boundaries exist. */
-  map?: boolean;
+  /** Draw as a choropleth of these areas (the codes' level) when boundaries exist. */
+  map?: 'kecamatan' | 'kabupaten';
   note?: string;
   stacked?: boolean;
 }
@@ -60,7 +60,7 @@ export const sourceLine = (site: SiteFigures, lang: Lang, extra?: string): strin
   return `${t.sourceLine(`${extra ? `${extra}; ` : ''}${site.config.instansi.nama}`, site.config.rilis.label, formatDate(site.config.rilis.tanggal, lang))}${site.config.data_contoh ? ` ${t.cSample}` : ''}`;
 };
 
-type LabelAxis = 'year' | 'category' | 'kecamatan' | 'program' | 'period' | 'desil' | 'indicator';
+type LabelAxis = 'year' | 'category' | 'kecamatan' | 'kabupatenKota' | 'program' | 'period' | 'desil' | 'indicator';
 export type ChartInput = Omit<ChartSpec, 'source' | 'labelHeader'> & { labelHeader: LabelAxis; sourceExtra?: string };
 
 /** A chart builder bound to one site and language: `chart({ … })` completes the shared parts. */

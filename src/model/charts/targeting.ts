@@ -90,7 +90,7 @@ export function toTargetingKecamatanChart(site: SiteFigures, program: string, la
     format: 'percent',
     labelHeader: 'kecamatan',
     page: '/sasaran/',
-    map: true,
+    map: 'kecamatan',
   });
 }
 
