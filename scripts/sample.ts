@@ -22,6 +22,7 @@ import { notAKabupaten } from '../src/domain/region-node.ts';
 import { generateDtsen, syntheticDesil } from './sample/dtsen.ts';
 import { loadPortalTree, loadRegionTree, type RegionTree } from '../src/domain/regions.ts';
 import { slugOf } from '../src/load/province.ts';
+import { sampleDapil } from './sample/dapil.ts';
 
 const YEARS = [2020, 2021, 2022, 2023, 2024, 2025];
 const RELEASE = { label: '2026-1', tanggal: '2026-03-31' };
@@ -93,7 +94,11 @@ function excelCsv(header: string[], rows: (string | number | undefined)[][]): st
   return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`;
 }
 
-export async function generateSample(region: string, seed = 1, o: { archives?: boolean } = {}): Promise<Record<string, string>> {
+export async function generateSample(
+  region: string,
+  seed = 1,
+  o: { archives?: boolean; provinceDapil?: boolean } = {},
+): Promise<Record<string, string>> {
   const tree = await loadRegionTree(region);
   if (!tree) throw new Error(`${await notAKabupaten(region)}.`);
   const r = rng(hash(region) ^ seed);
@@ -327,6 +332,9 @@ export async function generateSample(region: string, seed = 1, o: { archives?: b
       ]);
   });
   files['puskesos.csv'] = excelCsv(['kode_wilayah', 'nama', 'alamat', 'telepon', 'jam_layanan'], puskesosRows);
+  // Dapil: its own DPRD's, and the province DPRD's inside it (a province portal has those in its own folder).
+  const dapilCsv = sampleDapil(tree, { province: o.provinceDapil !== false, kabupaten: true }, excelCsv);
+  if (dapilCsv) files['dapil.csv'] = dapilCsv;
 
   files['portal.json'] = samplePortal(
     tree.code,
@@ -432,7 +440,7 @@ export async function generateProvinceSample(region: string, seed = 1): Promise<
   const pop = new Map<number, number>();
   for (const k of tree.kabupaten) {
     const folder = `${k.code}-${slugOf(k.name)}`;
-    for (const [f, content] of Object.entries(await generateSample(k.code, seed, { archives: false })))
+    for (const [f, content] of Object.entries(await generateSample(k.code, seed, { archives: false, provinceDapil: false })))
       if (!/^(program|rilis)\//.test(f) && f !== 'README.md') files[`${folder}/${f}`] = content;
     for (const line of files[`${folder}/kemiskinan.csv`]!.split('\r\n').slice(1, -1)) {
       const [y, rate, n] = line.split(';').map((x) => Number(x.replace(',', '.')));
@@ -458,6 +466,8 @@ export async function generateProvinceSample(region: string, seed = 1): Promise<
     ['tahun', 'persen_miskin', 'jumlah_miskin', 'garis_kemiskinan', 'persen_miskin_ekstrem', 'sumber'],
     rows as never,
   );
+  const dapilCsv = sampleDapil(tree, { province: true, kabupaten: false }, excelCsv);
+  if (dapilCsv) files['dapil.csv'] = dapilCsv;
   const programDir = path.join(import.meta.dirname, 'sample', 'program');
   for (const f of (await readdir(programDir)).sort()) files[`program/${f}`] = await readFile(path.join(programDir, f), 'utf8');
   const slug = slugOf(tree.name);

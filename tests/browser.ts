@@ -1,7 +1,7 @@
 /** Real-browser helpers: Debian's Chromium driven by playwright-core, the built site served on loopback. */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { serveStatic } from '../scripts/serve.ts';
 
@@ -39,6 +39,20 @@ export function useSampleSite(dist: string): { browser: Browser; origin: string 
     ctx.server?.close();
   });
   return ctx;
+}
+
+/** The result URLs (paths) of a query on the site's search page, once Pagefind has answered. */
+export async function searchResults(page: Page, origin: string, q: string, base = '/cari/'): Promise<string[]> {
+  await page.goto(`${origin}${base}?q=${encodeURIComponent(q)}`);
+  await page.waitForFunction(
+    () => {
+      const s = document.querySelector('#search-status')?.textContent ?? '';
+      return s !== '' && !s.endsWith('…');
+    },
+    null,
+    { timeout: 30_000 },
+  );
+  return page.$$eval('#search-results li > a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }
 
 export { drawEveryChart } from './e2e/draw.ts';

@@ -85,7 +85,7 @@ describe('building the sample portal (built once in tests/global-setup.ts)', () 
     const pkg = JSON.parse(readFileSync(path.join(dist, 'data', 'datapackage.json'), 'utf8'));
     expect(pkg.licenses[0].name).toBe('CC-BY-4.0');
     expect(pkg.version).toBe('2026-1');
-    expect(pkg.resources.length).toBe(26); // 12 datasets and sasaran-indikator, each as CSV and JSON
+    expect(pkg.resources.length).toBe(30); // 13 datasets (dapil.csv among them), sasaran-indikator and dapil-angka, each as CSV and JSON
     for (const r of pkg.resources) {
       const bytes = readFileSync(path.join(dist, 'data', r.path));
       expect(r.bytes, r.path).toBe(bytes.length);

@@ -83,6 +83,50 @@ export function rebuild(
   return out;
 }
 
+/** What a dapil row's `kelompok` sums, as dapil-angka.csv's data dictionary says: all, desil 1–4, 1–5, every ranked desil. */
+const DAPIL_GROUPS: Record<string, string[]> = {
+  '': [''],
+  '*': ['*'],
+  L4: ['1', '2', '3', '4'],
+  L5: ['1', '2', '3', '4', '5'],
+  R: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'],
+};
+
+/**
+ * A table's dapil sums (dapil-angka.csv) added to its published systems: each dapil value is one more cell, the
+ * sum of its areas' cells (dapil.csv) over the group's categories, as anyone reading the two files can write it.
+ */
+export function addDapil(
+  systems: PublishedSystem[],
+  tabel: string,
+  dapilRows: Record<string, string>[],
+  composition: Record<string, string>[],
+  groupKey: (r: Record<string, string>) => string,
+  k = K,
+): PublishedSystem[] {
+  const areasOf = (r: Record<string, string>) =>
+    composition.filter((c) => c.dapil === r.nama_dapil && r.lembaga!.startsWith(c.lembaga!)).map((c) => c.kode_wilayah!);
+  for (const t of systems) {
+    const has = new Set(t.cells.map((c) => c.id));
+    for (const r of dapilRows) {
+      if (r.tabel !== tabel || r.ukuran !== t.measure || groupKey({ ...r, program: r.kode_program! }) !== t.group) continue;
+      const members = DAPIL_GROUPS[r.kelompok!];
+      expect(members, `kelompok ${r.kelompok}`).toBeDefined();
+      const id = `dapil:${r.dapil}|${r.kelompok}`;
+      const hidden = r.nilai === '';
+      if (hidden) expect(r.kerahasiaan, `${t.group} ${id}`).toContain('nilai');
+      else if (Number(r.nilai) >= 1 && Number(r.nilai) < k) t.shownSmall.push(`${t.group} ${id}=${r.nilai}`);
+      t.cells.push({ id, value: hidden ? NaN : Number(r.nilai), small: true });
+      const parts = areasOf(r)
+        .flatMap((a) => members!.map((c) => `${a}|${c}`))
+        .filter((p) => has.has(p));
+      expect(parts.length, id).toBeGreaterThan(0);
+      t.relations.push({ total: id, parts });
+    }
+  }
+  return systems;
+}
+
 export const SENSITIVE = new Set(['3', '6', '10', '15', '16', '17', '18', '19']);
 
 /** True values of one year from the input (semicolon CSV of desa rows), summed to kecamatan and kabupaten as published. */

@@ -136,6 +136,27 @@ export const en: Dict = {
   // Province portal
   kabupatenKota: 'Regencies/cities',
   kindKabupaten: 'Regency/city',
+  kindDapil: 'Electoral district',
+  dapilTitle: 'DPRD electoral districts (dapil)',
+  dapilIntro:
+    "Electoral districts (dapil) of DPRD members: each dapil's figures are sums over the kecamatan it covers, under the same disclosure control as every other table.",
+  dapilOf: (name) => `Dapil ${name}`,
+  dapilSeats: (n) => `${n} seats`,
+  dapilDescription: (name, lembaga, n) =>
+    `${name} (${lembaga}): ${n} sub-districts; PMKS, DTSEN registry, aid coverage, targeting and Puskesos.`,
+  dapilCovers: 'Sub-districts in the dapil',
+  dapilSummaryCaption: (name, n) => `${name} against the whole portal area; rank among the ${n} dapil of the same council (1 = largest)`,
+  portalValue: (name) => `All of ${name}`,
+  registryL4: 'Households in desil 1–4',
+  targetingShare: (p, m) => `${p} recipients in desil 1–${m} (%)`,
+  eligibleWithout: (p, m) => `Eligible for ${p} (desil 1–${m}) without it`,
+  servicesOf: (y) => `Proposals and objections ${y}`,
+  usulan: 'Proposals (usulan)',
+  sanggah: 'Objections (sanggah)',
+  dapilSource: 'Composition set by',
+  kecamatanDapil: 'Electoral district (dapil)',
+  dapilIndexCaption: (lembaga) => `Dapil of ${lembaga}`,
+  seats: 'Seats',
   kabupatenListTitle: (prov) => `Regencies and cities (kabupaten/kota) of ${prov}`,
   kabupatenDescription: (name, prov) =>
     `Social-welfare data of ${name}, ${prov}: poverty, PMKS, registry, aid coverage and budget, with the province's figures and its rank.`,

@@ -164,6 +164,28 @@ export const id = {
   // Province portal
   kabupatenKota: 'Kabupaten/Kota',
   kindKabupaten: 'Kabupaten/Kota',
+  kindDapil: 'Dapil',
+  dapilTitle: 'Dapil DPRD',
+  dapilIntro:
+    'Daerah pemilihan (dapil) anggota DPRD: angka tiap dapil dijumlahkan dari kecamatan yang dicakupnya, dengan pengendalian kerahasiaan yang sama seperti tabel lain.',
+  dapilOf: (name: string) => `Dapil ${name}`,
+  dapilSeats: (n: number) => `${n} kursi`,
+  dapilDescription: (name: string, lembaga: string, n: number) =>
+    `${name} (${lembaga}): ${n} kecamatan; PMKS, registri DTSEN, cakupan bantuan, ketepatan sasaran dan Puskesos.`,
+  dapilCovers: 'Kecamatan dalam dapil',
+  dapilSummaryCaption: (name: string, n: number) =>
+    `${name} dibanding seluruh wilayah portal; peringkat di antara ${n} dapil lembaga yang sama (1 = terbesar)`,
+  portalValue: (name: string) => `Seluruh ${name}`,
+  registryL4: 'Keluarga di desil 1–4',
+  targetingShare: (p: string, m: number) => `Penerima ${p} di desil 1–${m} (%)`,
+  eligibleWithout: (p: string, m: number) => `Layak ${p} (desil 1–${m}) belum menerima`,
+  servicesOf: (y: number | string) => `Usulan dan sanggah ${y}`,
+  usulan: 'Usulan',
+  sanggah: 'Sanggah',
+  dapilSource: 'Dasar susunan dapil',
+  kecamatanDapil: 'Dapil',
+  dapilIndexCaption: (lembaga: string) => `Dapil ${lembaga}`,
+  seats: 'Kursi',
   kabupatenListTitle: (prov: string) => `Kabupaten/kota di ${prov}`,
   kabupatenDescription: (name: string, prov: string) =>
     `Data kesejahteraan sosial ${name}, ${prov}: kemiskinan, PMKS, registri, cakupan bantuan dan anggaran, dengan angka provinsi dan peringkatnya.`,

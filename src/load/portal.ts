@@ -24,6 +24,7 @@ import {
   type kemiskinan,
   type kondisi,
   type layanan,
+  type dapil,
   type pmks,
   type psks,
   type puskesos,
@@ -61,6 +62,8 @@ export interface PortalData {
   sasaran: Loaded<typeof sasaran.schema>[];
   kondisi: Loaded<typeof kondisi.schema>[];
   layanan: Loaded<typeof layanan.schema>[];
+  /** DPRD electoral districts (optional): groupings of kecamatan, not counts. */
+  dapil: Loaded<typeof dapil.schema>[];
   /** Kecamatan boundaries made by `npm run geo:import`, if the folder has them. */
   geo?: { topojson: string; attribution: string; kabupaten: boolean };
   /** Published files of archived releases (data/rilis/<label>/), exactly as they were published. */

@@ -52,7 +52,9 @@ export type ProblemKind =
   | 'unknown_sheet'
   | 'date_cell'
   | 'percent_cell'
-  | 'sample_content';
+  | 'sample_content'
+  | 'dapil_conflict'
+  | 'dapil_gap';
 
 export interface Problem {
   level: 'error' | 'warning';
@@ -116,6 +118,8 @@ const KIND_TITLE: Record<ProblemKind, Text> = {
   date_cell: t('sel berisi tanggal', 'a date cell'),
   percent_cell: t('sel berformat persen', 'a cell formatted as percent'),
   sample_content: t('isi contoh di portal yang bukan data contoh', 'sample content in a portal that is not sample data'),
+  dapil_conflict: t('susunan dapil bertentangan', 'conflicting dapil composition'),
+  dapil_gap: t('kecamatan tanpa dapil', 'kecamatan in no dapil'),
   identifier: t('data pribadi (NIK/KK/nama) tidak boleh diterbitkan', 'personal identifiers (NIK/KK/name) must not be published'),
 };
 

@@ -127,8 +127,9 @@ export async function loadParts(
     for (const ds of DATASETS) {
       const top = topRows(ds.name, p.code);
       const here = UNCODED.has(ds.name) ? p[ds.name as 'kemiskinan' | 'anggaran'] : (p.tables[ds.name] ?? []);
-      // The same kabupaten/kota's rows in a combined file at the top and in its folder would be counted twice.
-      if (here.length && top.length)
+      // The same kabupaten/kota's rows in a combined file at the top and in its folder would be counted twice
+      // (dapil are groupings, not counts: the province's DPRD dapil at the top, a kabupaten's DPRD dapil in its folder).
+      if (here.length && top.length && ds.name !== 'dapil')
         problems.push({
           level: 'error',
           kind: 'duplicate_dataset',
@@ -178,7 +179,8 @@ export async function loadParts(
   // A kabupaten/kota nobody sent is said, and its pages say "not yet received" (never a zero).
   const covered = new Set(parts.map((p) => p.code));
   for (const ds of DATASETS)
-    if (!UNCODED.has(ds.name)) for (const r of own[ds.name] as { kode_wilayah: string }[]) covered.add(kabupatenOf(r.kode_wilayah));
+    if (!UNCODED.has(ds.name) && ds.name !== 'dapil')
+      for (const r of own[ds.name] as { kode_wilayah: string }[]) covered.add(kabupatenOf(r.kode_wilayah));
   const missing = tree.kabupaten!.filter((k) => !covered.has(k.code)).map((k) => k.code);
   for (const code of missing) {
     const name = tree.kabupaten!.find((k) => k.code === code)!.name;

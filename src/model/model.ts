@@ -19,6 +19,7 @@ import { priorOf } from '../protect/prior.ts';
 import {
   type CountCell,
   type CubeCell,
+  type DapilCell,
   type MeasureCell,
   protectPortal,
   REGISTRY_MEASURES,
@@ -28,6 +29,7 @@ import {
 import type { LayananRow } from '../load/datasets/layanan.ts';
 import type { IntervalReport } from '../protect/disclosure.ts';
 import { buildTargeting, type TargetingFigure } from './targeting.ts';
+import { type Dapil, groupDapil } from '../domain/dapil.ts';
 
 export type { CountCell, CubeCell, MeasureCell } from '../protect/tables.ts';
 export type { TargetingFigure } from './targeting.ts';
@@ -100,6 +102,21 @@ export interface SiteFigures {
   kondisi: MeasureCell[];
   /** Usulan and sanggah received and resolved. */
   layanan: LayananRow[];
+  /**
+   * DPRD dapil (empty without dapil.csv): each one's composition, and its sums from the protected tables
+   * (`wilayah` = the dapil's slug): PMKS totals, registry, coverage, verification, registry by desil group, targeting.
+   */
+  dapil: {
+    list: Omit<Dapil, 'lines'>[];
+    /** Every protected dapil sum, as published in dapil-angka.csv. */
+    cells: DapilCell[];
+    pmks: CountCell[];
+    registri: RegistryFigure[];
+    cakupan: CoverageFigure[];
+    verval: VervalFigure[];
+    desil: CubeCell[];
+    targeting: TargetingFigure[];
+  };
 }
 
 const strip = <T extends { _line: number }>(r: T): Omit<T, '_line'> => {
@@ -134,8 +151,27 @@ export function buildModel(d: PortalData): SiteFigures {
   const prior = priorOf(d.releases.filter((r) => r.label !== d.config.rilis.label));
   const prot = protectPortal(d, { k: d.config.ambang_k, sensitiveLevel: d.config.tingkat_sensitif, prior });
   // `kabupaten` is the portal's own region (a province's too); `kabkota` the kabupaten/kota under a province.
-  const levelOfArea = (w: string) => (w === d.tree.code ? 'kabupaten' : levelOf(w) === 'kabupaten' ? 'kabkota' : levelOf(w));
-  const m = prot.measures;
+  const dapil = groupDapil(d.dapil ?? [], d.tree);
+  const isDapil = new Set(dapil.map((x) => x.slug));
+  const levelOfArea = (w: string) =>
+    isDapil.has(w) ? 'dapil' : w === d.tree.code ? 'kabupaten' : levelOf(w) === 'kabupaten' ? 'kabkota' : levelOf(w);
+  // A dapil's measures go through the same registry, coverage and verification figures as an area's.
+  const dapilCells = (tabel: string) => prot.dapil.filter((c) => c.tabel === tabel);
+  const m = [
+    ...prot.measures,
+    ...prot.dapil
+      .filter((c) => c.tabel === 'registri' || c.tabel === 'cakupan' || c.tabel === 'verval')
+      .map((c) => ({ tahun: c.tahun, wilayah: c.dapil, program: c.program, ukuran: c.ukuran, nilai: c.nilai })),
+  ];
+  const asCube = (c: (typeof prot.dapil)[number]): CubeCell => ({
+    tahun: c.tahun,
+    periode: c.periode,
+    wilayah: c.dapil,
+    program: c.program,
+    kategori: c.kategori,
+    ukuran: c.ukuran,
+    nilai: c.nilai,
+  });
 
   // Registry by area: one figure per (year, area) from its protected measures.
   const reg = new Map<string, RegistryFigure>();
@@ -251,6 +287,16 @@ export function buildModel(d: PortalData): SiteFigures {
     sasaran: prot.sasaran,
     targeting: buildTargeting(prot.sasaran, prot.desil, d.programs),
     kondisi: prot.kondisi,
+    dapil: {
+      list: dapil.map(({ lines: _, ...x }) => x),
+      cells: prot.dapil,
+      pmks: dapilCells('pmks').map((c) => ({ tahun: c.tahun, wilayah: c.dapil, kategori: c.kategori, jumlah: c.nilai })),
+      registri: regAt('dapil'),
+      cakupan: covAt('dapil'),
+      verval: vervalAt('dapil'),
+      desil: dapilCells('desil').map(asCube),
+      targeting: buildTargeting(dapilCells('sasaran').map(asCube), dapilCells('desil').map(asCube), d.programs),
+    },
     layanan: sortBy(
       d.layanan.map((r) => strip(r) as LayananRow),
       (r) => r.tahun,

@@ -20,6 +20,7 @@ import type { PriorLookup } from './prior.ts';
 import { HIDDEN, type Figure } from './figure.ts';
 import type { PortalData } from '../load/portal.ts';
 import { kabupatenOf, kecamatanOf, levelOf } from '../domain/regions.ts';
+import { groupDapil } from '../domain/dapil.ts';
 
 /** One published count: `kategori` '*' is the total over categories. */
 export interface CountCell {
@@ -56,6 +57,20 @@ export interface CubeCell {
   nilai: Figure;
 }
 
+/** One published sum over a dapil: the table it comes from and that table's own row key. */
+export interface DapilCell {
+  tabel: 'pmks' | 'registri' | 'cakupan' | 'verval' | 'desil' | 'sasaran';
+  tahun: number;
+  /** '' where the table has no periods. */
+  periode: string;
+  /** The dapil's slug. */
+  dapil: string;
+  program: string;
+  kategori: string;
+  ukuran: string;
+  nilai: Figure;
+}
+
 /** How many cells of one input file were suppressed, and why (for the operator's report). */
 export interface SuppressionStats {
   primary: number;
@@ -80,6 +95,8 @@ export interface Protected {
   measures: MeasureCell[];
   /** DTSEN registry by desil (keluarga, jiwa) and recipients by desil (penerima). */
   desil: CubeCell[];
+  /** Every table's sums over each dapil (`wilayah` = the dapil's slug), protected with the tables they sum. */
+  dapil: DapilCell[];
   sasaran: CubeCell[];
   /** Registry households by deprivation indicator (`ukuran` = the indicator). */
   kondisi: MeasureCell[];
@@ -119,6 +136,7 @@ function categoryCube(
   sensitive: ReadonlySet<string>,
   sensitiveLevel: 'kecamatan' | 'kabupaten',
   groupsOf: (categories: string[]) => Group[] = (cats) => [{ id: '*', members: cats }],
+  extra: readonly Grouping[] = [],
 ) {
   const values = new Map<string, number>();
   const given = new Set(rows.filter((r) => levelOf(r.kode_wilayah) === 'kecamatan').map((r) => `K|${r.kode_wilayah}|${r.kategori}`));
@@ -169,6 +187,13 @@ function categoryCube(
       values.set(B, sum(members));
       relations.push({ total: B, parts: members }, { total: B, parts: u.children.map((k) => `${u.prefix}|${k}|${g.id}`) });
     }
+    // A dapil publishes the groups only (all PMKS, desil 1–4, …), never category by category: a sum over a few
+    // kecamatan per category would cut every category's small cells once more.
+    for (const u of overKecamatan(extra, kecs)) {
+      const parts = u.children.map((k) => `K|${k}|${g.id}`);
+      values.set(`B|${u.area}|${g.id}`, sum(parts));
+      relations.push({ total: `B|${u.area}|${g.id}`, parts });
+    }
   }
   const totals = new Set(groupsOf(cats).map((g) => g.id));
   const province = root.length === 2;
@@ -187,6 +212,23 @@ function categoryCube(
     ...(sensitive.has(id.split('|')[2]!) ? { sensitive: true } : {}),
   }));
   return { cells, relations };
+}
+
+/**
+ * A published sum over a set of kecamatan outside the tree (a dapil): `area` is its cell's area id, `dapil:<slug>`.
+ * Groupings may overlap each other and cut across kabupaten/kota (a province's DPRD dapil against a kabupaten's).
+ */
+export interface Grouping {
+  area: string;
+  kecamatan: readonly string[];
+}
+
+/** The groupings as more totals over kecamatan cells, each over the kecamatan this table has (none: no total). */
+function overKecamatan(extra: readonly Grouping[], kecs: readonly string[]): { area: string; children: string[]; prefix: 'K' }[] {
+  const have = new Set(kecs);
+  return extra
+    .map((g) => ({ area: g.area, children: g.kecamatan.filter((k) => have.has(k)), prefix: 'K' as const }))
+    .filter((g) => g.children.length > 0);
 }
 
 /**
@@ -220,7 +262,7 @@ function toCountCells(tahun: number, cells: readonly Cell[], flags: ReadonlyMap<
 }
 
 /** Hierarchy desa → kecamatan → kabupaten/kota (→ province) for one additive measure. */
-function measureCube(rows: readonly { wilayah: string; value: number }[], root: string) {
+function measureCube(rows: readonly { wilayah: string; value: number }[], root: string, extra: readonly Grouping[] = []) {
   const values = new Map<string, number>();
   const givenKec = new Set(rows.filter((r) => levelOf(r.wilayah) === 'kecamatan').map((r) => r.wilayah));
   for (const r of rows) {
@@ -233,7 +275,7 @@ function measureCube(rows: readonly { wilayah: string; value: number }[], root: 
   }
   const kecs = [...values.keys()].filter((w) => levelOf(w) === 'kecamatan').sort();
   const relations: Relation[] = [];
-  for (const u of upperLevels(root, kecs)) {
+  for (const u of [...upperLevels(root, kecs), ...overKecamatan(extra, kecs)]) {
     values.set(
       u.area,
       u.children.reduce((a, k) => a + values.get(k)!, 0),
@@ -254,6 +296,8 @@ function measureCube(rows: readonly { wilayah: string; value: number }[], root: 
 export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
   const sensitive = new Set(PMKS_CATEGORIES.filter((c) => c.sensitive).map((c) => c.code));
   const kab = d.tree.code;
+  // Each dapil is one more published total over kecamatan, in every table it is shown for.
+  const dapil: Grouping[] = groupDapil(d.dapil ?? [], d.tree).map((g) => ({ area: `${DAPIL}${g.slug}`, kecamatan: g.kecamatan }));
   const out: Protected = {
     pmks: [],
     psks: [],
@@ -261,6 +305,7 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
     desil: [],
     sasaran: [],
     kondisi: [],
+    dapil: [],
     stats: { primary: 0, secondary: 0, published: 0, byFile: {} },
     intervals: { checked: 0, pinned: 0, inherited: 0 },
     flags: new Map(),
@@ -281,7 +326,7 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
   };
 
   for (const [y, rows] of groupBy(d.pmks, (r) => String(r.tahun))) {
-    const { cells, relations } = categoryCube(rows, kab, sensitive, o.sensitiveLevel);
+    const { cells, relations } = categoryCube(rows, kab, sensitive, o.sensitiveLevel, undefined, dapil);
     const flags = protect(
       cells,
       relations,
@@ -299,7 +344,7 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
   }
 
   const measure = (file: string, tahun: number, program: string, ukuran: string, rows: { wilayah: string; value: number }[]) => {
-    const { cells, relations } = measureCube(rows, kab);
+    const { cells, relations } = measureCube(rows, kab, dapil);
     const table = file.replace(/\.csv$/, '');
     const key = (w: string) => (program ? `${table}|${tahun}|${w}|${program}|${ukuran}` : `${table}|${tahun}|${w}|${ukuran}`);
     const flags = protect(cells, relations, o.k, out.intervals, priorFor(key));
@@ -350,7 +395,7 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
         .filter((r) => r[ukuran] !== undefined)
         .map((r) => ({ kode_wilayah: r.kode_wilayah, kategori: String(r.desil), jumlah: r[ukuran]! }));
       if (!given.length) continue;
-      const { cells, relations } = categoryCube(given, kab, new Set(), 'kecamatan', desilGroups);
+      const { cells, relations } = categoryCube(given, kab, new Set(), 'kecamatan', desilGroups, dapil);
       const flags = protect(
         cells,
         relations,
@@ -377,7 +422,7 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
       kategori: r.desil === undefined ? UNRANKED : String(r.desil),
       jumlah: r.penerima,
     }));
-    const { cells, relations } = categoryCube(given, kab, new Set(), 'kecamatan', groups);
+    const { cells, relations } = categoryCube(given, kab, new Set(), 'kecamatan', groups, dapil);
     const flags = protect(
       cells,
       relations,
@@ -406,6 +451,7 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
     for (const c of cells)
       out.kondisi.push({ tahun: Number(y), wilayah: c.id, program: '', ukuran: indikator, nilai: flags.has(c.id) ? HIDDEN : c.value });
   }
+  splitDapil(out);
   const order = <T extends { tahun: number; wilayah: string }>(xs: T[], k: (x: T) => string) =>
     xs.sort((a, b) => a.tahun - b.tahun || k(a).localeCompare(k(b)) || a.wilayah.localeCompare(b.wilayah));
   order(out.pmks, (x) => x.kategori.padStart(3, '0'));
@@ -418,4 +464,55 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
   order(out.sasaran, cubeKey);
   order(out.kondisi, (x) => x.ukuran);
   return out;
+}
+
+const DAPIL = 'dapil:';
+
+/** Move the dapil sums out of the area tables into their own (the area tables keep area codes only). */
+function splitDapil(out: Protected): void {
+  const isDapil = (w: string) => w.startsWith(DAPIL);
+  const slug = (w: string) => w.slice(DAPIL.length);
+  const tableOf = (ukuran: string): DapilCell['tabel'] =>
+    ukuran === 'penerima' ? 'cakupan' : (VERVAL_MEASURES as readonly string[]).includes(ukuran) ? 'verval' : 'registri';
+  for (const c of out.pmks.filter((x) => isDapil(x.wilayah)))
+    out.dapil.push({
+      tabel: 'pmks',
+      tahun: c.tahun,
+      periode: '',
+      dapil: slug(c.wilayah),
+      program: '',
+      kategori: c.kategori,
+      ukuran: 'jumlah',
+      nilai: c.jumlah,
+    });
+  for (const c of out.measures.filter((x) => isDapil(x.wilayah)))
+    out.dapil.push({
+      tabel: tableOf(c.ukuran),
+      tahun: c.tahun,
+      periode: '',
+      dapil: slug(c.wilayah),
+      program: c.program,
+      kategori: '',
+      ukuran: c.ukuran,
+      nilai: c.nilai,
+    });
+  for (const [tabel, cells] of [
+    ['desil', out.desil],
+    ['sasaran', out.sasaran],
+  ] as const)
+    for (const c of cells.filter((x) => isDapil(x.wilayah)))
+      out.dapil.push({
+        tabel,
+        tahun: c.tahun,
+        periode: c.periode,
+        dapil: slug(c.wilayah),
+        program: c.program,
+        kategori: c.kategori,
+        ukuran: c.ukuran,
+        nilai: c.nilai,
+      });
+  out.pmks = out.pmks.filter((x) => !isDapil(x.wilayah));
+  out.measures = out.measures.filter((x) => !isDapil(x.wilayah));
+  out.desil = out.desil.filter((x) => !isDapil(x.wilayah));
+  out.sasaran = out.sasaran.filter((x) => !isDapil(x.wilayah));
 }

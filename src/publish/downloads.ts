@@ -316,11 +316,10 @@ const TARGETING_FIELDS: Field[] = [
   },
   FLAG_FIELD,
 ];
-/** The targeting table's variables by name in both languages (its fields' descriptions say "id / en"). */
-export const TARGETING_VARIABLES: Text[] = TARGETING_FIELDS.map((f) => ({
-  id: f.title,
-  en: f.description.split(' / ')[1]?.replace(/\.$/, '') ?? f.title,
-}));
+/** A derived table's variables by name in both languages (its fields' descriptions say "id / en"). */
+const variablesOf = (fields: Field[]): Text[] =>
+  fields.map((f) => ({ id: f.title, en: f.description.split(' / ')[1]?.replace(/\.$/, '') ?? f.title }));
+export const TARGETING_VARIABLES: Text[] = variablesOf(TARGETING_FIELDS);
 
 /** Every table is published in these three formats; the catalogues list all three. */
 export const DISTRIBUTIONS = [
@@ -353,6 +352,58 @@ function targetingRows(m: SiteFigures): Record<string, unknown>[] {
     ),
   );
 }
+
+export const DAPIL_TITLE = t('Angka per dapil DPRD', 'Figures by DPRD dapil');
+export const DAPIL_DESCRIPTION = t(
+  'Jumlah tiap tabel atas kecamatan setiap dapil (lihat dapil.csv), dilindungi bersama tabel asalnya: angka tersembunyi kosong dan disebut di kolom kerahasiaan.',
+  "Each table's sums over each dapil's kecamatan (see dapil.csv), protected with the table they sum: hidden values are empty and named in kerahasiaan.",
+);
+const DAPIL_FIELDS: Field[] = [
+  { name: 'tahun', type: 'integer', title: 'Tahun', description: 'Tahun data. / Year.' },
+  {
+    name: 'periode',
+    type: 'string',
+    title: 'Periode',
+    description: 'Periode DTSEN (kosong bila tabelnya tahunan). / DTSEN period (empty for annual tables).',
+  },
+  { name: 'lembaga', type: 'string', title: 'Lembaga', description: 'DPRD yang dipilih di dapil ini. / The DPRD elected in this dapil.' },
+  {
+    name: 'dapil',
+    type: 'string',
+    title: 'Kode dapil',
+    description: 'Pengenal dapil di alamat /dapil/<kode>/. / The dapil id in /dapil/<id>/.',
+  },
+  { name: 'nama_dapil', type: 'string', title: 'Dapil', description: 'Nama dapil. / Name of the dapil.' },
+  {
+    name: 'tabel',
+    type: 'string',
+    title: 'Tabel',
+    description: 'Tabel asal jumlah ini: pmks, registri, cakupan, verval, desil, sasaran. / The table this sum is of.',
+  },
+  {
+    name: 'kode_program',
+    type: 'string',
+    title: 'Program',
+    description: 'Program bantuan (cakupan, sasaran). / Aid program (coverage, targeting).',
+  },
+  {
+    name: 'kelompok',
+    type: 'string',
+    title: 'Kelompok',
+    description:
+      'Kelompok yang dijumlahkan: * semua; L4 desil 1–4; R berperingkat (desil dan sasaran); kosong untuk ukuran tunggal. / The group summed: * all, L4 desil 1–4, R ranked.',
+  },
+  { name: 'ukuran', type: 'string', title: 'Ukuran', description: 'Ukuran: jumlah, keluarga, jiwa, penerima, diperiksa, … / The measure.' },
+  {
+    name: 'nilai',
+    type: 'integer',
+    title: 'Nilai',
+    description:
+      "Jumlah atas kecamatan dapil, setelah pengendalian kerahasiaan. / Sum over the dapil's kecamatan, after disclosure control.",
+  },
+  FLAG_FIELD,
+];
+export const DAPIL_VARIABLES: Text[] = variablesOf(DAPIL_FIELDS);
 
 export interface Downloads {
   /** Files under `dist/` (`data/…`, the boundary file). */
@@ -446,6 +497,33 @@ export function buildDownloads(d: PortalData, model: SiteFigures): Downloads {
       fields,
       ['tahun', 'periode', 'kode_wilayah', 'program'],
       targetingRows(model),
+    );
+  }
+
+  if (model.dapil.cells.length) {
+    const info = new Map(model.dapil.list.map((x) => [x.slug, x]));
+    publish(
+      'dapil-angka',
+      DAPIL_TITLE,
+      DAPIL_DESCRIPTION,
+      [...DAPIL_FIELDS, ...(sample ? [NOTE_FIELD] : [])],
+      ['tahun', 'periode', 'dapil', 'tabel', 'kode_program', 'kelompok', 'ukuran'],
+      model.dapil.cells.map((c) =>
+        figureRow(
+          {
+            tahun: c.tahun,
+            periode: c.periode,
+            lembaga: info.get(c.dapil)!.lembaga.name,
+            dapil: c.dapil,
+            nama_dapil: info.get(c.dapil)!.name,
+            tabel: c.tabel,
+            kode_program: c.program,
+            kelompok: c.kategori,
+            ukuran: c.ukuran,
+          },
+          { nilai: c.nilai },
+        ),
+      ),
     );
   }
 

@@ -9,23 +9,36 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, inject, it } from 'vitest';
 import { audit } from '../../src/protect/disclosure.ts';
-import { rebuild } from '../published-system.ts';
+import { addDapil, rebuild } from '../published-system.ts';
 
 const dist = inject('sampleDist');
 const read = (name: string) =>
   Papa.parse<Record<string, string>>(readFileSync(path.join(dist, 'data', `${name}.csv`), 'utf8'), { header: true, skipEmptyLines: true })
     .data;
 describe('the published tables protect every small count', () => {
+  // Each table with its dapil sums: a dapil is one more published sum over kecamatan.
+  const dapilRows = read('dapil-angka');
+  const composition = read('dapil');
+  const system = (tabel: string, groupKey: (r: Record<string, string>) => string, measures: string[], category?: string) =>
+    addDapil(rebuild(read(tabel), groupKey, measures, category), tabel, dapilRows, composition, groupKey);
   const tables = {
-    pmks: rebuild(read('pmks'), (r) => r.tahun!, ['jumlah'], 'kategori'),
-    registri: rebuild(read('registri'), (r) => r.tahun!, ['keluarga', 'jiwa', 'keluarga_tanpa_bansos_pusat', 'keluarga_dibantu_apbd']),
-    cakupan: rebuild(read('cakupan'), (r) => `${r.tahun}|${r.program}`, ['penerima']),
-    verval: rebuild(read('verval'), (r) => r.tahun!, ['diperiksa', 'dihapus', 'ditambah', 'graduasi']),
+    pmks: system('pmks', (r) => r.tahun!, ['jumlah'], 'kategori'),
+    registri: system('registri', (r) => r.tahun!, ['keluarga', 'jiwa', 'keluarga_tanpa_bansos_pusat', 'keluarga_dibantu_apbd']),
+    cakupan: system('cakupan', (r) => `${r.tahun}|${r.program}`, ['penerima']),
+    verval: system('verval', (r) => r.tahun!, ['diperiksa', 'dihapus', 'ditambah', 'graduasi']),
     // DTSEN: registry by desil and recipients by desil (their '*' sums every desil, 'belum' included), deprivations per indicator.
-    desil: rebuild(read('desil'), (r) => `${r.tahun}|${r.periode}`, ['keluarga', 'jiwa'], 'desil'),
-    sasaran: rebuild(read('sasaran'), (r) => `${r.tahun}|${r.periode}|${r.program}`, ['penerima'], 'desil'),
-    kondisi: rebuild(read('kondisi'), (r) => `${r.tahun}|${r.indikator}`, ['keluarga']),
+    desil: system('desil', (r) => `${r.tahun}|${r.periode}`, ['keluarga', 'jiwa'], 'desil'),
+    sasaran: system('sasaran', (r) => `${r.tahun}|${r.periode}|${r.program}`, ['penerima'], 'desil'),
+    kondisi: system('kondisi', (r) => `${r.tahun}|${r.indikator}`, ['keluarga']),
   };
+
+  it('covers every dapil sum published', () => {
+    const used = Object.values(tables)
+      .flat()
+      .reduce((n, t) => n + t.cells.filter((c) => c.id.startsWith('dapil:')).length, 0);
+    expect(dapilRows.length).toBeGreaterThan(1000);
+    expect(used).toBe(dapilRows.length);
+  });
 
   it.each(Object.keys(tables))('%s: no count from 1 to k−1 is shown for a desa or kecamatan', (name) => {
     expect(tables[name as keyof typeof tables].flatMap((t) => t.shownSmall)).toEqual([]);

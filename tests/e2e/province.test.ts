@@ -20,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateProvinceSample } from '../../scripts/sample.ts';
 import { audit } from '../../src/protect/disclosure.ts';
 import { loadPortalTree } from '../../src/domain/regions.ts';
-import { launchBrowser, serve } from '../browser.ts';
+import { launchBrowser, searchResults, serve } from '../browser.ts';
 import { syntheticProvinceDesa } from '../fixtures/province-geo.ts';
 import { axe } from './axe.ts';
 import { inkRatio } from './draw.ts';
@@ -193,16 +193,7 @@ describe('the DIY province portal, built', () => {
       ['gunungkidul', '/kabupaten/34.03/'],
       ['kota yogyakarta', '/kabupaten/34.71/'],
     ] as const) {
-      await page.goto(`${origin}/cari/?q=${encodeURIComponent(q)}`);
-      await page.waitForFunction(
-        () => {
-          const s = document.querySelector('#search-status')?.textContent ?? '';
-          return s !== '' && !s.endsWith('…');
-        },
-        null,
-        { timeout: 30_000 },
-      );
-      const urls = await page.$$eval('#search-results li > a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      const urls = await searchResults(page, origin, q);
       expect(urls[0], q).toBe(url);
     }
     await page.close();

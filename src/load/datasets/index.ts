@@ -11,6 +11,7 @@ import { desilData } from './desil.ts';
 import { kondisi } from './kondisi.ts';
 import { layanan } from './layanan.ts';
 import { sasaran } from './sasaran.ts';
+import { dapil } from './dapil.ts';
 
 export const DATASETS = [
   kemiskinan,
@@ -25,5 +26,6 @@ export const DATASETS = [
   sasaran,
   kondisi,
   layanan,
+  dapil,
 ] as const;
-export { anggaran, cakupan, desilData, kemiskinan, kondisi, layanan, pmks, psks, puskesos, registri, sasaran, verval };
+export { anggaran, cakupan, dapil, desilData, kemiskinan, kondisi, layanan, pmks, psks, puskesos, registri, sasaran, verval };
