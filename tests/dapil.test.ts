@@ -17,7 +17,14 @@ import { formatProblem } from '../src/load/problems.ts';
 import { audit, type Cell, type Relation } from '../src/protect/disclosure.ts';
 import { protectPortal } from '../src/protect/tables.ts';
 import { isHidden } from '../src/protect/figure.ts';
-import { searchResults, useSampleSite } from './browser.ts';
+import { geoArea } from 'd3-geo';
+import { merge } from 'topojson-client';
+import type { GeometryCollection } from 'topojson-specification';
+import { importBoundaries } from '../scripts/geo/boundaries.ts';
+import { groupDapil } from '../src/domain/dapil.ts';
+import { loadRegionTree } from '../src/domain/regions.ts';
+import { dapilMaps } from '../src/model/dapil-map.ts';
+import { launchBrowser, searchResults, useSampleSite } from './browser.ts';
 import { axe } from './e2e/axe.ts';
 import { fixtureIO, ROOT } from './helpers.ts';
 
@@ -129,6 +136,7 @@ describe('disclosure control with dapil sums', () => {
 });
 
 const dist = inject('sampleDist');
+const SHARED_GEO = path.resolve(ROOT, '..', 'shared', 'geo');
 const csv = (rel: string, delimiter?: string) =>
   Papa.parse<Record<string, string>>(readFileSync(rel, 'utf8').replace(/^\uFEFF/, ''), {
     header: true,
@@ -273,4 +281,48 @@ describe('a dapil page in Chromium', () => {
     },
     60_000,
   );
+});
+
+describe.skipIf(!existsSync(SHARED_GEO))('a dapil locator map from the real BPS boundaries of Bantul', () => {
+  it('the two DPRD DIY dapil of Bantul fill Bantul between them, without overlap, each in proportion to its true area', async () => {
+    const tree = (await loadRegionTree('34.02'))!;
+    const file = path.join(SHARED_GEO, 'bantul-3402-desa-hdx2020.geojson');
+    const { topology } = importBoundaries(JSON.parse(readFileSync(file, 'utf8')), tree, { attribution: 'BPS' });
+    const rows = csv(path.join(ROOT, 'data', 'dapil.csv'), ';').map((r) => ({ ...r, kursi: Number(r.kursi) }));
+    const list = groupDapil(rows as never, tree);
+    const maps = dapilMaps(JSON.stringify(topology), list);
+    expect([...maps.keys()].sort()).toEqual(list.map((d) => d.slug).sort());
+    const [a, b] = ['provinsi-diy-2-bantul-a', 'provinsi-diy-3-bantul-b'].map((s) => maps.get(s)!);
+    expect(a!.viewBox).toBe(b!.viewBox);
+    // The true share of dapil A in Bantul's area, on the sphere, from the boundaries themselves.
+    const kec = topology.objects.kecamatan as GeometryCollection;
+    const areaOf = (codes: string[]) => geoArea(merge(topology, kec.geometries.filter((g) => codes.includes(String(g.id))) as never));
+    const trueShare = areaOf(list.find((d) => d.slug === 'provinsi-diy-2-bantul-a')!.kecamatan) / areaOf(tree.kecamatan.map((k) => k.code));
+    // What the SVG paths fill, sampled on a grid in Chromium.
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.setContent(
+        `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${a!.viewBox}"><path id="a" d="${a!.area}"/><path id="b" d="${b!.area}"/></svg>`,
+      );
+      const n = await page.evaluate(() => {
+        const [pa, pb] = ['a', 'b'].map((id) => document.getElementById(id) as unknown as SVGGeometryElement);
+        const box = (document.querySelector('svg') as SVGSVGElement).viewBox.baseVal;
+        const c = { a: 0, b: 0, both: 0 };
+        for (let x = 0.25; x < box.width; x += 0.5)
+          for (let y = 0.25; y < box.height; y += 0.5) {
+            const p = new DOMPoint(x, y);
+            const [ia, ib] = [pa!.isPointInFill(p), pb!.isPointInFill(p)];
+            if (ia && ib) c.both++;
+            else if (ia) c.a++;
+            else if (ib) c.b++;
+          }
+        return c;
+      });
+      expect(n.both / (n.a + n.b)).toBeLessThan(0.005);
+      expect(n.a / (n.a + n.b)).toBeCloseTo(trueShare, 1);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });

@@ -132,6 +132,15 @@ const SPECS: Record<string, Spec> = {
       ['17.07.77,Puskesos C,Jl,,', 'unknown_area'],
     ],
   },
+  dapil: {
+    header: 'lembaga,dapil,kursi,kode_wilayah,sumber',
+    accept: ['DPRD Kabupaten,Dapil 1,8,17.07.01,KPU', 'DPRD Provinsi,Dapil Bengkulu 4,7,17.07,KPU'],
+    reject: [
+      ['DPRD Desa,Dapil 1,8,17.07.01,', 'invalid_value'],
+      ['DPRD Kabupaten,Dapil 1,-8,17.07.01,', 'negative'],
+      ['DPRD Kabupaten,Dapil 1,8,17.07.77,', 'unknown_area'],
+    ],
+  },
 };
 
 describe.each(DATASETS.map((d) => [d.name, d] as const))('%s schema', (name, ds) => {

@@ -144,6 +144,8 @@ export const en: Dict = {
   dapilSeats: (n) => `${n} seats`,
   dapilDescription: (name, lembaga, n) =>
     `${name} (${lembaga}): ${n} sub-districts; PMKS, DTSEN registry, aid coverage, targeting and Puskesos.`,
+  dapilMapTitle: (d: string, l: string) => `Map of ${d} (${l}): the dapil shaded among the other sub-districts`,
+  dapilMapCaption: 'Shaded: the dapil; thin lines: sub-district borders.',
   dapilCovers: 'Sub-districts in the dapil',
   dapilSummaryCaption: (name, n) => `${name} against the whole portal area; rank among the ${n} dapil of the same council (1 = largest)`,
   portalValue: (name) => `All of ${name}`,

@@ -172,6 +172,8 @@ export const id = {
   dapilSeats: (n: number) => `${n} kursi`,
   dapilDescription: (name: string, lembaga: string, n: number) =>
     `${name} (${lembaga}): ${n} kecamatan; PMKS, registri DTSEN, cakupan bantuan, ketepatan sasaran dan Puskesos.`,
+  dapilMapTitle: (d: string, l: string) => `Peta ${d} (${l}): wilayah dapil diarsir di antara kecamatan lain`,
+  dapilMapCaption: 'Arsiran: wilayah dapil; garis tipis: batas kecamatan.',
   dapilCovers: 'Kecamatan dalam dapil',
   dapilSummaryCaption: (name: string, n: number) =>
     `${name} dibanding seluruh wilayah portal; peringkat di antara ${n} dapil lembaga yang sama (1 = terbesar)`,

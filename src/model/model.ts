@@ -30,6 +30,7 @@ import type { LayananRow } from '../load/datasets/layanan.ts';
 import type { IntervalReport } from '../protect/disclosure.ts';
 import { buildTargeting, type TargetingFigure } from './targeting.ts';
 import { type Dapil, groupDapil } from '../domain/dapil.ts';
+import { type DapilMap, dapilMaps } from './dapil-map.ts';
 
 export type { CountCell, CubeCell, MeasureCell } from '../protect/tables.ts';
 export type { TargetingFigure } from './targeting.ts';
@@ -107,7 +108,8 @@ export interface SiteFigures {
    * (`wilayah` = the dapil's slug): PMKS totals, registry, coverage, verification, registry by desil group, targeting.
    */
   dapil: {
-    list: Omit<Dapil, 'lines'>[];
+    /** Each dapil with its locator map where the portal has boundaries. */
+    list: (Omit<Dapil, 'lines'> & { map?: DapilMap })[];
     /** Every protected dapil sum, as published in dapil-angka.csv. */
     cells: DapilCell[];
     pmks: CountCell[];
@@ -153,6 +155,7 @@ export function buildModel(d: PortalData): SiteFigures {
   // `kabupaten` is the portal's own region (a province's too); `kabkota` the kabupaten/kota under a province.
   const dapil = groupDapil(d.dapil ?? [], d.tree);
   const isDapil = new Set(dapil.map((x) => x.slug));
+  const maps = d.geo && dapil.length ? dapilMaps(d.geo.topojson, dapil) : undefined;
   const levelOfArea = (w: string) =>
     isDapil.has(w) ? 'dapil' : w === d.tree.code ? 'kabupaten' : levelOf(w) === 'kabupaten' ? 'kabkota' : levelOf(w);
   // A dapil's measures go through the same registry, coverage and verification figures as an area's.
@@ -288,7 +291,10 @@ export function buildModel(d: PortalData): SiteFigures {
     targeting: buildTargeting(prot.sasaran, prot.desil, d.programs),
     kondisi: prot.kondisi,
     dapil: {
-      list: dapil.map(({ lines: _, ...x }) => x),
+      list: dapil.map(({ lines: _, ...x }) => {
+        const map = maps?.get(x.slug);
+        return map ? { ...x, map } : x;
+      }),
       cells: prot.dapil,
       pmks: dapilCells('pmks').map((c) => ({ tahun: c.tahun, wilayah: c.dapil, kategori: c.kategori, jumlah: c.nilai })),
       registri: regAt('dapil'),

@@ -217,7 +217,19 @@ describe('the DIY province portal, built', () => {
 
   it('at 360 px the province pages fit the screen and pass axe (WCAG 2.1 AA); the kabupaten page prints on two A4 pages before its annex', async () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 640 } });
-    for (const url of ['/', '/kabupaten/', '/kabupaten/34.03/', '/en/kabupaten/34.71/', '/program/pkh/', '/kecamatan/']) {
+    // A dapil of the province DPRD and one of a kabupaten DPRD, each with its locator map.
+    const kabDapil = readdirSync(path.join(dist, 'dapil')).find((d) => !d.startsWith('provinsi-') && !d.includes('.'))!;
+    for (const url of [
+      '/',
+      '/kabupaten/',
+      '/kabupaten/34.03/',
+      '/en/kabupaten/34.71/',
+      '/program/pkh/',
+      '/kecamatan/',
+      '/dapil/',
+      '/dapil/provinsi-diy-1-kota-yogyakarta/',
+      `/en/dapil/${kabDapil}/`,
+    ]) {
       await page.goto(origin + url);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, url).toBeLessThanOrEqual(0);
@@ -269,6 +281,26 @@ describe('the DIY province portal, built', () => {
     expect([...byKec.keys()].every((k) => /^34\.\d{2}\.\d{2}$/.test(k))).toBe(true);
     await page.close();
   }, 120_000);
+
+  it("every dapil page, of the province DPRD and of a kabupaten DPRD, outlines its dapil on a map of its council's region", () => {
+    const pages = readdirSync(path.join(dist, 'dapil'), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
+    expect(pages.some((p) => p.startsWith('provinsi-'))).toBe(true);
+    expect(pages.some((p) => !p.startsWith('provinsi-'))).toBe(true);
+    const boxes = new Map<string, string>();
+    for (const slug of pages) {
+      const html = readFileSync(path.join(dist, 'dapil', slug, 'index.html'), 'utf8');
+      const svg = /<figure class="dapil-map[^"]*">\s*<svg viewBox="([^"]+)"[^>]*>([\s\S]*?)<\/svg>/.exec(html);
+      expect(svg, slug).not.toBeNull();
+      const paths = [...svg![2]!.matchAll(/ d="([^"]+)"/g)].map((m) => m[1]!);
+      expect(paths, slug).toHaveLength(2);
+      for (const d of paths) expect(d, slug).toMatch(/^M[\d.]+,[\d.]+L/);
+      boxes.set(slug.startsWith('provinsi-') ? 'provinsi' : slug.split('-')[0]!, svg![1]!);
+    }
+    // Each council's region at its own scale: the province's map is not a kabupaten's.
+    expect(new Set(boxes.values()).size).toBeGreaterThan(1);
+  });
 
   it('page weights as the kabupaten portal budgets them: every chart drawn in ≤ 80 KB gzip besides the map module and boundaries; a cold search query ≤ 50 KB', async () => {
     // The map module (chartjs-chart-geo with d3-geo) and the boundary file come only to a page that draws a map;
