@@ -5,6 +5,8 @@
  * alone; a broken file names its kabupaten's folder, file and line; a
  * kabupaten/kota that did not send its data is reported and shown as missing.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPortal, memoryIO, type PortalData } from '../src/load/portal.ts';
@@ -14,6 +16,8 @@ import { kecamatanFigures } from '../src/model/figures.ts';
 import { formatProblem, hasErrors } from '../src/load/problems.ts';
 import { isHidden, isShown, NOT_RELEASED } from '../src/protect/figure.ts';
 import { generateProvinceSample } from '../scripts/sample.ts';
+import { groupDapil } from '../src/domain/dapil.ts';
+import { ROOT } from './helpers.ts';
 
 const FOLDERS = ['34.01-kulon-progo', '34.02-bantul', '34.03-gunungkidul', '34.04-sleman', '34.71-kota-yogyakarta'];
 let files: Record<string, string>;
@@ -164,6 +168,25 @@ describe('province input problems', () => {
     const p = problems.find((x) => x.kind === 'duplicate_dataset')!;
     expect(p.file).toBe('pmks.csv');
     expect(formatProblem(p, 'id')).toContain('34.03-gunungkidul/pmks.csv');
+  }, 120_000);
+
+  it("a kabupaten's folder may carry the province DPRD's dapil over its kecamatan: the same composition as the top is one, another is refused", async () => {
+    // Bantul hands over the folder of its own portal: its dapil.csv has DPRD DIY's dapil 2 and 3 beside DPRD Bantul's.
+    const own = readFileSync(path.join(ROOT, 'data', 'dapil.csv'), 'utf8');
+    const { data: d, problems } = await loadPortal(memoryIO({ ...files, '34.02-bantul/dapil.csv': own }));
+    expect(problems.filter((p) => p.level === 'error').map((p) => formatProblem(p, 'id'))).toEqual([]);
+    const diy2 = groupDapil(d!.dapil, d!.tree).find((x) => x.name === 'Dapil DIY 2 (Bantul A)')!;
+    expect(diy2.kecamatan).toHaveLength(9);
+    expect(d!.dapil.filter((r) => r.dapil === 'Dapil DIY 2 (Bantul A)')).toHaveLength(9);
+    // Kretek (34.02.03) put in Bantul B by the folder, in Bantul A by the province's file.
+    const lines = own.split(/\r?\n/);
+    const i = lines.findIndex((l) => l.includes(';Dapil DIY 2 (Bantul A);7;34.02.03;'));
+    lines[i] = lines[i]!.replace('Dapil DIY 2 (Bantul A);7', 'Dapil DIY 3 (Bantul B);6');
+    const bad = await loadPortal(memoryIO({ ...files, '34.02-bantul/dapil.csv': lines.join('\r\n') }));
+    expect(bad.data).toBeUndefined();
+    const p = bad.problems.find((x) => x.kind === 'dapil_conflict')!;
+    expect([p.file, p.line, p.column]).toEqual(['34.02-bantul/dapil.csv', i + 1, 4]);
+    expect(formatProblem(p, 'id')).toMatch(/dapil\.csv baris \d+: kecamatan 34\.02\.03 di sana masuk Dapil DIY 2 \(Bantul A\)/);
   }, 120_000);
 
   it('a folder named by a code outside the province is refused, naming the codes to use', async () => {

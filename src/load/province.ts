@@ -16,6 +16,7 @@ import { type DataIO, subIO } from './io.ts';
 import { contextFor, loadDatasets, type PortalData, relocate } from './portal.ts';
 import { t, type Problem } from './problems.ts';
 import { RULES } from './rules/index.ts';
+import { provinceDapilCheck } from './rules/dapil.ts';
 import { portalSchema, type PortalConfig } from './schema/portal.ts';
 import type { Program } from './schema/program.ts';
 
@@ -51,6 +52,9 @@ export async function loadParts(
   const parts: KabupatenPart[] = [];
   const folders: string[] = [];
   const seen = new Map<string, string>();
+  // The province DPRD's dapil: the top folder's first, then each kabupaten/kota folder's against them.
+  const provinceDapil = provinceDapilCheck();
+  provinceDapil((own.dapil ?? []) as never, tree, 'dapil.csv', 'dapil.csv', () => undefined);
   for (const entry of await io.list('.')) {
     const code = folderCode(entry);
     if (!code || !(await io.list(entry)).length) continue;
@@ -109,6 +113,13 @@ export async function loadParts(
     if (config && !found.some((p) => p.level === 'error'))
       for (const rule of RULES)
         found.push(...rule({ ...(tables as unknown as Parameters<typeof rule>[0]), config, tree: sub, programs, layout }));
+    if (tables.dapil?.length)
+      found.push(
+        ...provinceDapil(tables.dapil as never, sub, 'dapil.csv', `${entry}/dapil.csv`, (f) => {
+          const i = layout['dapil.csv']?.index(f) ?? -1;
+          return i >= 0 ? i + 1 : undefined;
+        }),
+      );
     problems.push(...relocate(found, origins).map((p) => ({ ...p, file: `${entry}/${p.file}` })));
     parts.push({
       code,
@@ -211,5 +222,11 @@ export function mergeParts<T extends Record<string, unknown>>(own: T, parts: rea
   const out: Record<string, unknown> = { ...own };
   for (const ds of DATASETS)
     if (!UNCODED.has(ds.name)) out[ds.name] = [...(own[ds.name] as unknown[]), ...parts.flatMap((p) => p.tables[ds.name] ?? [])];
+  // A province DPRD dapil row given both at the top and in a kabupaten's folder (checked to agree) is one row.
+  const seen = new Set<string>();
+  out.dapil = (out.dapil as { lembaga: string; dapil: string; kode_wilayah: string }[]).filter((r) => {
+    const key = `${r.lembaga}|${r.dapil.trim().toLowerCase()}|${r.kode_wilayah}`;
+    return !seen.has(key) && !!seen.add(key);
+  });
   return out as T;
 }

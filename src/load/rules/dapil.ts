@@ -5,7 +5,7 @@
  * line); and, as a warning, the kecamatan a council's dapil leave out.
  */
 import { groupDapil, kecamatanIn, lembagaKecamatan, lembagaOf } from '../../domain/dapil.ts';
-import { kabupatenOf, levelOf } from '../../domain/regions.ts';
+import { kabupatenOf, levelOf, type RegionTree } from '../../domain/regions.ts';
 import { t } from '../problems.ts';
 import type { Problem } from '../problems.ts';
 import { at, type Rule } from './rule.ts';
@@ -119,3 +119,73 @@ export const dapilRule: Rule = (d) => {
   }
   return out;
 };
+
+type DapilRow = { lembaga: string; dapil: string; kursi: number; kode_wilayah: string; _line: number };
+
+/**
+ * A province's DPRD dapil as its top folder and its kabupaten/kota folders give them (a kabupaten hands over the
+ * folder its own portal uses, with the province DPRD's dapil over its kecamatan): one composition. Each folder's
+ * rows are checked against all given before it, top first: a kecamatan put in another dapil, or a dapil given other
+ * seats, is an error at the folder's row naming where the first was given.
+ */
+export function provinceDapilCheck() {
+  type Where = { place: string; line: number };
+  const seat = new Map<string, { dapil: string; where: Where }>();
+  const seats = new Map<string, { kursi: number; where: Where }>();
+  const id = (w: Where) => `${w.place} baris ${w.line}`;
+  const en = (w: Where) => `${w.place} line ${w.line}`;
+  return (
+    rows: readonly DapilRow[],
+    tree: RegionTree,
+    file: string,
+    place: string,
+    column: (field: string) => number | undefined,
+  ): Problem[] => {
+    const out: Problem[] = [];
+    const problem = (r: DapilRow, field: 'kursi' | 'kode_wilayah', value: string, expected: ReturnType<typeof t>): Problem => {
+      const ci = column(field);
+      return {
+        level: 'error',
+        kind: 'dapil_conflict',
+        file,
+        line: r._line,
+        ...(ci !== undefined ? { column: ci } : {}),
+        field,
+        value,
+        expected,
+      };
+    };
+    for (const r of rows.filter((x) => x.lembaga === 'DPRD Provinsi')) {
+      const name = r.dapil.trim();
+      const where = { place, line: r._line };
+      const s = seats.get(name.toLowerCase());
+      if (s && s.kursi !== r.kursi)
+        out.push(
+          problem(
+            r,
+            'kursi',
+            String(r.kursi),
+            t(`${s.kursi} kursi untuk ${name} seperti ${id(s.where)}`, `${s.kursi} seats for ${name} as in ${en(s.where)}`),
+          ),
+        );
+      else if (!s) seats.set(name.toLowerCase(), { kursi: r.kursi, where });
+      for (const k of kecamatanIn(r.kode_wilayah, tree)) {
+        const before = seat.get(k);
+        if (before && before.dapil.toLowerCase() !== name.toLowerCase())
+          out.push(
+            problem(
+              r,
+              'kode_wilayah',
+              r.kode_wilayah,
+              t(
+                `dapil DPRD Provinsi yang sama dengan ${id(before.where)}: kecamatan ${k} di sana masuk ${before.dapil}`,
+                `the same DPRD Provinsi dapil as ${en(before.where)}: kecamatan ${k} is in ${before.dapil} there`,
+              ),
+            ),
+          );
+        else if (!before) seat.set(k, { dapil: name, where });
+      }
+    }
+    return out;
+  };
+}
