@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadPortal } from '../src/load/portal.ts';
 import { formatProblem, type Problem } from '../src/load/problems.ts';
 import { fixtureIO, fixtureText } from './helpers.ts';
+import { rateAsFraction } from '../src/load/rules/rate-as-fraction.ts';
 
 const load = async (overrides: Record<string, string>) => {
   const { data, problems } = await loadPortal(fixtureIO(overrides));
@@ -42,6 +43,21 @@ describe('a rate typed as a fraction', () => {
       'error kemiskinan.csv:4 persen_miskin',
     ]);
     expect(text[0]).toContain('persentase, bukan pecahan: 12,27');
+  });
+  it("judges a province's own series by what a province can have (40 million people), and still catches its fraction", () => {
+    const tree = { code: '35', name: 'Jawa Timur', kecamatan: [] } as never;
+    const row = (tahun: number, persen_miskin: number, jumlah_miskin: number, _line: number) => ({
+      tahun,
+      persen_miskin,
+      jumlah_miskin,
+      _line,
+    });
+    const check = (rows: ReturnType<typeof row>[]) =>
+      rateAsFraction({ kemiskinan: rows, registri: [], tree, layout: {} } as never).map((p) => formatProblem(p, 'id'));
+    expect(check([row(2023, 10.35, 4_190_000, 2), row(2024, 9.79, 3_980_000, 3)])).toEqual([]);
+    expect(check([row(2023, 10.35, 4_190_000, 2), row(2024, 0.0979, 3_980_000, 3)]).join('\n')).toMatch(
+      /baris 3.*persentase, bukan pecahan: 9,79 .*kemiskinan provinsi mana pun/,
+    );
   });
   it('is refused when the count is in thousands (the population it implies is smaller than any kabupaten, or than the registry)', async () => {
     const { problems, text } = await load({ 'kemiskinan.csv': `${POVERTY}2023,11.5,12,520000,,BPS\n2024,11.02,11,545000,,BPS\n` });

@@ -1,5 +1,5 @@
 /**
- * What any kabupaten/kota can have, known independently of the data: a value
+ * What any kabupaten/kota (or province) can have, known independently of the data: a value
  * outside these ranges cannot be true, whatever the other rows of the same
  * file say (a rate typed as a fraction on every row agrees with itself).
  * Sources: BPS, "Persentase Penduduk Miskin Menurut Kabupaten/Kota" (Susenas
@@ -16,4 +16,6 @@ export const POSSIBLE = {
   povertyRateUsual: [1.5, 45] as const,
   /** People living in one kabupaten/kota. */
   population: [10_000, 7_000_000] as const,
+  /** People living in one province (SP2020: about 0,7 million, Kalimantan Utara, to 48 million, Jawa Barat). */
+  provincePopulation: [300_000, 60_000_000] as const,
 };

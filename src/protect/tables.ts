@@ -335,12 +335,12 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
       priorFor((id) => `pmks|${y}|${cubeId(id)}|jumlah`),
     );
     count('pmks.csv', Number(y), flags, cells.length);
-    out.pmks.push(...toCountCells(Number(y), cells, flags));
+    for (const c of toCountCells(Number(y), cells, flags)) out.pmks.push(c); // no spread: a province has 10⁵ cells a year
   }
   // PSKS: same cube, nothing hidden (resources, not people in need).
   for (const [y, rows] of groupBy(d.psks, (r) => String(r.tahun))) {
     const { cells } = categoryCube(rows, kab, new Set(), 'kecamatan');
-    out.psks.push(...toCountCells(Number(y), cells, new Map()));
+    for (const c of toCountCells(Number(y), cells, new Map())) out.psks.push(c);
   }
 
   const measure = (file: string, tahun: number, program: string, ukuran: string, rows: { wilayah: string; value: number }[]) => {
@@ -404,7 +404,7 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
         priorFor((id) => `desil|${y}|${periode}|${cubeId(id)}|${ukuran}`),
       );
       count('desil.csv', `${key}|${ukuran}`, flags, cells.length);
-      out.desil.push(...toCubeCells({ tahun: Number(y), periode, program: '', ukuran }, cells, flags));
+      for (const c of toCubeCells({ tahun: Number(y), periode, program: '', ukuran }, cells, flags)) out.desil.push(c);
     }
   }
   // Recipients by desil, per program: all, ranked, and within the program's own limit.
@@ -431,7 +431,7 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
       priorFor((id) => `sasaran|${y}|${periode}|${id.split('|')[1]}|${program}|${id.split('|')[2]}|penerima`),
     );
     count('sasaran.csv', key, flags, cells.length);
-    out.sasaran.push(...toCubeCells({ tahun: Number(y), periode, program, ukuran: 'penerima' }, cells, flags));
+    for (const c of toCubeCells({ tahun: Number(y), periode, program, ukuran: 'penerima' }, cells, flags)) out.sasaran.push(c);
   }
   // Deprivations: one household can have several, so each indicator is a table of its own (no total across them).
   for (const [key, rows] of groupBy(d.kondisi, (r) => `${r.tahun}|${r.indikator}`)) {

@@ -48,13 +48,16 @@ export const rateAsFraction: Rule = (d) => {
         rowsAt.reduce((s, x) => s + x.jiwa!, 0),
       );
   }
-  const [pLo, pHi] = POSSIBLE.population;
+  // A province portal's own series is a province's (its kabupaten/kota's folders are checked as kabupaten/kota).
+  const province = d.tree.code.length === 2;
+  const who = province ? { id: 'provinsi', en: 'province' } : { id: 'kabupaten/kota', en: 'kabupaten/kota' };
+  const [pLo, pHi] = province ? POSSIBLE.provincePopulation : POSSIBLE.population;
   const [rLo, rHi] = POSSIBLE.povertyRate;
   for (const r of rows) {
     const pop = implied(r);
     const inRegistry = registry.get(r.tahun);
     let flagged = false;
-    // 1. What no kabupaten/kota can have.
+    // 1. What no kabupaten/kota (or province) can have.
     if (r.persen_miskin > 0 && (r.persen_miskin < rLo || r.persen_miskin > rHi || pop > pHi)) {
       const asFraction = r.persen_miskin <= 1;
       out.push(
@@ -62,12 +65,12 @@ export const rateAsFraction: Rule = (d) => {
           r,
           asFraction
             ? t(
-                `persentase, bukan pecahan: ${idNum(r.persen_miskin * 100)} (${idNum(r.persen_miskin, 4)} terbaca ${idNum(r.persen_miskin, 4)} %, padahal kemiskinan kabupaten/kota mana pun ${idNum(rLo)}–${idNum(rHi)} %; dengan jumlah_miskin ${idNum(r.jumlah_miskin)} angka itu berarti ${idNum(Math.round(pop))} penduduk)`,
-                `a percentage, not a fraction: ${enNum(r.persen_miskin * 100)} (${enNum(r.persen_miskin, 4)} reads as ${enNum(r.persen_miskin, 4)} %, while every kabupaten/kota's poverty rate is ${enNum(rLo)}–${enNum(rHi)} %; with jumlah_miskin ${enNum(r.jumlah_miskin)} it would mean ${enNum(Math.round(pop))} people)`,
+                `persentase, bukan pecahan: ${idNum(r.persen_miskin * 100)} (${idNum(r.persen_miskin, 4)} terbaca ${idNum(r.persen_miskin, 4)} %, padahal kemiskinan ${who.id} mana pun ${idNum(rLo)}–${idNum(rHi)} %; dengan jumlah_miskin ${idNum(r.jumlah_miskin)} angka itu berarti ${idNum(Math.round(pop))} penduduk)`,
+                `a percentage, not a fraction: ${enNum(r.persen_miskin * 100)} (${enNum(r.persen_miskin, 4)} reads as ${enNum(r.persen_miskin, 4)} %, while every ${who.en}'s poverty rate is ${enNum(rLo)}–${enNum(rHi)} %; with jumlah_miskin ${enNum(r.jumlah_miskin)} it would mean ${enNum(Math.round(pop))} people)`,
               )
             : t(
-                `persentase penduduk miskin yang mungkin bagi kabupaten/kota (${idNum(rLo)}–${idNum(rHi)} %) — dengan jumlah_miskin ${idNum(r.jumlah_miskin)} angka ini berarti ${idNum(Math.round(pop))} penduduk${pop > pHi ? `, lebih dari kabupaten/kota mana pun (${idNum(pHi)})` : ''}`,
-                `a poverty rate possible for a kabupaten/kota (${enNum(rLo)}–${enNum(rHi)} %) — with jumlah_miskin ${enNum(r.jumlah_miskin)} it would mean ${enNum(Math.round(pop))} people${pop > pHi ? `, more than any kabupaten/kota (${enNum(pHi)})` : ''}`,
+                `persentase penduduk miskin yang mungkin bagi ${who.id} (${idNum(rLo)}–${idNum(rHi)} %) — dengan jumlah_miskin ${idNum(r.jumlah_miskin)} angka ini berarti ${idNum(Math.round(pop))} penduduk${pop > pHi ? `, lebih dari ${who.id} mana pun (${idNum(pHi)})` : ''}`,
+                `a poverty rate possible for a ${who.en} (${enNum(rLo)}–${enNum(rHi)} %) — with jumlah_miskin ${enNum(r.jumlah_miskin)} it would mean ${enNum(Math.round(pop))} people${pop > pHi ? `, more than any ${who.en} (${enNum(pHi)})` : ''}`,
               ),
         ),
       );
@@ -84,8 +87,8 @@ export const rateAsFraction: Rule = (d) => {
           'error',
           idNum(r.jumlah_miskin),
           t(
-            `jumlah penduduk miskin dalam jiwa (bukan ribu jiwa): ${idNum(r.jumlah_miskin)} jiwa dengan ${idNum(r.persen_miskin)} % berarti hanya ${idNum(Math.round(pop))} penduduk, ${pop < pLo ? `lebih sedikit dari kabupaten/kota mana pun (${idNum(pLo)})` : `lebih sedikit dari ${idNum(inRegistry!)} jiwa dalam registri tahun itu`}`,
-            `the number of poor people in persons (not thousands): ${enNum(r.jumlah_miskin)} people at ${enNum(r.persen_miskin)} % means only ${enNum(Math.round(pop))} inhabitants, ${pop < pLo ? `fewer than any kabupaten/kota (${enNum(pLo)})` : `fewer than the ${enNum(inRegistry!)} people in the registry that year`}`,
+            `jumlah penduduk miskin dalam jiwa (bukan ribu jiwa): ${idNum(r.jumlah_miskin)} jiwa dengan ${idNum(r.persen_miskin)} % berarti hanya ${idNum(Math.round(pop))} penduduk, ${pop < pLo ? `lebih sedikit dari ${who.id} mana pun (${idNum(pLo)})` : `lebih sedikit dari ${idNum(inRegistry!)} jiwa dalam registri tahun itu`}`,
+            `the number of poor people in persons (not thousands): ${enNum(r.jumlah_miskin)} people at ${enNum(r.persen_miskin)} % means only ${enNum(Math.round(pop))} inhabitants, ${pop < pLo ? `fewer than any ${who.en} (${enNum(pLo)})` : `fewer than the ${enNum(inRegistry!)} people in the registry that year`}`,
           ),
         ),
       );
@@ -143,8 +146,8 @@ export const rateAsFraction: Rule = (d) => {
           'warning',
           String(r.persen_miskin).replace('.', ','),
           t(
-            `persentase yang lazim bagi kabupaten/kota (${idNum(uLo)}–${idNum(uHi)} %); periksa sekali lagi dengan publikasi BPS`,
-            `a rate usual for a kabupaten/kota (${enNum(uLo)}–${enNum(uHi)} %); check it once more against the BPS publication`,
+            `persentase yang lazim bagi ${who.id} (${idNum(uLo)}–${idNum(uHi)} %); periksa sekali lagi dengan publikasi BPS`,
+            `a rate usual for a ${who.en} (${enNum(uLo)}–${enNum(uHi)} %); check it once more against the BPS publication`,
           ),
         ),
       );

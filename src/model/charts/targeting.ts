@@ -125,7 +125,7 @@ export function toRegistryDesilChart(site: SiteFigures, lang: Lang = 'id'): Char
 export function toConditionsChart(site: SiteFigures, lang: Lang = 'id'): ChartSpec | undefined {
   const { t, chart } = defineChart(site, lang);
   const cells = site.kondisi.filter((c) => c.wilayah === site.tree.code);
-  const year = Math.max(...cells.map((c) => c.tahun));
+  const year = cells.reduce((m, c) => Math.max(m, c.tahun), -Infinity);
   if (!cells.length) return undefined;
   const rows = CONDITIONS.map((c) => ({ c, v: cells.find((x) => x.tahun === year && x.ukuran === c.code)?.nilai ?? NOT_RELEASED })).sort(
     (a, b) => (typeof b.v === 'number' ? b.v : -1) - (typeof a.v === 'number' ? a.v : -1),
