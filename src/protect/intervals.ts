@@ -94,9 +94,12 @@ function checkBlock(block: readonly HiddenRow[], small: readonly number[], k: nu
     const { minimize, maximize } = highs.constants.objectiveSense;
     const open = new Set(small);
     /** Solve with `cells` weighted 1 in the given sense; the primal values, or undefined when unbounded. */
+    // Only the columns the last objective weighted are reset (a block can have thousands of columns).
+    let weighted: number[] = [];
     const solve = (cells: Iterable<number>, sense: typeof minimize): Float64Array | undefined => {
-      for (let i = 0; i < cols.length; i++) model.changeColCost(i, 0);
-      for (const c of cells) model.changeColCost(at.get(c)!, 1);
+      for (const i of weighted) model.changeColCost(i, 0);
+      weighted = [...cells].map((c) => at.get(c)!);
+      for (const i of weighted) model.changeColCost(i, 1);
       model.changeObjectiveSense(sense);
       model.run();
       const status = model.getModelStatus();

@@ -237,11 +237,19 @@ const fill = (s: string, ex: RegionExamples) =>
   s.replace(/\{\{(\w+)\}\}/g, (m, k: string) => (k in ex ? ex[k as keyof RegionExamples] : m));
 const fillText = (x: Text, ex: RegionExamples): Text => ({ id: fill(x.id, ex), en: fill(x.en, ex) });
 
+type Column = { name: string; meta: ColumnMeta; required: boolean; values?: readonly string[] };
+/** Each schema's columns with the generic examples, made once: the loader asks for them on every row. */
+const generic = new WeakMap<z.ZodObject, readonly Column[]>();
+
 /** The metadata of every column of an object schema, in declaration order, its examples in the given region. */
-export function columnsOf(
-  schema: z.ZodObject,
-  examples: RegionExamples = SHAPES,
-): { name: string; meta: ColumnMeta; required: boolean; values?: readonly string[] }[] {
+export function columnsOf(schema: z.ZodObject, examples: RegionExamples = SHAPES): readonly Column[] {
+  if (examples !== SHAPES) return columnsIn(schema, examples);
+  let cols = generic.get(schema);
+  if (!cols) generic.set(schema, (cols = columnsIn(schema, SHAPES)));
+  return cols;
+}
+
+function columnsIn(schema: z.ZodObject, examples: RegionExamples): Column[] {
   return Object.entries(schema.shape).map(([name, s]) => {
     const type = s as z.ZodType;
     const values = closedList(type);
