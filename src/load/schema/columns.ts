@@ -244,8 +244,10 @@ const generic = new WeakMap<z.ZodObject, readonly Column[]>();
 /** The metadata of every column of an object schema, in declaration order, its examples in the given region. */
 export function columnsOf(schema: z.ZodObject, examples: RegionExamples = SHAPES): readonly Column[] {
   if (examples !== SHAPES) return columnsIn(schema, examples);
-  let cols = generic.get(schema);
-  if (!cols) generic.set(schema, (cols = columnsIn(schema, SHAPES)));
+  const made = generic.get(schema);
+  if (made) return made;
+  const cols = columnsIn(schema, SHAPES);
+  generic.set(schema, cols);
   return cols;
 }
 
