@@ -20,6 +20,9 @@ export const dapilRule: Rule = (d) => {
   const firstOf = new Map<string, (typeof rows)[number]>();
   /** Per council, the dapil (and its first line) each kecamatan was put in. */
   const seat = new Map<string, Map<string, { dapil: string; line: number }>>();
+  /** A row whose area conflicts with the composition given so far. */
+  const placed = (r: (typeof rows)[number], expected: ReturnType<typeof t>) =>
+    at(d, FILE, r, 'kode_wilayah', 'dapil_conflict', 'error', r.kode_wilayah, expected);
   for (const r of rows) {
     const l = lembagaOf(r, d.tree);
     const key = `${l.key}|${r.dapil.trim().toLowerCase()}`;
@@ -63,14 +66,8 @@ export const dapilRule: Rule = (d) => {
     }
     if (first && l.level === 'kabupaten' && kabupatenOf(first.kode_wilayah) !== kabupatenOf(r.kode_wilayah))
       out.push(
-        at(
-          d,
-          FILE,
+        placed(
           r,
-          'kode_wilayah',
-          'dapil_conflict',
-          'error',
-          r.kode_wilayah,
           t(
             `kecamatan ${kabupatenOf(first.kode_wilayah)}.… seperti baris ${first._line}: satu dapil DPRD kabupaten/kota di satu kabupaten/kota`,
             `a kecamatan ${kabupatenOf(first.kode_wilayah)}.… as on line ${first._line}: a DPRD kabupaten/kota dapil lies in one kabupaten/kota`,
@@ -83,14 +80,8 @@ export const dapilRule: Rule = (d) => {
       const before = taken.get(k);
       if (before && before.dapil.toLowerCase() !== r.dapil.trim().toLowerCase())
         out.push(
-          at(
-            d,
-            FILE,
+          placed(
             r,
-            'kode_wilayah',
-            'dapil_conflict',
-            'error',
-            r.kode_wilayah,
             t(
               `kecamatan ${name.get(k)} (${k}) di satu dapil ${l.name} saja; sudah masuk ${before.dapil} (baris ${before.line})`,
               `kecamatan ${name.get(k)} (${k}) in one dapil of ${l.name} only; it is already in ${before.dapil} (line ${before.line})`,
