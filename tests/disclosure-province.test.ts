@@ -9,6 +9,14 @@ import { audit, type Cell, type IntervalReport, protect, type Relation } from '.
 import { pinnedCells } from '../src/protect/intervals.ts';
 
 const K = 5;
+/** A seeded uniform random number generator (an LCG), so a test's table is the same on every run. */
+function seeded(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2 ** 31;
+    return s / 2 ** 31;
+  };
+}
 /** A cell per node, each non-leaf node the sum of its children. */
 function tableOf(root: RegionNode, leaf: (code: string) => number): { cells: Cell[]; relations: Relation[] } {
   const value = new Map<string, number>();
@@ -64,11 +72,7 @@ describe('disclosure control on a province tree', () => {
   it('the whole DIY tree (5 kabupaten/kota, 78 kecamatan, 438 desa): every small count hidden, no hidden cell recoverable, every interval reaches 0 or k', async () => {
     const diy = (await loadRegion('34'))!;
     // Synthetic counts, seeded: most desa have tens of people in the category, one in six has 1–4.
-    let s = 7;
-    const rand = () => {
-      s = (s * 1103515245 + 12345) % 2 ** 31;
-      return s / 2 ** 31;
-    };
+    const rand = seeded(7);
     const { cells, relations } = tableOf(diy, () => (rand() < 1 / 6 ? 1 + Math.floor(rand() * 4) : 5 + Math.floor(rand() * 60)));
     const report: IntervalReport = { checked: 0, pinned: 0, inherited: 0 };
     const flags = protect(cells, relations, K, report);
@@ -91,5 +95,31 @@ describe('disclosure control on a province tree', () => {
     expect(checked).toBe(smallOnes.length);
     // The province total is published; no kabupaten total is hidden only to protect a desa two levels down.
     expect(flags.has('34')).toBe(false);
+  });
+});
+
+describe('the protection-interval check scope by scope (large blocks)', () => {
+  it('finds the same pinned cells, in the same order, as one program over the whole block', async () => {
+    const diy = (await loadRegion('34'))!;
+    const rand = seeded(11);
+    const { cells, relations } = tableOf(diy, () => (rand() < 1 / 3 ? 1 + Math.floor(rand() * 4) : 5 + Math.floor(rand() * 30)));
+    const index = new Map(cells.map((c, i) => [c.id, i]));
+    const members = relations.map((r) => [r.total, ...r.parts].map((id) => index.get(id)!));
+    const values = cells.map((c) => c.value);
+    // Primary suppression only, and every small kecamatan total hidden too: many cells stay pinned.
+    const hidden = Uint8Array.from(cells, (c) => (c.small && c.value < K * 4 ? 1 : 0));
+    const whole = pinnedCells(members, values, hidden, K);
+    // Scopes: each cell's kecamatan, then its kabupaten/kota (as tables.ts gives them), from the first cell on.
+    const scopeOf = (n: number) => {
+      const ids = new Map<string, number>();
+      return Int32Array.from(cells, (c) => {
+        const name = c.id.slice(0, n);
+        if (!ids.has(name)) ids.set(name, ids.size);
+        return ids.get(name)!;
+      });
+    };
+    const scoped = pinnedCells(members, values, hidden, K, undefined, undefined, [scopeOf(8), scopeOf(5)], 0);
+    expect(whole.pinned.length).toBeGreaterThanOrEqual(5);
+    expect(scoped).toEqual(whole);
   });
 });

@@ -67,6 +67,8 @@ export function protect(
   k: number,
   report?: IntervalReport,
   prior?: Prior,
+  /** Nested scopes of a cell, finest first (its kecamatan, its kabupaten/kota): large blocks are checked scope by scope first (intervals.ts). */
+  scopesOf?: (id: string) => readonly string[],
 ): Map<string, Flag> {
   const flags = new Map<string, Flag>();
   const before = cells.map((c) => prior?.(c.id));
@@ -91,6 +93,7 @@ export function protect(
   const sensitive = Uint8Array.from(cells, (c) => (c.sensitive ? 1 : 0));
   const cache = new Map<string, Set<number>>();
   const intervalCache = new Map<string, Pinned[]>();
+  const scopes = scopesOf ? numberedScopes(cells.map((c) => scopesOf(c.id))) : [];
   const hiddenIn = new Int32Array(members.length);
   const hide = (c: number, flag: Flag) => {
     hidden[c] = 1;
@@ -177,7 +180,7 @@ export function protect(
     let exposed = auditIndexed(members, cells.length, hidden, cache).filter((c) => !inherited.has(c));
     if (exposed.length === 0) {
       // Then the protection intervals: no hidden count may be pinned inside 1..k−1 (sensitive ones: must reach k).
-      const { pinned, checked } = pinnedCells(members, values, hidden, k, intervalCache, sensitive);
+      const { pinned, checked } = pinnedCells(members, values, hidden, k, intervalCache, sensitive, scopes);
       for (const x of pinned) pinnedSeen.add(x.cell);
       exposed = pinned.map((x) => x.cell).filter((c) => !inherited.has(c));
       if (exposed.length === 0) {
@@ -199,6 +202,20 @@ export function protect(
     if (!progress) throw new Error(`disclosure control: cannot protect ${cells[exposed[0]!]!.id}`);
   }
   throw new Error('disclosure control: no stable pattern');
+}
+
+/** Scope names per cell → one array per level numbering each cell's scope. */
+function numberedScopes(names: readonly (readonly string[])[]): Int32Array[] {
+  const levels = names.reduce((a, n) => Math.max(a, n.length), 0);
+  return Array.from({ length: levels }, (_, l) => {
+    const ids = new Map<string, number>();
+    // A cell with fewer levels than others is its own scope above them.
+    return Int32Array.from(names, (n, i) => {
+      const name = n[l] ?? `#${i}`;
+      if (!ids.has(name)) ids.set(name, ids.size);
+      return ids.get(name)!;
+    });
+  });
 }
 
 /**

@@ -17,6 +17,15 @@
  * program per block first minimises their sum (every cell the optimum puts at
  * 0 is proven), repeated while it proves more; then the same maximising;
  * what is left is solved one cell at a time, min then max.
+ *
+ * A province's block can span a whole kabupaten/kota or more (10⁴–10⁵
+ * cells): one such program costs seconds. So a large block is first checked
+ * scope by scope (`scopes`: e.g. each cell's kecamatan, then its
+ * kabupaten/kota), with every hidden cell outside the scope held at its true
+ * value. Any solution of that smaller program is a solution of the whole, so
+ * a cell it proves (interval reaching 0 or k) is proven; only the cells no
+ * scope proves go to the program of the whole block, whose answer is exact.
+ * The result is the same set, in the same order, as without scopes.
  */
 import type { Model } from 'highs';
 import { highs } from './lp.ts';
@@ -30,6 +39,8 @@ export interface Pinned {
 }
 
 const EPS = 1e-7;
+/** Blocks with more cells than this are first checked scope by scope. */
+const SCOPED_FROM = 1000;
 
 /**
  * Hidden cells (indexes) whose interval lies inside 1..k−1; `checked` counts
@@ -43,6 +54,9 @@ export function pinnedCells(
   k: number,
   cache?: Map<string, Pinned[]>,
   sensitive?: Uint8Array,
+  /** Nested scopes, finest first: `scopes[l][cell]` numbers the cell's scope at level l. */
+  scopes: readonly Int32Array[] = [],
+  scopedFrom = SCOPED_FROM,
 ): { pinned: Pinned[]; checked: number } {
   const rows = hiddenRows(members, hidden, values);
   const pinned: Pinned[] = [];
@@ -55,13 +69,69 @@ export function pinnedCells(
     const key = cache && Int32Array.from(cells).sort().join(',');
     let found = key ? cache!.get(key) : undefined;
     if (!found) {
-      found = checkBlock(block, small, k, sensitive);
+      const left = cells.length > scopedFrom ? unprovenInScopes(block, small, values, k, scopes, sensitive, cache) : small;
+      found = left.length ? checkBlock(block, left, k, sensitive) : [];
       if (key) cache!.set(key, found);
     }
     pinned.push(...found);
   }
   // A hidden cell in no relation with another hidden cell is unconstrained: nothing pins it.
   return { pinned, checked };
+}
+
+/**
+ * The small cells of a block that no scope proves, in the order given: each
+ * scope's program holds the hidden cells outside it at their true values.
+ */
+function unprovenInScopes(
+  block: readonly HiddenRow[],
+  small: readonly number[],
+  values: readonly number[],
+  k: number,
+  scopes: readonly Int32Array[],
+  sensitive?: Uint8Array,
+  cache?: Map<string, Pinned[]>,
+): readonly number[] {
+  let open = small;
+  for (const [level, scope] of scopes.entries()) {
+    const wanted = new Set(open.map((c) => scope[c]!));
+    // Each row split by scope: the part inside a scope, with the cells outside moved to the right-hand side.
+    const rowsOf = new Map<number, HiddenRow[]>();
+    for (const row of block) {
+      const parts = new Map<number, HiddenRow>();
+      for (const [c, v] of row.coef) {
+        const s = scope[c]!;
+        if (!wanted.has(s)) continue;
+        if (!parts.has(s)) parts.set(s, { coef: new Map(), rhs: 0 });
+        const part = parts.get(s)!;
+        part.coef.set(c, v);
+        part.rhs += v * values[c]!;
+      }
+      for (const [s, part] of parts) {
+        const list = rowsOf.get(s);
+        if (list) list.push(part);
+        else rowsOf.set(s, [part]);
+      }
+    }
+    const left = new Set<number>();
+    for (const [s, rows] of rowsOf) {
+      const inScope = open.filter((c) => scope[c] === s);
+      const key =
+        cache &&
+        `${level}:${Int32Array.from(new Set(rows.flatMap((r) => [...r.coef.keys()])))
+          .sort()
+          .join(',')}`;
+      let found = key ? cache!.get(key) : undefined;
+      if (!found) {
+        found = checkBlock(rows, inScope, k, sensitive);
+        if (key) cache!.set(key, found);
+      }
+      for (const p of found) left.add(p.cell);
+    }
+    open = open.filter((c) => left.has(c));
+    if (!open.length) break;
+  }
+  return open;
 }
 
 function checkBlock(block: readonly HiddenRow[], small: readonly number[], k: number, sensitive?: Uint8Array): Pinned[] {

@@ -333,6 +333,7 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
       o.k,
       out.intervals,
       priorFor((id) => `pmks|${y}|${cubeId(id)}|jumlah`),
+      scopesOf,
     );
     count('pmks.csv', Number(y), flags, cells.length);
     for (const c of toCountCells(Number(y), cells, flags)) out.pmks.push(c); // no spread: a province has 10⁵ cells a year
@@ -347,7 +348,7 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
     const { cells, relations } = measureCube(rows, kab, dapil);
     const table = file.replace(/\.csv$/, '');
     const key = (w: string) => (program ? `${table}|${tahun}|${w}|${program}|${ukuran}` : `${table}|${tahun}|${w}|${ukuran}`);
-    const flags = protect(cells, relations, o.k, out.intervals, priorFor(key));
+    const flags = protect(cells, relations, o.k, out.intervals, priorFor(key), scopesOf);
     count(file, tahun, flags, cells.length);
     for (const c of cells) out.measures.push({ tahun, wilayah: c.id, program, ukuran, nilai: flags.has(c.id) ? HIDDEN : c.value });
   };
@@ -402,6 +403,7 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
         o.k,
         out.intervals,
         priorFor((id) => `desil|${y}|${periode}|${cubeId(id)}|${ukuran}`),
+        scopesOf,
       );
       count('desil.csv', `${key}|${ukuran}`, flags, cells.length);
       for (const c of toCubeCells({ tahun: Number(y), periode, program: '', ukuran }, cells, flags)) out.desil.push(c);
@@ -429,6 +431,7 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
       o.k,
       out.intervals,
       priorFor((id) => `sasaran|${y}|${periode}|${id.split('|')[1]}|${program}|${id.split('|')[2]}|penerima`),
+      scopesOf,
     );
     count('sasaran.csv', key, flags, cells.length);
     for (const c of toCubeCells({ tahun: Number(y), periode, program, ukuran: 'penerima' }, cells, flags)) out.sasaran.push(c);
@@ -446,6 +449,7 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
       o.k,
       out.intervals,
       priorFor((w) => `kondisi|${y}|${w}|${indikator}|keluarga`),
+      scopesOf,
     );
     count('kondisi.csv', key, flags, cells.length);
     for (const c of cells)
@@ -467,6 +471,12 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
 }
 
 const DAPIL = 'dapil:';
+
+/** A cell's kecamatan and kabupaten/kota (a dapil's sum: the dapil): the scopes a large block is checked in first (intervals.ts). */
+function scopesOf(id: string): string[] {
+  const area = id.includes('|') ? id.split('|')[1]! : id;
+  return area.startsWith(DAPIL) ? [area, area] : [area.slice(0, 8), area.slice(0, 5)];
+}
 
 /** Move the dapil sums out of the area tables into their own (the area tables keep area codes only). */
 function splitDapil(out: Protected): void {

@@ -98,6 +98,13 @@ const LEVEL_FIELD: Field = {
   title: 'Tingkat wilayah',
   description: 'desa, kecamatan atau kabupaten. / Area level: desa (village), kecamatan (sub-district) or kabupaten.',
 };
+/** A province portal's tables have one level more. */
+const PROVINCE_LEVEL_FIELD: Field = {
+  ...LEVEL_FIELD,
+  description:
+    'desa, kecamatan, kabupaten (kabupaten/kota) atau provinsi. / Area level: desa (village), kecamatan (sub-district), kabupaten (regency/city) or provinsi (province).',
+};
+const levelField = (province: boolean) => (province ? PROVINCE_LEVEL_FIELD : LEVEL_FIELD);
 export const FLAG_FIELD: Field = {
   name: 'kerahasiaan',
   type: 'string',
@@ -149,14 +156,14 @@ const DESIL_FIELD: Field = {
 };
 
 /** The published fields of a dataset: its schema's columns with label columns interleaved. */
-export function publishedFields(name: string, sample: boolean, examples?: RegionExamples): Field[] {
+export function publishedFields(name: string, sample: boolean, examples?: RegionExamples, province = false): Field[] {
   const ds = DATASETS.find((d) => d.name === name)!;
   const fields: Field[] = [];
   const prot = PROTECTED[name];
   for (const c of columnsOf(ds.schema, examples)) {
     if (prot && !prot.before.includes(c.name) && !prot.measures.includes(c.name)) continue;
     if (c.name === LABELS.kode_wilayah!.name) continue; // the operator's check column; the official name follows the code
-    if (prot && c.name === 'kode_wilayah') fields.push(LEVEL_FIELD);
+    if (prot && c.name === 'kode_wilayah') fields.push(levelField(province));
     if (prot && c.name === 'desil') {
       fields.push(DESIL_FIELD);
       continue;
@@ -414,6 +421,7 @@ export interface Downloads {
 
 export function buildDownloads(d: PortalData, model: SiteFigures): Downloads {
   const sample = d.config.data_contoh;
+  const province = d.tree.code.length === 2;
   const names = new Map<string, string>([[d.tree.code, d.tree.name], ...(d.tree.kabupaten ?? []).map((k) => [k.code, k.name] as const)]);
   for (const k of d.tree.kecamatan) {
     names.set(k.code, k.name);
@@ -486,10 +494,10 @@ export function buildDownloads(d: PortalData, model: SiteFigures): Downloads {
     if (!ds.required && input.length === 0) continue; // an optional file the office does not keep
     const source = PROTECTED[ds.name] ? protectedRows(ds.name, model) : input;
     const primaryKey = PROTECTED[ds.name] ? [...PROTECTED[ds.name]!.before] : [...ds.key];
-    publish(ds.name, ds.title, ds.description, publishedFields(ds.name, sample, regionExamples(d.tree)), primaryKey, source);
+    publish(ds.name, ds.title, ds.description, publishedFields(ds.name, sample, regionExamples(d.tree), province), primaryKey, source);
   }
   if (model.targeting.length) {
-    const fields = [...TARGETING_FIELDS, ...(sample ? [NOTE_FIELD] : [])];
+    const fields = [...TARGETING_FIELDS.map((f) => (f === LEVEL_FIELD ? levelField(province) : f)), ...(sample ? [NOTE_FIELD] : [])];
     publish(
       'sasaran-indikator',
       TARGETING_TITLE,
