@@ -99,27 +99,71 @@ describe('disclosure control on a province tree', () => {
 });
 
 describe('the protection-interval check scope by scope (large blocks)', () => {
-  it('finds the same pinned cells, in the same order, as one program over the whole block', async () => {
+  const table = async () => {
     const diy = (await loadRegion('34'))!;
     const rand = seeded(11);
-    const { cells, relations } = tableOf(diy, () => (rand() < 1 / 3 ? 1 + Math.floor(rand() * 4) : 5 + Math.floor(rand() * 30)));
+    return tableOf(diy, () => (rand() < 1 / 3 ? 1 + Math.floor(rand() * 4) : 5 + Math.floor(rand() * 30)));
+  };
+  const numbered = (cells: readonly Cell[], n: number) => {
+    const ids = new Map<string, number>();
+    return Int32Array.from(cells, (c) => {
+      const name = c.id.slice(0, n);
+      if (!ids.has(name)) ids.set(name, ids.size);
+      return ids.get(name)!;
+    });
+  };
+
+  it('never finds fewer pinned cells than one program over the whole block', async () => {
+    const { cells, relations } = await table();
     const index = new Map(cells.map((c, i) => [c.id, i]));
     const members = relations.map((r) => [r.total, ...r.parts].map((id) => index.get(id)!));
     const values = cells.map((c) => c.value);
     // Primary suppression only, and every small kecamatan total hidden too: many cells stay pinned.
     const hidden = Uint8Array.from(cells, (c) => (c.small && c.value < K * 4 ? 1 : 0));
     const whole = pinnedCells(members, values, hidden, K);
-    // Scopes: each cell's kecamatan, then its kabupaten/kota (as tables.ts gives them), from the first cell on.
-    const scopeOf = (n: number) => {
-      const ids = new Map<string, number>();
-      return Int32Array.from(cells, (c) => {
-        const name = c.id.slice(0, n);
-        if (!ids.has(name)) ids.set(name, ids.size);
-        return ids.get(name)!;
-      });
-    };
-    const scoped = pinnedCells(members, values, hidden, K, undefined, undefined, [scopeOf(8), scopeOf(5)], 0);
+    const scoped = pinnedCells(members, values, hidden, K, undefined, undefined, [numbered(cells, 8), numbered(cells, 5)], 0);
     expect(whole.pinned.length).toBeGreaterThanOrEqual(5);
-    expect(scoped).toEqual(whole);
+    expect(scoped.checked).toBe(whole.checked);
+    const found = new Set(scoped.pinned.map((p) => p.cell));
+    for (const p of whole.pinned) expect(found.has(p.cell), cells[p.cell]!.id).toBe(true);
+  });
+
+  it('protects as fully: on the final pattern one program over each whole block finds nothing pinned', async () => {
+    // 20 categories per area (blocks of more than 1,000 hidden cells per kabupaten/kota), each area's total over them,
+    // and one rare category whose kabupaten/kota totals are 1–4 (hidden, tied across kabupaten by the province total).
+    const diy = (await loadRegion('34'))!;
+    const rand = seeded(5);
+    const cats = Array.from({ length: 20 }, (_, i) => `c${i}`);
+    const per = cats.map((c) =>
+      tableOf(diy, () => (c === 'c0' ? Number(rand() < 0.02) : rand() < 2 / 3 ? 1 + Math.floor(rand() * 4) : 5 + Math.floor(rand() * 30))),
+    );
+    const cells: Cell[] = [];
+    const relations: Relation[] = [];
+    per.forEach((t, i) => {
+      for (const c of t.cells) cells.push({ ...c, id: `${c.id}|${cats[i]}` });
+      for (const r of t.relations) relations.push({ total: `${r.total}|${cats[i]}`, parts: r.parts.map((p) => `${p}|${cats[i]}`) });
+    });
+    for (const c of per[0]!.cells) {
+      const parts = cats.map((x) => `${c.id}|${x}`);
+      cells.push({ ...c, id: `${c.id}|*`, value: per.reduce((a, t) => a + t.cells.find((x) => x.id === c.id)!.value, 0) });
+      relations.push({ total: `${c.id}|*`, parts });
+    }
+    const scopesOf = (id: string) => [id.split('|')[0]!.slice(0, 8), id.slice(0, 5)];
+    const flags = protect(cells, relations, K, undefined, undefined, scopesOf);
+    expect(audit(cells, relations, flags)).toEqual([]);
+    const index = new Map(cells.map((c, i) => [c.id, i]));
+    const members = relations.map((r) => [r.total, ...r.parts].map((id) => index.get(id)!));
+    const hidden = Uint8Array.from(cells, (c) => (flags.has(c.id) ? 1 : 0));
+    const rareKab = cells.filter((c) => /^\d\d\.\d\d\|c0$/.test(c.id) && c.value >= 1 && c.value < K);
+    expect(rareKab.length).toBeGreaterThanOrEqual(2);
+    expect(
+      pinnedCells(
+        members,
+        cells.map((c) => c.value),
+        hidden,
+        K,
+      ).pinned,
+    ).toEqual([]);
+    for (const c of cells) if (c.small && c.value >= 1 && c.value < K) expect(flags.get(c.id), c.id).toBe('primary');
   });
 });

@@ -18,14 +18,19 @@
  * 0 is proven), repeated while it proves more; then the same maximising;
  * what is left is solved one cell at a time, min then max.
  *
- * A province's block can span a whole kabupaten/kota or more (10⁴–10⁵
- * cells): one such program costs seconds. So a large block is first checked
- * scope by scope (`scopes`: e.g. each cell's kecamatan, then its
- * kabupaten/kota), with every hidden cell outside the scope held at its true
- * value. Any solution of that smaller program is a solution of the whole, so
- * a cell it proves (interval reaching 0 or k) is proven; only the cells no
- * scope proves go to the program of the whole block, whose answer is exact.
- * The result is the same set, in the same order, as without scopes.
+ * A province's block can span many kabupaten/kota (7·10⁴ cells in Jawa
+ * Timur): one program over it takes seconds, and the check runs again after
+ * every round of complements. So a large block is first checked scope by
+ * scope (`scopes`: each cell's kecamatan, then its kabupaten/kota), with
+ * every hidden cell outside the scope held at its true value. Any solution
+ * of that smaller program is a solution of the whole, so a cell it proves
+ * (interval reaching 0 or k) is proven. A cell no scope proves is pinned for
+ * a reader who knew the true value of every hidden cell outside its
+ * kabupaten/kota; it counts as pinned (a further complement: one cell more
+ * hidden than the exact check might ask, never one fewer), unless it shares
+ * a relation with a hidden cell of another scope — a kabupaten total beside
+ * another's, a kecamatan in a dapil — whose freedom no scope sees: those go
+ * to the program of the whole block, whose answer is exact.
  */
 import type { Model } from 'highs';
 import { highs } from './lp.ts';
@@ -69,8 +74,15 @@ export function pinnedCells(
     const key = cache && Int32Array.from(cells).sort().join(',');
     let found = key ? cache!.get(key) : undefined;
     if (!found) {
-      const left = cells.length > scopedFrom ? unprovenInScopes(block, small, values, k, scopes, sensitive, cache) : small;
-      found = left.length ? checkBlock(block, left, k, sensitive) : [];
+      const scoped =
+        cells.length > scopedFrom && scopes.length ? unprovenInScopes(block, small, values, k, scopes, sensitive, cache) : undefined;
+      const open = scoped ? scoped.open : small;
+      found = open.length ? checkBlock(block, open, k, sensitive) : [];
+      if (scoped?.pinned.length) {
+        // In the order of `small`, as one program over the block would give them.
+        const order = new Map(small.map((c, i) => [c, i]));
+        found = [...found, ...scoped.pinned].sort((a, b) => order.get(a.cell)! - order.get(b.cell)!);
+      }
       if (key) cache!.set(key, found);
     }
     pinned.push(...found);
@@ -91,8 +103,9 @@ function unprovenInScopes(
   scopes: readonly Int32Array[],
   sensitive?: Uint8Array,
   cache?: Map<string, Pinned[]>,
-): readonly number[] {
+): { open: readonly number[]; pinned: Pinned[] } {
   let open = small;
+  const last = new Map<number, Pinned>();
   for (const [level, scope] of scopes.entries()) {
     const wanted = new Set(open.map((c) => scope[c]!));
     // Each row split by scope: the part inside a scope, with the cells outside moved to the right-hand side.
@@ -126,12 +139,22 @@ function unprovenInScopes(
         found = checkBlock(rows, inScope, k, sensitive);
         if (key) cache!.set(key, found);
       }
-      for (const p of found) left.add(p.cell);
+      for (const p of found) {
+        left.add(p.cell);
+        last.set(p.cell, p);
+      }
     }
     open = open.filter((c) => left.has(c));
-    if (!open.length) break;
+    if (!open.length) return { open, pinned: [] };
   }
-  return open;
+  // Cells in a relation that crosses the widest scopes: only the whole block can decide them.
+  const top = scopes.at(-1)!;
+  const crossing = new Set<number>();
+  for (const row of block) {
+    const [first] = row.coef.keys();
+    if ([...row.coef.keys()].some((c) => top[c] !== top[first!])) for (const c of row.coef.keys()) crossing.add(c);
+  }
+  return { open: open.filter((c) => crossing.has(c)), pinned: open.filter((c) => !crossing.has(c)).map((c) => last.get(c)!) };
 }
 
 function checkBlock(block: readonly HiddenRow[], small: readonly number[], k: number, sensitive?: Uint8Array): Pinned[] {
