@@ -10,7 +10,7 @@
  *  - disclosure control on Bantul, Jombang, Aceh Utara and all of Jawa Timur
  *    (scripts/bench/audit.ts; `BENCH_SKIP_PROVINCE=1` skips the province);
  *  - the DIY province portal: build time, peak memory, dist size, page
- *    weights, and what Jawa Timur would need (`BENCH_SKIP_PROVINCE=1` skips);
+ *    weights; the same for Jawa Timur (`BENCH_SKIP_PROVINCE=1` skips both, `BENCH_SKIP_JATIM=1` Jawa Timur);
  *  - Lighthouse mobile scores for home, a kecamatan page and /cek/.
  * Browser figures need Debian's Chromium (/usr/bin/chromium); they are
  * skipped with a note when it is missing.

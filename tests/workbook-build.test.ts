@@ -12,6 +12,7 @@ import { DATASETS } from '../src/load/datasets/index.ts';
 import { loadPortal, type PortalData } from '../src/load/portal.ts';
 import { formatProblem } from '../src/load/problems.ts';
 import { templateWorkbook } from '../src/publish/template.ts';
+import { buildWorkbooks } from '../src/publish/workbooks.ts';
 import { fixtureIO, ROOT } from './helpers.ts';
 
 const SAMPLE = path.join(ROOT, 'data');
@@ -143,4 +144,37 @@ describe('workbooks out', async () => {
     expect(books['data/templat.xlsx']).toBeDefined();
     expect(books['data/contoh-data.xlsx']).toBeDefined();
   }, 60_000);
+});
+
+describe('a table longer than a sheet', () => {
+  it('is split into one sheet per year, each with the header frozen and every row kept', async () => {
+    const { data } = await loadPortal(fixtureIO({}, SAMPLE));
+    const fields = [
+      { name: 'tahun', type: 'year' },
+      { name: 'kode_wilayah', type: 'string' },
+      { name: 'jumlah', type: 'integer' },
+    ];
+    const rows = [2023, 2024, 2025].flatMap((tahun) =>
+      Array.from({ length: 5 }, (_, i) => ({ tahun, kode_wilayah: `34.02.0${i + 1}`, jumlah: i * 7 })),
+    );
+    const table = { name: 'pmks', title: 'PMKS', primaryKey: ['tahun', 'kode_wilayah'], fields, rows };
+    const meta = { config: data!.config, area: 'Bantul', sample: true };
+    // A sheet of 6 rows here stands for Excel's 1,048,575.
+    const [split] = await buildWorkbooks([table], meta, 6);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(split!.content as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['pmks 2023', 'pmks 2024', 'pmks 2025', 'Tentang']);
+    for (const y of [2023, 2024, 2025]) {
+      const ws = wb.getWorksheet(`pmks ${y}`)!;
+      expect(ws.rowCount).toBe(6);
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(ws.getRow(2).getCell(1).value).toBe(y);
+      expect(ws.getRow(6).getCell(3).value).toBe(28);
+    }
+    const [whole] = await buildWorkbooks([table], meta);
+    const one = new ExcelJS.Workbook();
+    await one.xlsx.load(whole!.content as unknown as ArrayBuffer);
+    expect(one.worksheets.map((w) => w.name)).toEqual(['pmks', 'Tentang']);
+    expect(one.getWorksheet('pmks')!.rowCount).toBe(16);
+  });
 });

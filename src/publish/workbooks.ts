@@ -8,7 +8,7 @@
 import type { PortalConfig } from '../load/schema/portal.ts';
 import type { OutputFile } from './downloads.ts';
 import type { PublishedTable } from './releases.ts';
-import { type ExcelJS, newWorkbook, styleHeader, workbookBytes } from './xlsx.ts';
+import { type ExcelJS, FROZEN_HEADER, newWorkbook, streamingWorkbook, styleHeader, workbookBytes } from './xlsx.ts';
 
 export interface WorkbookMeta {
   config: PortalConfig;
@@ -33,25 +33,43 @@ function rowNote(t: PublishedTable, r: PublishedTable['rows'][number]): string {
   return parts.join('; ');
 }
 
-function addTable(wb: ExcelJS.Workbook, t: PublishedTable): void {
-  const ws = wb.addWorksheet(t.name.slice(0, 31));
+/** Excel's last row (1,048,576) less the header: a longer table is split into one sheet per year. */
+export const SHEET_ROWS = 1_048_575;
+
+/** A table's sheets: one, or one per year when it has more rows than a sheet holds. */
+function sheetsOf(t: PublishedTable, limit: number): [string, PublishedTable['rows']][] {
+  if (t.rows.length <= limit || !t.fields.some((f) => f.name === 'tahun')) return [[t.name.slice(0, 31), t.rows]];
+  const byYear = new Map<string, PublishedTable['rows']>();
+  for (const r of t.rows) {
+    const y = String(r.tahun);
+    if (!byYear.has(y)) byYear.set(y, []);
+    byYear.get(y)!.push(r);
+  }
+  return [...byYear].map(([y, rows]) => [`${t.name.slice(0, 26)} ${y}`, rows]);
+}
+
+function addTable(wb: ExcelJS.stream.xlsx.WorkbookWriter, t: PublishedTable, limit: number): void {
   const fields = t.fields.map((f) => f.name);
   const hasFlags = fields.includes('kerahasiaan');
   const columns = [...fields, ...(hasFlags ? [NOTE] : [])];
-  ws.columns = columns.map((c) => ({ header: c, key: c, width: Math.max(10, Math.min(36, c.length + 3)) }));
-  styleHeader(ws, columns.length);
-  for (const r of t.rows) {
-    const row = fields.map((f) => r[f] ?? null);
-    ws.addRow(hasFlags ? [...row, rowNote(t, r) || null] : row);
+  for (const [name, rows] of sheetsOf(t, limit)) {
+    const ws = wb.addWorksheet(name, { views: FROZEN_HEADER });
+    ws.columns = columns.map((c) => ({ header: c, key: c, width: Math.max(10, Math.min(36, c.length + 3)) }));
+    t.fields.forEach((f, i) => {
+      if (f.type === 'number') ws.getColumn(i + 1).numFmt = '#,##0.00';
+      else if (f.type === 'integer') ws.getColumn(i + 1).numFmt = '#,##0';
+    });
+    styleHeader(ws, columns.length, true);
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+    for (const r of rows) {
+      const row = fields.map((f) => r[f] ?? null);
+      ws.addRow(hasFlags ? [...row, rowNote(t, r) || null] : row).commit();
+    }
+    ws.commit();
   }
-  t.fields.forEach((f, i) => {
-    if (f.type === 'number') ws.getColumn(i + 1).numFmt = '#,##0.00';
-    else if (f.type === 'integer') ws.getColumn(i + 1).numFmt = '#,##0';
-  });
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
 }
 
-function addAbout(wb: ExcelJS.Workbook, m: WorkbookMeta, tables: PublishedTable[]): void {
+function addAbout(wb: ExcelJS.stream.xlsx.WorkbookWriter, m: WorkbookMeta, tables: PublishedTable[]): void {
   const ws = wb.addWorksheet('Tentang');
   ws.getColumn(1).width = 26;
   ws.getColumn(2).width = 100;
@@ -80,18 +98,18 @@ function addAbout(wb: ExcelJS.Workbook, m: WorkbookMeta, tables: PublishedTable[
   }
 }
 
-async function book(m: WorkbookMeta, tables: PublishedTable[]): Promise<Uint8Array> {
-  const wb = newWorkbook(m.config.rilis.tanggal);
-  for (const t of tables) addTable(wb, t);
+async function book(m: WorkbookMeta, tables: PublishedTable[], limit: number): Promise<Uint8Array> {
+  const { wb, bytes } = streamingWorkbook(m.config.rilis.tanggal);
+  for (const t of tables) addTable(wb, t, limit);
   addAbout(wb, m, tables);
-  return workbookBytes(wb, m.config.rilis.tanggal);
+  return bytes();
 }
 
 /** `data/<table>.xlsx` for every published table, and `data/terang-<rilis>.xlsx` with all of them. */
-export async function buildWorkbooks(tables: PublishedTable[], m: WorkbookMeta): Promise<OutputFile[]> {
+export async function buildWorkbooks(tables: PublishedTable[], m: WorkbookMeta, sheetRows = SHEET_ROWS): Promise<OutputFile[]> {
   const out: OutputFile[] = [];
-  for (const t of tables) out.push({ path: `data/${t.name}.xlsx`, content: await book(m, [t]) });
-  out.push({ path: `data/${allTablesWorkbook(m.config.rilis.label)}`, content: await book(m, tables) });
+  for (const t of tables) out.push({ path: `data/${t.name}.xlsx`, content: await book(m, [t], sheetRows) });
+  out.push({ path: `data/${allTablesWorkbook(m.config.rilis.label)}`, content: await book(m, tables, sheetRows) });
   return out;
 }
 
