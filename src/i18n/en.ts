@@ -1,5 +1,7 @@
 /** English: the same keys as id.ts. */
-import type { Dict } from './id.ts';
+import type { AreaLevelWord, Dict } from './id.ts';
+
+const byLevel = (level: AreaLevelWord) => (level === 'kabupaten' ? 'by regency/city' : 'by sub-district');
 
 export const en: Dict = {
   langName: 'English',
@@ -83,8 +85,8 @@ export const en: Dict = {
   totalPerYear: (label, kab, unit) => `${label} in ${kab} by year (${unit})`,
   byCategory: 'By category',
   byCategoryYear: (label) => `${label} by category and year`,
-  byKecamatanYear: (y) => `By sub-district, ${y}`,
-  byKecamatanCaption: (label, y) => `${label} by sub-district, ${y}`,
+  byKecamatanYear: (y, level = 'kecamatan') => `${level === 'kabupaten' ? 'By regency/city' : 'By sub-district'}, ${y}`,
+  byKecamatanCaption: (label, y, level = 'kecamatan') => `${label} ${byLevel(level)}, ${y}`,
   categoryDetails: 'Each category',
   alsoCalled: 'Also called',
   category: 'Category',
@@ -360,7 +362,7 @@ export const en: Dict = {
   cPovertyCount: 'People in poverty',
   cTrendTitle: (label, kab) => `${label} by year, ${kab}`,
   cByCategoryTitle: (label, y) => `${label} by category, ${y}`,
-  cByKecamatanTitle: (label, y) => `${label} by sub-district, ${y}`,
+  cByKecamatanTitle: (label, y, level = 'kecamatan') => `${label} ${byLevel(level)}, ${y}`,
   cBudgetTitle: (kab) => `Allocation and spending of all programs by year, ${kab}`,
   cProgramBudgetTitle: (p) => `Allocation and spending of ${p} by year`,
   cPagu: 'Allocation (Rp)',
@@ -370,9 +372,9 @@ export const en: Dict = {
   cOutputTitle: (p, unit) => `Output target and achievement of ${p} (${unit})`,
   cTarget: (unit) => `Target (${unit})`,
   cAchieved: (unit) => `Achieved (${unit})`,
-  cCoverageTitle: (p, y) => `Coverage of ${p} by sub-district, ${y}`,
+  cCoverageTitle: (p, y, level = 'kecamatan') => `Coverage of ${p} ${byLevel(level)}, ${y}`,
   cCoverageSeries: (unit) => `Recipients ÷ ${unit} in the registry (%)`,
-  cRegistryTitle: (y) => `Households in the DTKS/DTSEN registry by sub-district, ${y}`,
+  cRegistryTitle: (y, level = 'kecamatan') => `Households in the DTKS/DTSEN registry ${byLevel(level)}, ${y}`,
   cRegistrySeries: (y) => `Registered households ${y}`,
   cKecPmksTitle: (name) => `PMKS in Kecamatan ${name} by year`,
   cKecCoverageTitle: (name, y) => `Program coverage in Kecamatan ${name}, ${y}`,
@@ -469,7 +471,7 @@ export const en: Dict = {
   desilLimit: 'Target desil',
   periodLabel: 'Period',
   targetingSummaryCaption: (period) => `Targeting by program, ${period}`,
-  targetingByKec: (p, period) => `${p}: targeting by sub-district, ${period}`,
+  targetingByKec: (p, period, level = 'kecamatan') => `${p}: targeting ${byLevel(level)}, ${period}`,
   targetingExplain: (p, max) =>
     `${p} is for households in desil 1–${max}. “On target” = recipients in desil 1–${max} divided by all ranked recipients; the rest are above the target desil. “Without the program” = DTSEN households in desil 1–${max} not receiving ${p}.`,
   targetingMeaning:
@@ -480,7 +482,7 @@ export const en: Dict = {
   cTargetingTrendUnit: '% of ranked recipients',
   cDesilTitle: (p, period) => `${p} recipients by DTSEN desil, ${period}`,
   cDesilSeries: (unit) => `Recipients (${unit})`,
-  cTargetingKecTitle: (p, period) => `${p} on target by sub-district, ${period}`,
+  cTargetingKecTitle: (p, period, level = 'kecamatan') => `${p} on target ${byLevel(level)}, ${period}`,
   cRegistryDesilTitle: (kab) => `DTSEN households by desil, ${kab}`,
   cConditionsTitle: (year) => `Registry households by condition, ${year}`,
   cConditionsSeries: (year) => `Households ${year}`,

@@ -25,6 +25,10 @@ export interface ThreatTexts {
   per: string;
 }
 
+/** The level a portal-wide comparison is made at: a kabupaten portal's kecamatan, a province's kabupaten/kota. */
+export type AreaLevelWord = 'kecamatan' | 'kabupaten';
+const perLevel = (level: AreaLevelWord) => (level === 'kabupaten' ? 'per kabupaten/kota' : 'per kecamatan');
+
 export const id = {
   langName: 'Bahasa Indonesia',
   otherLang: 'English',
@@ -110,8 +114,9 @@ export const id = {
   totalPerYear: (label: string, kab: string, unit: string) => `Jumlah ${label} ${kab} per tahun (${unit})`,
   byCategory: 'Per kategori',
   byCategoryYear: (label: string) => `${label} per kategori dan tahun`,
-  byKecamatanYear: (y: number) => `Per kecamatan, ${y}`,
-  byKecamatanCaption: (label: string, y: number) => `${label} per kecamatan, ${y}`,
+  byKecamatanYear: (y: number, level: AreaLevelWord = 'kecamatan') =>
+    `${level === 'kabupaten' ? 'Per kabupaten/kota' : 'Per kecamatan'}, ${y}`,
+  byKecamatanCaption: (label: string, y: number, level: AreaLevelWord = 'kecamatan') => `${label} ${perLevel(level)}, ${y}`,
   categoryDetails: 'Rincian per kategori',
   alsoCalled: 'Disebut juga',
   category: 'Kategori',
@@ -396,7 +401,7 @@ export const id = {
   cPovertyCount: 'Penduduk miskin (jiwa)',
   cTrendTitle: (label: string, kab: string) => `Jumlah ${label} per tahun, ${kab}`,
   cByCategoryTitle: (label: string, y: number) => `${label} per kategori, ${y}`,
-  cByKecamatanTitle: (label: string, y: number) => `${label} per kecamatan, ${y}`,
+  cByKecamatanTitle: (label: string, y: number, level: AreaLevelWord = 'kecamatan') => `${label} ${perLevel(level)}, ${y}`,
   cBudgetTitle: (kab: string) => `Pagu dan realisasi semua program per tahun, ${kab}`,
   cProgramBudgetTitle: (p: string) => `Pagu dan realisasi ${p} per tahun`,
   cPagu: 'Pagu (Rp)',
@@ -406,9 +411,9 @@ export const id = {
   cOutputTitle: (p: string, unit: string) => `Target dan capaian keluaran ${p} (${unit})`,
   cTarget: (unit: string) => `Target (${unit})`,
   cAchieved: (unit: string) => `Capaian (${unit})`,
-  cCoverageTitle: (p: string, y: number) => `Cakupan ${p} per kecamatan, ${y}`,
+  cCoverageTitle: (p: string, y: number, level: AreaLevelWord = 'kecamatan') => `Cakupan ${p} ${perLevel(level)}, ${y}`,
   cCoverageSeries: (unit: string) => `Penerima ÷ ${unit} dalam registri (%)`,
-  cRegistryTitle: (y: number) => `Keluarga dalam registri DTKS/DTSEN per kecamatan, ${y}`,
+  cRegistryTitle: (y: number, level: AreaLevelWord = 'kecamatan') => `Keluarga dalam registri DTKS/DTSEN ${perLevel(level)}, ${y}`,
   cRegistrySeries: (y: number) => `Keluarga terdaftar ${y}`,
   cKecPmksTitle: (name: string) => `PMKS di Kecamatan ${name} per tahun`,
   cKecCoverageTitle: (name: string, y: number) => `Cakupan program di Kecamatan ${name}, ${y}`,
@@ -510,7 +515,8 @@ export const id = {
   desilLimit: 'Desil sasaran',
   periodLabel: 'Periode',
   targetingSummaryCaption: (period: string) => `Ketepatan sasaran per program, ${period}`,
-  targetingByKec: (p: string, period: string) => `${p}: ketepatan sasaran per kecamatan, ${period}`,
+  targetingByKec: (p: string, period: string, level: AreaLevelWord = 'kecamatan') =>
+    `${p}: ketepatan sasaran ${perLevel(level)}, ${period}`,
   targetingExplain: (p: string, max: number) =>
     `${p} untuk keluarga di desil 1–${max}. “Tepat sasaran” = penerima yang desilnya 1–${max} dibagi semua penerima yang sudah diperingkat; sisanya ada di atas desil sasaran. “Tanpa program” = keluarga dalam desil 1–${max} di DTSEN yang belum menerima ${p}.`,
   targetingMeaning:
@@ -521,7 +527,7 @@ export const id = {
   cTargetingTrendUnit: '% penerima berperingkat',
   cDesilTitle: (p: string, period: string) => `Penerima ${p} per desil DTSEN, ${period}`,
   cDesilSeries: (unit: string) => `Penerima (${unit})`,
-  cTargetingKecTitle: (p: string, period: string) => `${p} tepat sasaran per kecamatan, ${period}`,
+  cTargetingKecTitle: (p: string, period: string, level: AreaLevelWord = 'kecamatan') => `${p} tepat sasaran ${perLevel(level)}, ${period}`,
   cRegistryDesilTitle: (kab: string) => `Keluarga dalam DTSEN per desil, ${kab}`,
   cConditionsTitle: (year: number) => `Keluarga dalam registri menurut kondisi, ${year}`,
   cConditionsSeries: (year: number) => `Keluarga ${year}`,

@@ -53,15 +53,23 @@ export function categoryByYear(
   });
 }
 
-/** Values per kecamatan for one year (one category or all), with rank (1 = largest; none when hidden). */
-export function byKecamatan(
+/**
+ * The areas a portal-wide chart or table compares: a kabupaten portal's kecamatan, a province's kabupaten/kota
+ * (Jawa Timur's 666 kecamatan would be one chart of 666 bars; each kabupaten/kota page compares its own).
+ */
+export function childAreas(site: SiteFigures): { level: 'kecamatan' | 'kabupaten'; areas: { code: string; name: string }[] } {
+  return site.tree.kabupaten ? { level: 'kabupaten', areas: site.tree.kabupaten } : { level: 'kecamatan', areas: site.tree.kecamatan };
+}
+
+/** Values of each area `childAreas` compares for one year (one category or all), with rank (1 = largest; none when hidden). */
+export function byChildArea(
   site: SiteFigures,
   kind: Kind,
   year: number,
   kategori = '*',
 ): { code: string; name: string; jumlah: Figure; rank?: number }[] {
   return withRank(
-    site.tree.kecamatan.map((k) => ({ code: k.code, name: k.name, jumlah: count(site, kind, year, k.code, kategori) })),
+    childAreas(site).areas.map((k) => ({ code: k.code, name: k.name, jumlah: count(site, kind, year, k.code, kategori) })),
     (x) => x.jumlah,
   );
 }

@@ -1,7 +1,7 @@
 /** /pmks/ and /psks/: totals by year, by category and by kecamatan, from the protected cube. */
 import type { Lang } from '../../shared/lang.ts';
 import { byValueDesc, NOT_RELEASED } from '../../protect/figure.ts';
-import { byKecamatan, categoryByYear, totalsByYear, yearsOf, type Kind } from '../figures.ts';
+import { byChildArea, categoryByYear, childAreas, totalsByYear, yearsOf, type Kind } from '../figures.ts';
 import type { SiteFigures } from '../model.ts';
 import { cellRef } from '../show.ts';
 import { catName, defineChart, type ChartSpec } from './spec.ts';
@@ -69,10 +69,11 @@ export function toCategoryChart(site: SiteFigures, kind: Kind, lang: Lang = 'id'
 
 export function toCategoryKecamatanChart(site: SiteFigures, kind: Kind, lang: Lang = 'id'): ChartSpec {
   const { t, chart, label, unit, page, year } = base(site, kind, lang);
-  const rows = byKecamatan(site, kind, year).sort((a, b) => byValueDesc(a.jumlah, b.jumlah));
+  const { level } = childAreas(site);
+  const rows = byChildArea(site, kind, year).sort((a, b) => byValueDesc(a.jumlah, b.jumlah));
   return chart({
-    id: `${kind}-kecamatan`,
-    title: t.cByKecamatanTitle(label, year),
+    id: `${kind}-${level}`,
+    title: t.cByKecamatanTitle(label, year, level),
     kind: 'hbar',
     labels: rows.map((r) => r.name),
     codes: rows.map((r) => r.code),
@@ -81,8 +82,8 @@ export function toCategoryKecamatanChart(site: SiteFigures, kind: Kind, lang: La
     ],
     unit,
     format: 'number',
-    labelHeader: 'kecamatan',
+    labelHeader: level === 'kabupaten' ? 'kabupatenKota' : 'kecamatan',
     page,
-    map: 'kecamatan',
+    map: level,
   });
 }

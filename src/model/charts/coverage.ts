@@ -1,7 +1,7 @@
 /** Program pages and /kecamatan/: who is reached, per kecamatan, against the registry. */
 import type { Lang } from '../../shared/lang.ts';
 import { byValueDesc, NOT_RELEASED } from '../../protect/figure.ts';
-import { count, yearsOf } from '../figures.ts';
+import { childAreas, count, yearsOf } from '../figures.ts';
 import type { SiteFigures } from '../model.ts';
 import { cellRef } from '../show.ts';
 import { defineChart, rounded, type ChartSpec } from './spec.ts';
@@ -9,15 +9,18 @@ import { defineChart, rounded, type ChartSpec } from './spec.ts';
 /** Coverage of one program per kecamatan, latest year, highest first. */
 export function toCoverageChart(site: SiteFigures, program: string, lang: Lang = 'id'): ChartSpec | undefined {
   const { t, chart } = defineChart(site, lang);
-  const cov = site.cakupan.kecamatan.filter((r) => r.program === program && r.persen !== undefined);
+  const { level, areas } = childAreas(site);
+  const cov = (level === 'kabupaten' ? site.cakupan.kabkota : site.cakupan.kecamatan).filter(
+    (r) => r.program === program && r.persen !== undefined,
+  );
   const year = yearsOf(cov).at(-1);
   if (year === undefined) return undefined;
   const p = site.programs.find((x) => x.slug === program);
-  const name = new Map(site.tree.kecamatan.map((k) => [k.code, k.name]));
+  const name = new Map(areas.map((k) => [k.code, k.name]));
   const rows = cov.filter((r) => r.tahun === year).sort((a, b) => byValueDesc(a.persen, b.persen));
   return chart({
     id: `program-${program}-cakupan`,
-    title: t.cCoverageTitle(p?.singkatan ?? p?.nama ?? program, year),
+    title: t.cCoverageTitle(p?.singkatan ?? p?.nama ?? program, year, level),
     kind: 'hbar',
     labels: rows.map((r) => name.get(r.wilayah) ?? r.wilayah),
     codes: rows.map((r) => r.wilayah),
@@ -30,20 +33,22 @@ export function toCoverageChart(site: SiteFigures, program: string, lang: Lang =
     ],
     unit: '%',
     format: 'percent',
-    labelHeader: 'kecamatan',
+    labelHeader: level === 'kabupaten' ? 'kabupatenKota' : 'kecamatan',
     page: `/program/${program}/`,
-    map: 'kecamatan',
+    map: level,
   });
 }
 
 export function toRegistryKecamatanChart(site: SiteFigures, lang: Lang = 'id'): ChartSpec {
   const { t, chart } = defineChart(site, lang);
-  const year = yearsOf(site.registri.kecamatan).at(-1)!;
-  const name = new Map(site.tree.kecamatan.map((k) => [k.code, k.name]));
-  const rows = site.registri.kecamatan.filter((r) => r.tahun === year).sort((a, b) => byValueDesc(a.keluarga, b.keluarga));
+  const { level, areas } = childAreas(site);
+  const reg = level === 'kabupaten' ? site.registri.kabkota : site.registri.kecamatan;
+  const year = yearsOf(reg).at(-1)!;
+  const name = new Map(areas.map((k) => [k.code, k.name]));
+  const rows = reg.filter((r) => r.tahun === year).sort((a, b) => byValueDesc(a.keluarga, b.keluarga));
   return chart({
-    id: 'registri-kecamatan',
-    title: t.cRegistryTitle(year),
+    id: `registri-${level}`,
+    title: t.cRegistryTitle(year, level),
     kind: 'hbar',
     labels: rows.map((r) => name.get(r.wilayah) ?? r.wilayah),
     codes: rows.map((r) => r.wilayah),
@@ -56,9 +61,9 @@ export function toRegistryKecamatanChart(site: SiteFigures, lang: Lang = 'id'): 
     ],
     unit: t.unitHouseholds,
     format: 'number',
-    labelHeader: 'kecamatan',
+    labelHeader: level === 'kabupaten' ? 'kabupatenKota' : 'kecamatan',
     page: '/kecamatan/',
-    map: 'kecamatan',
+    map: level,
   });
 }
 

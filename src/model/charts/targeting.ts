@@ -4,6 +4,7 @@ import { DESILS, periodLabel, UNRANKED } from '../../domain/desil.ts';
 import { type Figure, NOT_RELEASED, released, rounded, sumFigures } from '../../protect/figure.ts';
 import type { Lang } from '../../shared/lang.ts';
 import type { SiteFigures } from '../model.ts';
+import { childAreas } from '../figures.ts';
 import { cellRef } from '../show.ts';
 import { periodsOf } from '../targeting.ts';
 import { type ChartSpec, defineChart } from './spec.ts';
@@ -72,25 +73,27 @@ export function toDesilChart(site: SiteFigures, program: string, lang: Lang = 'i
 /** One program's share on target per kecamatan, latest period, ranked, with the map. */
 export function toTargetingKecamatanChart(site: SiteFigures, program: string, lang: Lang = 'id'): ChartSpec | undefined {
   const { t, chart } = defineChart(site, lang);
-  const rows = site.targeting.filter((x) => x.program === program && x.wilayah !== site.tree.code && x.wilayah.length === 8);
+  const { level, areas } = childAreas(site);
+  const codeLength = level === 'kabupaten' ? 5 : 8;
+  const rows = site.targeting.filter((x) => x.program === program && x.wilayah !== site.tree.code && x.wilayah.length === codeLength);
   const last = periodsOf(rows).at(-1);
   if (!last) return undefined;
-  const name = new Map(site.tree.kecamatan.map((k) => [k.code, k.name]));
+  const name = new Map(areas.map((k) => [k.code, k.name]));
   const now = rows
     .filter((x) => x.tahun === last.tahun && x.periode === last.periode)
     .sort((a, b) => (typeof b.persen === 'number' ? b.persen : -1) - (typeof a.persen === 'number' ? a.persen : -1));
   return chart({
-    id: `sasaran-${program}-kecamatan`,
-    title: t.cTargetingKecTitle(programName(site, program), periodLabel(last.tahun, last.periode)),
+    id: `sasaran-${program}-${level}`,
+    title: t.cTargetingKecTitle(programName(site, program), periodLabel(last.tahun, last.periode), level),
     kind: 'hbar',
     labels: now.map((x) => name.get(x.wilayah) ?? x.wilayah),
     codes: now.map((x) => x.wilayah),
     series: [{ label: `${t.onTarget} (%)`, data: now.map((x) => rounded(x.persen, 1)) }],
     unit: '%',
     format: 'percent',
-    labelHeader: 'kecamatan',
+    labelHeader: level === 'kabupaten' ? 'kabupatenKota' : 'kecamatan',
     page: '/sasaran/',
-    map: 'kecamatan',
+    map: level,
   });
 }
 
