@@ -94,6 +94,7 @@ export function protect(
   const cache = new Map<string, Set<number>>();
   const intervalCache = new Map<string, Pinned[]>();
   const scopes = scopesOf ? numberedScopes(cells.map((c) => scopesOf(c.id))) : [];
+  const counted = new Set<number>();
   const hiddenIn = new Int32Array(members.length);
   const hide = (c: number, flag: Flag) => {
     hidden[c] = 1;
@@ -180,7 +181,7 @@ export function protect(
     let exposed = auditIndexed(members, cells.length, hidden, cache).filter((c) => !inherited.has(c));
     if (exposed.length === 0) {
       // Then the protection intervals: no hidden count may be pinned inside 1..k−1 (sensitive ones: must reach k).
-      const { pinned, checked } = pinnedCells(members, values, hidden, k, intervalCache, sensitive, scopes);
+      const { pinned, checked } = pinnedCells(members, values, hidden, k, intervalCache, sensitive, scopes, undefined, counted);
       for (const x of pinned) pinnedSeen.add(x.cell);
       exposed = pinned.map((x) => x.cell).filter((c) => !inherited.has(c));
       if (exposed.length === 0) {

@@ -62,6 +62,8 @@ export function pinnedCells(
   /** Nested scopes, finest first: `scopes[l][cell]` numbers the cell's scope at level l. */
   scopes: readonly Int32Array[] = [],
   scopedFrom = SCOPED_FROM,
+  /** Cells a scope left unproven and that were counted as pinned without the whole block (kept across rounds). */
+  counted = new Set<number>(),
 ): { pinned: Pinned[]; checked: number } {
   const rows = hiddenRows(members, hidden, values);
   const pinned: Pinned[] = [];
@@ -75,7 +77,9 @@ export function pinnedCells(
     let found = key ? cache!.get(key) : undefined;
     if (!found) {
       const scoped =
-        cells.length > scopedFrom && scopes.length ? unprovenInScopes(block, small, values, k, scopes, sensitive, cache) : undefined;
+        cells.length > scopedFrom && scopes.length
+          ? unprovenInScopes(block, small, values, k, scopes, sensitive, cache, counted)
+          : undefined;
       const open = scoped ? scoped.open : small;
       found = open.length ? checkBlock(block, open, k, sensitive) : [];
       if (scoped?.pinned.length) {
@@ -101,8 +105,9 @@ function unprovenInScopes(
   values: readonly number[],
   k: number,
   scopes: readonly Int32Array[],
-  sensitive?: Uint8Array,
-  cache?: Map<string, Pinned[]>,
+  sensitive: Uint8Array | undefined,
+  cache: Map<string, Pinned[]> | undefined,
+  counted: Set<number>,
 ): { open: readonly number[]; pinned: Pinned[] } {
   let open = small;
   const last = new Map<number, Pinned>();
@@ -154,7 +159,12 @@ function unprovenInScopes(
     const [first] = row.coef.keys();
     if ([...row.coef.keys()].some((c) => top[c] !== top[first!])) for (const c of row.coef.keys()) crossing.add(c);
   }
-  return { open: open.filter((c) => crossing.has(c)), pinned: open.filter((c) => !crossing.has(c)).map((c) => last.get(c)!) };
+  // A cell counted as pinned once and still not proven after its complement goes to the whole block too:
+  // the whole block's program decides it, so the check ends as the exact one would.
+  const exact = open.filter((c) => crossing.has(c) || counted.has(c));
+  const pinned = open.filter((c) => !crossing.has(c) && !counted.has(c));
+  for (const c of pinned) counted.add(c);
+  return { open: exact, pinned: pinned.map((c) => last.get(c)!) };
 }
 
 function checkBlock(block: readonly HiddenRow[], small: readonly number[], k: number, sensitive?: Uint8Array): Pinned[] {
@@ -183,7 +193,7 @@ function checkBlock(block: readonly HiddenRow[], small: readonly number[], k: nu
     matrix: { format: 'csr', numRows: block.length, numCols: cols.length, starts, indices, values: coefs },
   });
   try {
-    model.options.set({ output_flag: false });
+    model.options.set({ output_flag: false, presolve: 'off' });
     const { minimize, maximize } = highs.constants.objectiveSense;
     const open = new Set(small);
     /** Solve with `cells` weighted 1 in the given sense; the primal values, or undefined when unbounded. */
@@ -219,12 +229,14 @@ function checkBlock(block: readonly HiddenRow[], small: readonly number[], k: nu
     }
     // What is left, one cell at a time.
     const out: Pinned[] = [];
+    // A sensitive cell must reach k whatever its minimum: its minimum is solved only to report a pinned one.
+    const lowest = (c: number) => solve([c], minimize)![at.get(c)!]!;
     for (const c of open) {
-      const lo = solve([c], minimize)![at.get(c)!]!;
-      if (lo <= EPS && !mustReachK(c)) continue;
+      const lo = mustReachK(c) ? undefined : lowest(c);
+      if (lo !== undefined && lo <= EPS) continue;
       const x = solve([c], maximize);
       const hi = x ? x[at.get(c)!]! : Number.POSITIVE_INFINITY;
-      if (hi < k - EPS) out.push({ cell: c, lo: Math.round(lo * 1e6) / 1e6, hi: Math.round(hi * 1e6) / 1e6 });
+      if (hi < k - EPS) out.push({ cell: c, lo: Math.round((lo ?? lowest(c)) * 1e6) / 1e6, hi: Math.round(hi * 1e6) / 1e6 });
     }
     return out;
   } finally {
