@@ -10,7 +10,8 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPortal, memoryIO, type PortalData } from '../src/load/portal.ts';
-import { buildModel, type SiteFigures } from '../src/model/model.ts';
+import { buildModel, protectOptions, type SiteFigures } from '../src/model/model.ts';
+import { protectPortal, protectPortalInWorkers } from '../src/protect/tables.ts';
 import { kabupatenFigures, provinceRanking } from '../src/model/province.ts';
 import { kecamatanFigures } from '../src/model/figures.ts';
 import { formatProblem, hasErrors } from '../src/load/problems.ts';
@@ -134,6 +135,16 @@ describe('a province portal (DIY, five folders)', () => {
     expect(small).toEqual([]);
     expect(site.pmks.filter((c) => isHidden(c.jumlah)).length).toBeGreaterThan(0);
   });
+
+  it('protected on two threads, every table comes out as protected on one', async () => {
+    const opts = protectOptions(data);
+    const threaded = await protectPortalInWorkers(data, opts, 2);
+    const one = protectPortal(data, opts);
+    expect(threaded.stats).toEqual(one.stats);
+    expect(threaded.intervals).toEqual(one.intervals);
+    for (const t of ['pmks', 'measures', 'desil', 'sasaran', 'kondisi', 'dapil'] as const) expect(threaded[t], t).toEqual(one[t]);
+    expect([...threaded.flags]).toEqual([...one.flags]);
+  }, 240_000);
 });
 
 /** The province's own files and two kabupaten/kota folders: enough for each input problem, a quarter of the work. */

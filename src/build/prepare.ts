@@ -11,7 +11,9 @@ import { DATASETS } from '../load/datasets/index.ts';
 import { createHash } from 'node:crypto';
 import { KEYS_FILE, loadRecipientKeys, paramsOf } from '../lookup/keys.ts';
 import { buildShards, seededRandom } from '../lookup/shards.ts';
-import { buildModel } from '../model/model.ts';
+import { buildModel, protectOptions } from '../model/model.ts';
+import { protectPortalInWorkers } from '../protect/tables.ts';
+import { availableParallelism } from 'node:os';
 import type { SiteModel } from './site-model.ts';
 import { buildDownloads, type OutputFile } from '../publish/downloads.ts';
 import { checkInputs } from '../publish/guard.ts';
@@ -62,14 +64,17 @@ export async function loadAndPrepare(
   return prepareSite(loaded.data, recipients, problems, published);
 }
 
+/** A province, or a kabupaten/kota of more than this many desa, protects its tables on every core. */
+const THREADED_FROM_DESA = 1500;
+
 type Recipients = Awaited<ReturnType<typeof loadRecipientKeys>>;
 
-export function prepareSite(
+export async function prepareSite(
   input: PortalData,
   recipients: Recipients,
   problems: readonly Problem[],
   published: readonly PublishedRelease[] = [],
-): { prepared?: Prepared; problems: Problem[] } {
+): Promise<{ prepared?: Prepared; problems: Problem[] }> {
   const all = [...problems, ...input.releases.flatMap(checkArchive)];
   if (hasErrors(all)) return { problems: all };
   // Everything that already published a label counts: the archive, and the site an earlier build published.
@@ -79,7 +84,14 @@ export function prepareSite(
   const data = { ...input, releases: [...input.releases, ...restored] };
   // Every link the model and the pages make is under the site's base path (i18n/index.ts withBase).
   process.env.TERANG_BASE = siteBase(data.config);
-  const figures = buildModel(data);
+  const desa = data.tree.kecamatan.reduce((n, k) => n + k.desa.length, 0);
+  const threads = Math.min(availableParallelism(), 4);
+  const figures = buildModel(
+    data,
+    (data.tree.kabupaten || desa > THREADED_FROM_DESA) && threads > 1
+      ? await protectPortalInWorkers(data, protectOptions(data), threads)
+      : undefined,
+  );
   const downloads = buildDownloads(data, figures);
   const label = data.config.rilis.label;
   const current = Object.fromEntries(

@@ -21,6 +21,8 @@ import {
   type CubeCell,
   type DapilCell,
   type MeasureCell,
+  type ProtectOptions,
+  type Protected,
   protectPortal,
   REGISTRY_MEASURES,
   type SuppressionStats,
@@ -147,11 +149,15 @@ const budgetLines = (rows: PortalData['anggaran']) =>
     (r) => r.sumber_dana,
   ) as AnggaranRow[];
 
-export function buildModel(d: PortalData): SiteFigures {
-  const years = [...new Set([...d.kemiskinan, ...d.pmks, ...d.registri, ...d.cakupan, ...d.anggaran].map((r) => r.tahun))].sort();
-  // Protected jointly with every earlier release (what they published or hid), never with this one's own archive.
+/** How a portal's tables are protected: its threshold and sensitive level, jointly with every earlier release (what they published or hid), never with this one's own archive. */
+export function protectOptions(d: PortalData): ProtectOptions {
   const prior = priorOf(d.releases.filter((r) => r.label !== d.config.rilis.label));
-  const prot = protectPortal(d, { k: d.config.ambang_k, sensitiveLevel: d.config.tingkat_sensitif, prior });
+  return { k: d.config.ambang_k, sensitiveLevel: d.config.tingkat_sensitif, prior };
+}
+
+/** The figures of a portal; `prot` when its tables were protected already (on several threads, prepare.ts). */
+export function buildModel(d: PortalData, prot: Protected = protectPortal(d, protectOptions(d))): SiteFigures {
+  const years = [...new Set([...d.kemiskinan, ...d.pmks, ...d.registri, ...d.cakupan, ...d.anggaran].map((r) => r.tahun))].sort();
   // `kabupaten` is the portal's own region (a province's too); `kabkota` the kabupaten/kota under a province.
   const dapil = groupDapil(d.dapil ?? [], d.tree);
   const isDapil = new Set(dapil.map((x) => x.slug));

@@ -16,6 +16,7 @@
 import { PMKS_CATEGORIES } from '../domain/categories.ts';
 import { DESILS, UNRANKED } from '../domain/desil.ts';
 import { type Cell, type Flag, type IntervalReport, protect, type Prior, type Relation } from './disclosure.ts';
+import { protectInWorkers } from './workers.ts';
 import type { PriorLookup } from './prior.ts';
 import { HIDDEN, type Figure } from './figure.ts';
 import type { PortalData } from '../load/portal.ts';
@@ -293,12 +294,38 @@ function measureCube(rows: readonly { wilayah: string; value: number }[], root: 
   return { cells, relations };
 }
 
+/** One table of one year to protect: its cells and relations, what earlier releases said, and what to do with the flags. */
+export interface ProtectTask {
+  cells: Cell[];
+  relations: Relation[];
+  prior?: Prior;
+  done: (flags: ReadonlyMap<string, Flag>) => void;
+}
+
+/** Every table of a portal, protected one after the other in this thread. */
 export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
-  const sensitive = new Set(PMKS_CATEGORIES.filter((c) => c.sensitive).map((c) => c.code));
-  const kab = d.tree.code;
-  // Each dapil is one more published total over kecamatan, in every table it is shown for.
-  const dapil: Grouping[] = groupDapil(d.dapil ?? [], d.tree).map((g) => ({ area: `${DAPIL}${g.slug}`, kecamatan: g.kecamatan }));
-  const out: Protected = {
+  const out = emptyProtected();
+  for (const t of protectTasks(d, o, out)) t.done(protect(t.cells, t.relations, o.k, out.intervals, t.prior, scopesOf));
+  return finishProtected(out);
+}
+
+/**
+ * The same, with the tables shared among worker threads (workers.ts): a province has hundreds of tables of
+ * 10⁵ cells. Flags are applied in table order, so the result is the one `protectPortal` gives.
+ */
+export async function protectPortalInWorkers(d: PortalData, o: ProtectOptions, threads: number): Promise<Protected> {
+  const out = emptyProtected();
+  await protectInWorkers(protectTasks(d, o, out), o.k, threads, (t, r) => {
+    out.intervals.checked += r.report.checked;
+    out.intervals.pinned += r.report.pinned;
+    out.intervals.inherited += r.report.inherited;
+    t.done(r.flags);
+  });
+  return finishProtected(out);
+}
+
+function emptyProtected(): Protected {
+  return {
     pmks: [],
     psks: [],
     measures: [],
@@ -310,6 +337,14 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
     intervals: { checked: 0, pinned: 0, inherited: 0 },
     flags: new Map(),
   };
+}
+
+/** The tables of a portal as tasks, made one at a time (a province's would not fit in memory at once). */
+function* protectTasks(d: PortalData, o: ProtectOptions, out: Protected): Generator<ProtectTask> {
+  const sensitive = new Set(PMKS_CATEGORIES.filter((c) => c.sensitive).map((c) => c.code));
+  const kab = d.tree.code;
+  // Each dapil is one more published total over kecamatan, in every table it is shown for.
+  const dapil: Grouping[] = groupDapil(d.dapil ?? [], d.tree).map((g) => ({ area: `${DAPIL}${g.slug}`, kecamatan: g.kecamatan }));
   /** The earlier releases' word on a cell of this table: `key(cell id)` names its row and column as published. */
   const priorFor = (key: (id: string) => string): Prior | undefined => o.prior && ((id) => o.prior!(key(id)));
   const cubeId = (id: string) => id.split('|').slice(1).join('|');
@@ -327,16 +362,15 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
 
   for (const [y, rows] of groupBy(d.pmks, (r) => String(r.tahun))) {
     const { cells, relations } = categoryCube(rows, kab, sensitive, o.sensitiveLevel, undefined, dapil);
-    const flags = protect(
+    yield {
       cells,
       relations,
-      o.k,
-      out.intervals,
-      priorFor((id) => `pmks|${y}|${cubeId(id)}|jumlah`),
-      scopesOf,
-    );
-    count('pmks.csv', Number(y), flags, cells.length);
-    for (const c of toCountCells(Number(y), cells, flags)) out.pmks.push(c); // no spread: a province has 10⁵ cells a year
+      prior: priorFor((id) => `pmks|${y}|${cubeId(id)}|jumlah`),
+      done: (flags) => {
+        count('pmks.csv', Number(y), flags, cells.length);
+        for (const c of toCountCells(Number(y), cells, flags)) out.pmks.push(c); // no spread: a province has 10⁵ cells a year
+      },
+    };
   }
   // PSKS: same cube, nothing hidden (resources, not people in need).
   for (const [y, rows] of groupBy(d.psks, (r) => String(r.tahun))) {
@@ -344,18 +378,30 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
     for (const c of toCountCells(Number(y), cells, new Map())) out.psks.push(c);
   }
 
-  const measure = (file: string, tahun: number, program: string, ukuran: string, rows: { wilayah: string; value: number }[]) => {
+  const measure = (
+    file: string,
+    tahun: number,
+    program: string,
+    ukuran: string,
+    rows: { wilayah: string; value: number }[],
+  ): ProtectTask => {
     const { cells, relations } = measureCube(rows, kab, dapil);
     const table = file.replace(/\.csv$/, '');
     const key = (w: string) => (program ? `${table}|${tahun}|${w}|${program}|${ukuran}` : `${table}|${tahun}|${w}|${ukuran}`);
-    const flags = protect(cells, relations, o.k, out.intervals, priorFor(key), scopesOf);
-    count(file, tahun, flags, cells.length);
-    for (const c of cells) out.measures.push({ tahun, wilayah: c.id, program, ukuran, nilai: flags.has(c.id) ? HIDDEN : c.value });
+    return {
+      cells,
+      relations,
+      prior: priorFor(key),
+      done: (flags) => {
+        count(file, tahun, flags, cells.length);
+        for (const c of cells) out.measures.push({ tahun, wilayah: c.id, program, ukuran, nilai: flags.has(c.id) ? HIDDEN : c.value });
+      },
+    };
   };
   for (const [y, rows] of groupBy(d.registri, (r) => String(r.tahun))) {
     for (const m of REGISTRY_MEASURES) {
       const vals = rows.filter((r) => r[m] !== undefined).map((r) => ({ wilayah: r.kode_wilayah, value: r[m]! }));
-      if (vals.length) measure('registri.csv', Number(y), '', m, vals);
+      if (vals.length) yield measure('registri.csv', Number(y), '', m, vals);
     }
   }
   // Recipients: the annual figure, or the latest stage where a year only has stages.
@@ -368,7 +414,7 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
   const annual = d.cakupan.filter((r) => best.get(`${r.tahun}|${r.program}|${r.kode_wilayah}`) === r.periode);
   for (const [key, rows] of groupBy(annual, (r) => `${r.tahun}|${r.program}`)) {
     const [y, program] = key.split('|');
-    measure(
+    yield measure(
       'cakupan.csv',
       Number(y),
       program!,
@@ -378,7 +424,7 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
   }
   for (const [y, rows] of groupBy(d.verval, (r) => String(r.tahun))) {
     for (const m of VERVAL_MEASURES)
-      measure(
+      yield measure(
         'verval.csv',
         Number(y),
         '',
@@ -397,16 +443,15 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
         .map((r) => ({ kode_wilayah: r.kode_wilayah, kategori: String(r.desil), jumlah: r[ukuran]! }));
       if (!given.length) continue;
       const { cells, relations } = categoryCube(given, kab, new Set(), 'kecamatan', desilGroups, dapil);
-      const flags = protect(
+      yield {
         cells,
         relations,
-        o.k,
-        out.intervals,
-        priorFor((id) => `desil|${y}|${periode}|${cubeId(id)}|${ukuran}`),
-        scopesOf,
-      );
-      count('desil.csv', `${key}|${ukuran}`, flags, cells.length);
-      for (const c of toCubeCells({ tahun: Number(y), periode, program: '', ukuran }, cells, flags)) out.desil.push(c);
+        prior: priorFor((id) => `desil|${y}|${periode}|${cubeId(id)}|${ukuran}`),
+        done: (flags) => {
+          count('desil.csv', `${key}|${ukuran}`, flags, cells.length);
+          for (const c of toCubeCells({ tahun: Number(y), periode, program: '', ukuran }, cells, flags)) out.desil.push(c);
+        },
+      };
     }
   }
   // Recipients by desil, per program: all, ranked, and within the program's own limit.
@@ -425,16 +470,15 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
       jumlah: r.penerima,
     }));
     const { cells, relations } = categoryCube(given, kab, new Set(), 'kecamatan', groups, dapil);
-    const flags = protect(
+    yield {
       cells,
       relations,
-      o.k,
-      out.intervals,
-      priorFor((id) => `sasaran|${y}|${periode}|${id.split('|')[1]}|${program}|${id.split('|')[2]}|penerima`),
-      scopesOf,
-    );
-    count('sasaran.csv', key, flags, cells.length);
-    for (const c of toCubeCells({ tahun: Number(y), periode, program, ukuran: 'penerima' }, cells, flags)) out.sasaran.push(c);
+      prior: priorFor((id) => `sasaran|${y}|${periode}|${id.split('|')[1]}|${program}|${id.split('|')[2]}|penerima`),
+      done: (flags) => {
+        count('sasaran.csv', key, flags, cells.length);
+        for (const c of toCubeCells({ tahun: Number(y), periode, program, ukuran: 'penerima' }, cells, flags)) out.sasaran.push(c);
+      },
+    };
   }
   // Deprivations: one household can have several, so each indicator is a table of its own (no total across them).
   for (const [key, rows] of groupBy(d.kondisi, (r) => `${r.tahun}|${r.indikator}`)) {
@@ -443,18 +487,21 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
       rows.map((r) => ({ wilayah: r.kode_wilayah, value: r.keluarga })),
       kab,
     );
-    const flags = protect(
+    yield {
       cells,
       relations,
-      o.k,
-      out.intervals,
-      priorFor((w) => `kondisi|${y}|${w}|${indikator}|keluarga`),
-      scopesOf,
-    );
-    count('kondisi.csv', key, flags, cells.length);
-    for (const c of cells)
-      out.kondisi.push({ tahun: Number(y), wilayah: c.id, program: '', ukuran: indikator, nilai: flags.has(c.id) ? HIDDEN : c.value });
+      prior: priorFor((w) => `kondisi|${y}|${w}|${indikator}|keluarga`),
+      done: (flags) => {
+        count('kondisi.csv', key, flags, cells.length);
+        for (const c of cells)
+          out.kondisi.push({ tahun: Number(y), wilayah: c.id, program: '', ukuran: indikator, nilai: flags.has(c.id) ? HIDDEN : c.value });
+      },
+    };
   }
+}
+
+/** Dapil sums into their own table, and every table in its published order. */
+function finishProtected(out: Protected): Protected {
   splitDapil(out);
   const order = <T extends { tahun: number; wilayah: string }>(xs: T[], k: (x: T) => string) =>
     xs.sort((a, b) => a.tahun - b.tahun || k(a).localeCompare(k(b)) || a.wilayah.localeCompare(b.wilayah));
@@ -473,7 +520,7 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
 const DAPIL = 'dapil:';
 
 /** A cell's kecamatan and kabupaten/kota (a dapil's sum: the dapil): the scopes a large block is checked in first (intervals.ts). */
-function scopesOf(id: string): string[] {
+export function scopesOf(id: string): string[] {
   const area = id.includes('|') ? id.split('|')[1]! : id;
   return area.startsWith(DAPIL) ? [area, area] : [area.slice(0, 8), area.slice(0, 5)];
 }
