@@ -3,8 +3,11 @@
  * Data problems are printed as a list (Indonesian, English when LANG=en*)
  * and exit with code 1; dist/ is then left untouched.
  */
+import { spawn } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
+import { totalmem } from 'node:os';
 import path from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { buildSite } from '../src/build/build.ts';
 import { fileEffects } from '../src/build/file-effects.ts';
 import { folderIO } from '../src/load/portal.ts';
@@ -21,8 +24,52 @@ async function isSample(dataDir: string): Promise<boolean> {
   }
 }
 
+/** portal.json's region is a province (two digits): its build holds far more than a kabupaten's. */
+async function isProvince(dataDir: string): Promise<boolean> {
+  try {
+    return /^\d{2}$/.test(String(JSON.parse(await readFile(path.join(dataDir, 'portal.json'), 'utf8')).kode_kabupaten));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Node caps its heap at about 4 GB whatever the machine has; Jawa Timur's build needs more (README, "Provinsi").
+ * A province's build runs again in a child with three quarters of the machine's memory as its heap (or
+ * TERANG_HEAP_MB); if that is
+ * still too little, the operator reads why in one sentence and the published site is unchanged (the build is atomic).
+ */
+async function withProvinceHeap(dataDir: string): Promise<number | undefined> {
+  // TERANG_HEAP_MB sets it by hand (e.g. a machine shared with other work).
+  const heapMb = Number(process.env.TERANG_HEAP_MB) || Math.floor((totalmem() * 0.75) / 2 ** 20);
+  const enough = !process.env.TERANG_HEAP_MB && getHeapStatistics().heap_size_limit / 2 ** 20 >= heapMb;
+  if (process.env.TERANG_HEAP_SET || enough || !(await isProvince(dataDir))) return undefined;
+  const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, ...process.execArgv, ...process.argv.slice(1)], {
+    env: { ...process.env, TERANG_HEAP_SET: '1' },
+    stdio: 'inherit',
+  });
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));
+  const [code, signal] = (await new Promise((resolve) => child.on('exit', (c, s) => resolve([c, s])))) as [
+    number | null,
+    NodeJS.Signals | null,
+  ];
+  if (signal === 'SIGABRT') {
+    const gb = (heapMb / 1024).toFixed(1);
+    console.error(
+      cliLang() === 'en'
+        ? `ERROR: the build ran out of memory (${gb} GB heap). Build on a machine with more memory (README, "Provinsi", gives the figures). The published site was not changed.`
+        : `GALAT: build kehabisan memori (heap ${gb} GB). Bangun di mesin dengan memori lebih besar (README, bagian "Provinsi", memuat angkanya). Situs yang sudah terbit tidak diubah.`,
+    );
+    return 1;
+  }
+  if (signal) process.kill(process.pid, signal);
+  return code ?? 1;
+}
+
 await runCli(async () => {
   const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(ROOT, 'data'));
+  const again = await withProvinceHeap(dataDir);
+  if (again !== undefined) return again;
   const outDir = path.resolve(process.env.OUT_DIR ?? path.join(ROOT, 'dist'));
   const lang = cliLang();
   const t0 = performance.now();
