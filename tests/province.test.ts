@@ -11,6 +11,7 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPortal, memoryIO, type PortalData } from '../src/load/portal.ts';
 import { buildModel, protectOptions, type SiteFigures } from '../src/model/model.ts';
+import { buildDownloads } from '../src/publish/downloads.ts';
 import { protectPortal, protectPortalInWorkers } from '../src/protect/tables.ts';
 import { kabupatenFigures, provinceRanking } from '../src/model/province.ts';
 import { kecamatanFigures } from '../src/model/figures.ts';
@@ -172,6 +173,17 @@ describe('province input problems', () => {
     expect(row).toMatchObject({ missing: true, pmks: NOT_RELEASED, keluarga: NOT_RELEASED, coverage: NOT_RELEASED });
     expect(row.pmksRank).toBeUndefined();
     expect(m.pmks.some((c) => c.wilayah.startsWith('34.71'))).toBe(false);
+    // The province's totals would be the part that came, presented as the whole: not published.
+    const province = m.pmks.filter((c) => c.wilayah === '34');
+    expect(province.length).toBeGreaterThan(0);
+    for (const c of province) expect(c.jumlah, `${c.tahun} ${c.kategori}`).toBe(NOT_RELEASED);
+    for (const r of m.registri.kabupaten) expect(r.keluarga).toBe(NOT_RELEASED);
+    for (const r of m.cakupan.kabupaten) expect(r.persen).toBe(NOT_RELEASED);
+    // Each kabupaten/kota that sent its data keeps its own.
+    expect(m.pmks.find((c) => c.wilayah === '34.03' && c.kategori === '*')?.jumlah).toBeTypeOf('number');
+    const csv = buildDownloads(d!, m).files.find((f) => f.path === 'data/pmks.csv')!.content as string;
+    expect(csv.split('\r\n').filter((l) => l.includes(',provinsi,34,'))).not.toHaveLength(0);
+    for (const l of csv.split('\r\n').filter((l) => l.includes(',provinsi,34,'))) expect(l).toMatch(/,NA(,|$)/);
   }, 120_000);
 
   it("the same kabupaten's rows at the top and in its folder are refused (they would count twice)", async () => {

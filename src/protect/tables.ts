@@ -18,7 +18,7 @@ import { DESILS, UNRANKED } from '../domain/desil.ts';
 import { type Cell, type Flag, type IntervalReport, protect, type Prior, type Relation } from './disclosure.ts';
 import { protectInWorkers } from './workers.ts';
 import type { PriorLookup } from './prior.ts';
-import { HIDDEN, type Figure } from './figure.ts';
+import { HIDDEN, NOT_RELEASED, type Figure } from './figure.ts';
 import type { PortalData } from '../load/portal.ts';
 import { kabupatenOf, kecamatanOf, levelOf } from '../domain/regions.ts';
 import { groupDapil } from '../domain/dapil.ts';
@@ -306,7 +306,7 @@ export interface ProtectTask {
 export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
   const out = emptyProtected();
   for (const t of protectTasks(d, o, out)) t.done(protect(t.cells, t.relations, o.k, out.intervals, t.prior, scopesOf));
-  return finishProtected(out);
+  return finishProtected(out, d);
 }
 
 /**
@@ -321,7 +321,7 @@ export async function protectPortalInWorkers(d: PortalData, o: ProtectOptions, t
     out.intervals.inherited += r.report.inherited;
     t.done(r.flags);
   });
-  return finishProtected(out);
+  return finishProtected(out, d);
 }
 
 function emptyProtected(): Protected {
@@ -500,8 +500,9 @@ function* protectTasks(d: PortalData, o: ProtectOptions, out: Protected): Genera
   }
 }
 
-/** Dapil sums into their own table, and every table in its published order. */
-function finishProtected(out: Protected): Protected {
+/** Partial sums withheld, dapil sums into their own table, and every table in its published order. */
+function finishProtected(out: Protected, d: PortalData): Protected {
+  if (d.tree.kabupaten) withholdPartialSums(out, d);
   splitDapil(out);
   const order = <T extends { tahun: number; wilayah: string }>(xs: T[], k: (x: T) => string) =>
     xs.sort((a, b) => a.tahun - b.tahun || k(a).localeCompare(k(b)) || a.wilayah.localeCompare(b.wilayah));
@@ -518,6 +519,42 @@ function finishProtected(out: Protected): Protected {
 }
 
 const DAPIL = 'dapil:';
+
+/**
+ * A province's total (and a dapil's) is a sum over its kabupaten/kota: where a kabupaten/kota sent no rows for
+ * a table and year, that sum would be a part presented as the whole. It is not published (NA, "not released"),
+ * in the pages and the downloads alike; each kabupaten/kota that sent its data keeps its own figures.
+ */
+function withholdPartialSums(out: Protected, d: PortalData): void {
+  const all = d.tree.kabupaten!.map((k) => k.code);
+  const dapilKabs = new Map(groupDapil(d.dapil ?? [], d.tree).map((g) => [`${DAPIL}${g.slug}`, new Set(g.kecamatan.map(kabupatenOf))]));
+  const withhold = <T extends { wilayah: string }>(cells: T[], key: (c: T) => string, clear: (c: T) => void) => {
+    const present = new Map<string, Set<string>>();
+    for (const c of cells)
+      if (levelOf(c.wilayah) === 'kabupaten') {
+        const k = key(c);
+        if (!present.has(k)) present.set(k, new Set());
+        present.get(k)!.add(c.wilayah);
+      }
+    for (const c of cells) {
+      const sent = present.get(key(c)) ?? new Set<string>();
+      const over = c.wilayah === d.tree.code ? all : [...(dapilKabs.get(c.wilayah) ?? [])];
+      if ((c.wilayah === d.tree.code || dapilKabs.has(c.wilayah)) && over.some((k) => !sent.has(k))) clear(c);
+    }
+  };
+  const count = (c: CountCell) => {
+    c.jumlah = NOT_RELEASED;
+  };
+  const value = (c: { nilai: Figure }) => {
+    c.nilai = NOT_RELEASED;
+  };
+  withhold(out.pmks, (c) => String(c.tahun), count);
+  withhold(out.psks, (c) => String(c.tahun), count);
+  withhold(out.measures, (c) => `${c.tahun}|${c.program}|${c.ukuran}`, value);
+  withhold(out.kondisi, (c) => `${c.tahun}|${c.ukuran}`, value);
+  withhold(out.desil, (c) => `${c.tahun}|${c.periode}|${c.ukuran}`, value);
+  withhold(out.sasaran, (c) => `${c.tahun}|${c.periode}|${c.program}`, value);
+}
 
 /** A cell's kecamatan and kabupaten/kota (a dapil's sum: the dapil): the scopes a large block is checked in first (intervals.ts). */
 export function scopesOf(id: string): string[] {
