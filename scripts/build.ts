@@ -48,17 +48,20 @@ async function withProvinceHeap(dataDir: string): Promise<number | undefined> {
     env: { ...process.env, TERANG_HEAP_SET: '1' },
     stdio: 'inherit',
   });
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));
+  const forward = (sig: NodeJS.Signals) => child.kill(sig);
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, forward);
   const [code, signal] = (await new Promise((resolve) => child.on('exit', (c, s) => resolve([c, s])))) as [
     number | null,
     NodeJS.Signals | null,
   ];
+  // Then this process ends as the build did (a signal included).
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.off(sig, forward);
   if (signal === 'SIGABRT') {
     const gb = (heapMb / 1024).toFixed(1);
     console.error(
       cliLang() === 'en'
-        ? `ERROR: the build ran out of memory (${gb} GB heap). Build on a machine with more memory (README, "Provinsi", gives the figures). The published site was not changed.`
-        : `GALAT: build kehabisan memori (heap ${gb} GB). Bangun di mesin dengan memori lebih besar (README, bagian "Provinsi", memuat angkanya). Situs yang sudah terbit tidak diubah.`,
+        ? `ERROR: the build ran out of memory (${gb} GB heap). Build on a machine with more memory, or set TERANG_HEAP_MB (README.md, "Scale", gives the figures). The published site was not changed.`
+        : `GALAT: build kehabisan memori (heap ${gb} GB). Bangun di mesin dengan memori lebih besar, atau atur TERANG_HEAP_MB (README.id.md, bagian "Portal provinsi", memuat angkanya). Situs yang sudah terbit tidak diubah.`,
     );
     return 1;
   }

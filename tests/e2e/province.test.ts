@@ -334,4 +334,23 @@ describe('the DIY province portal, built', () => {
       expect(w.query, q).toBeLessThanOrEqual(50_000);
     }
   }, 300_000);
+
+  it('a build that runs out of memory says so in one sentence and leaves the published site as it was', async () => {
+    const published = () => readFileSync(path.join(tmp, 'dist', 'index.html'), 'utf8');
+    const before = published();
+    const r = await promisify(execFile)(process.execPath, ['scripts/build.ts'], {
+      cwd: ROOT,
+      // A province's build runs again with the heap it is given: here far too little.
+      env: { ...process.env, DATA_DIR: data, OUT_DIR: path.join(tmp, 'dist'), TERANG_HEAP_MB: '150', LANG: 'id_ID.UTF-8' },
+      maxBuffer: 64 << 20,
+    }).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('GALAT: build kehabisan memori (heap 0.1 GB)');
+    expect(r.stderr).toContain('Situs yang sudah terbit tidak diubah.');
+    expect(published()).toBe(before);
+    expect(realpathSync(path.join(tmp, 'dist'))).toBe(dist);
+  }, 240_000);
 });
