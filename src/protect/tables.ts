@@ -537,9 +537,8 @@ function withholdPartialSums(out: Protected, d: PortalData): void {
         present.get(k)!.add(c.wilayah);
       }
     for (const c of cells) {
-      const sent = present.get(key(c)) ?? new Set<string>();
-      const over = c.wilayah === d.tree.code ? all : [...(dapilKabs.get(c.wilayah) ?? [])];
-      if ((c.wilayah === d.tree.code || dapilKabs.has(c.wilayah)) && over.some((k) => !sent.has(k))) clear(c);
+      const over = c.wilayah === d.tree.code ? all : dapilKabs.get(c.wilayah);
+      if (over && [...over].some((k) => !present.get(key(c))?.has(k))) clear(c);
     }
   };
   const count = (c: CountCell) => {

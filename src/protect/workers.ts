@@ -26,12 +26,12 @@ export interface WorkerResult {
 type Message = { flags: [string, Flag][]; report: IntervalReport } | { error: string };
 
 export async function protectInWorkers<T extends { cells: Cell[]; relations: Relation[]; prior?: (id: string) => PriorValue | undefined }>(
-  tasks: Iterator<T> | Iterable<T>,
+  tasks: Iterable<T>,
   k: number,
   threads: number,
   apply: (task: T, result: WorkerResult) => void,
 ): Promise<void> {
-  const iterator = Symbol.iterator in tasks ? (tasks as Iterable<T>)[Symbol.iterator]() : (tasks as Iterator<T>);
+  const iterator = tasks[Symbol.iterator]();
   const workers = Array.from({ length: Math.max(1, threads) }, () => new Worker(new URL('./worker.ts', import.meta.url)));
   const pending = new Map<number, { task: T; result?: WorkerResult }>();
   let next = 0;

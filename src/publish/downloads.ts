@@ -421,7 +421,7 @@ export interface Downloads {
 
 export function buildDownloads(d: PortalData, model: SiteFigures): Downloads {
   const sample = d.config.data_contoh;
-  const province = d.tree.code.length === 2;
+  const province = !!d.tree.kabupaten;
   const names = new Map<string, string>([[d.tree.code, d.tree.name], ...(d.tree.kabupaten ?? []).map((k) => [k.code, k.name] as const)]);
   for (const k of d.tree.kecamatan) {
     names.set(k.code, k.name);

@@ -14,7 +14,11 @@ export { ExcelJS };
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function newWorkbook(date: string): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  return stamped(new ExcelJS.Workbook(), date);
+}
+
+/** The workbook's own author and dates: Terang, and the release date. */
+function stamped<W extends ExcelJS.Workbook>(wb: W, date: string): W {
   const d = new Date(`${date}T00:00:00Z`);
   wb.creator = 'Terang';
   wb.lastModifiedBy = 'Terang';
@@ -40,12 +44,7 @@ export function streamingWorkbook(date: string): { wb: ExcelJS.stream.xlsx.Workb
       done();
     },
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  const d = new Date(`${date}T00:00:00Z`);
-  wb.creator = 'Terang';
-  wb.lastModifiedBy = 'Terang';
-  wb.created = d;
-  wb.modified = d;
+  const wb = stamped(new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false }), date);
   return {
     wb,
     bytes: async () => {

@@ -5,6 +5,7 @@ import { type Figure, NOT_RELEASED, released, rounded, sumFigures } from '../../
 import type { Lang } from '../../shared/lang.ts';
 import type { SiteFigures } from '../model.ts';
 import { childAreas } from '../figures.ts';
+import { levelOf } from '../../domain/regions.ts';
 import { cellRef } from '../show.ts';
 import { periodsOf } from '../targeting.ts';
 import { type ChartSpec, defineChart } from './spec.ts';
@@ -74,8 +75,7 @@ export function toDesilChart(site: SiteFigures, program: string, lang: Lang = 'i
 export function toTargetingKecamatanChart(site: SiteFigures, program: string, lang: Lang = 'id'): ChartSpec | undefined {
   const { t, chart } = defineChart(site, lang);
   const { level, areas } = childAreas(site);
-  const codeLength = level === 'kabupaten' ? 5 : 8;
-  const rows = site.targeting.filter((x) => x.program === program && x.wilayah !== site.tree.code && x.wilayah.length === codeLength);
+  const rows = site.targeting.filter((x) => x.program === program && levelOf(x.wilayah) === level);
   const last = periodsOf(rows).at(-1);
   if (!last) return undefined;
   const name = new Map(areas.map((k) => [k.code, k.name]));
