@@ -1,19 +1,56 @@
 /** Render the Astro pages for a model file into `outDir` (the `renderPages` stage of buildSite). */
+import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 
+/**
+ * Render in a process of its own: Astro's memory (a province renders 4,600 pages) is given back when it ends,
+ * and the build's process, which holds the model and a raised heap limit, stays as it was.
+ */
 export async function renderPages(modelFile: string, outDir: string): Promise<void> {
+  const execArgv = process.execArgv.filter((a) => !a.startsWith('--max-old-space-size'));
+  const child = spawn(process.execPath, [...execArgv, fileURLToPath(import.meta.url), modelFile, outDir], {
+    cwd: ROOT,
+    env: { ...process.env, TERANG_RENDER_CHILD: '1' },
+    stdio: 'inherit',
+  });
+  const kill = () => child.kill();
+  process.on('exit', kill);
+  try {
+    const [code, signal] = (await new Promise((resolve, reject) => {
+      child.once('error', reject);
+      child.once('exit', (c, s) => resolve([c, s]));
+    })) as [number | null, NodeJS.Signals | null];
+    if (code !== 0) throw new Error(`Astro: rendering the pages failed (${signal ?? `exit code ${code}`})`);
+  } finally {
+    process.off('exit', kill);
+  }
+}
+
+async function renderHere(modelFile: string, outDir: string): Promise<void> {
   // A build is always a production build: an inherited NODE_ENV (e.g. "test"
   // under Vitest) would otherwise make Vite bundle React's development build.
   process.env.NODE_ENV = 'production';
   process.env.TERANG_MODEL = modelFile;
   // Astro keeps its temporary prerender output beside outDir only when outDir is inside the working folder.
   process.chdir(ROOT);
-  // Loaded only when there is something to render: a build stopped by a data problem answers a second sooner.
   const { build } = await import('astro');
-  await build({ root: ROOT, outDir, base: process.env.TERANG_BASE || '/', logLevel: process.env.TERANG_VERBOSE ? 'info' : 'warn' });
+  await build({
+    root: ROOT,
+    outDir,
+    base: process.env.TERANG_BASE || '/',
+    logLevel: process.env.TERANG_VERBOSE ? 'info' : 'warn',
+    // The downloads are written into outDir before the pages (build.ts): Astro must not empty it.
+    vite: { build: { emptyOutDir: false } },
+  });
+}
+
+if (import.meta.main && process.env.TERANG_RENDER_CHILD) {
+  await renderHere(process.argv[2]!, process.argv[3]!);
+  process.exit(0);
 }
 
 /**

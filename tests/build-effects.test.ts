@@ -54,8 +54,11 @@ function memoryEffects(
     commit: async (archives) => {
       state.calls.push('commit');
       state.published = staged;
-      state.archives = archives;
-      state.archived = archives.find((a) => !a.restored);
+      // An archive of this build's release names the staged files that hold it: archived as they are.
+      state.archives = archives.map((a) =>
+        a.staged ? { ...a, files: Object.fromEntries(Object.entries(a.files).map(([f, rel]) => [f, String(staged.get(rel))])) } : a,
+      );
+      state.archived = state.archives.find((a) => !a.restored);
     },
     published: async () => published,
     abort: async () => {

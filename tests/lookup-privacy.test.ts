@@ -173,7 +173,7 @@ describe('the same release, built twice', () => {
   const dist = inject('sampleDist');
   const shardsOf = async (io: DataIO) => {
     const { prepared, problems } = await loadAndPrepare(io);
-    return { problems, shards: prepared!.files.filter((f) => f.path.startsWith('cek/k/')) };
+    return { problems, shards: (await Array.fromAsync(prepared!.files)).filter((f) => f.path.startsWith('cek/k/')) };
   };
   const bytes = (fs: { content: string | Uint8Array }[]) => fs.map((f) => Buffer.from(f.content).toString('base64'));
 

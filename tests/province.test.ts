@@ -137,7 +137,7 @@ describe('a province portal (DIY, five folders)', () => {
     expect(site.pmks.filter((c) => isHidden(c.jumlah)).length).toBeGreaterThan(0);
   });
 
-  it('protected on two threads, every table comes out as protected on one', async () => {
+  it('protected in two processes, every table comes out as protected in one', async () => {
     const opts = protectOptions(data);
     const threaded = await protectPortalInWorkers(data, opts, 2);
     const one = protectPortal(data, opts);

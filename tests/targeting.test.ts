@@ -29,7 +29,8 @@ async function indicators(overrides: Record<string, string>) {
   const { data, problems } = await loadPortal(fixtureIO({ 'desil.csv': DESIL, 'program/pkh.md': pkh, ...overrides }));
   expect(problems.filter((p) => p.level === 'error')).toEqual([]);
   const { prepared } = await prepareSite(data!, undefined, problems);
-  const file = (name: string) => prepared!.files.find((f) => f.path === `data/${name}`)!.content as string;
+  const files = await Array.fromAsync(prepared!.files);
+  const file = (name: string) => files.find((f) => f.path === `data/${name}`)!.content as string;
   return { model: prepared!.model, rows: csvRows(file('sasaran-indikator.csv')), sasaran: csvRows(file('sasaran.csv')) };
 }
 

@@ -1,7 +1,7 @@
 /**
  * The whole build in one screen: load → validate → prepare (protect, model,
- * downloads, releases, lookup shards) → pages → files → checks → search →
- * publish. Side effects come in as `BuildEffects` (cf. Observable
+ * downloads, releases, lookup shards) → downloads written → pages → web files
+ * and share images → checks → search → publish. Side effects come in as `BuildEffects` (cf. Observable
  * Framework's): on disk they stage, lock and swap atomically
  * (build/file-effects.ts); in tests they stay in memory.
  */
@@ -78,15 +78,18 @@ export async function buildSite({ io, lang, effects: fx }: BuildOptions): Promis
       return stop(problems, `${n} galat`, `${n} error(s)`);
     }
     await fx.begin({ archives: prepared.archives.map((a) => a.label) });
-    await time('pages', () => fx.renderPages(prepared.model));
+    const { model, archives } = prepared;
+    // The downloads first, each let go once written, so the pages render beside the model alone.
     await time('downloads', async () => {
-      for (const f of prepared.files) await fx.writeFile(f.path, f.content);
-      for (const f of await prepared.workbooks()) await fx.writeFile(f.path, f.content);
+      for await (const f of prepared.files) await fx.writeFile(f.path, f.content);
+    });
+    await time('pages', () => fx.renderPages(model));
+    await time('web', async () => {
       for (const f of await buildHeaders(fx)) await fx.writeFile(f.path, f.content);
-      for (const f of await buildWebFiles(fx, prepared.model, prepared.model.changes)) await fx.writeFile(f.path, f.content);
+      for (const f of await buildWebFiles(fx, model, model.changes)) await fx.writeFile(f.path, f.content);
     });
     await time('share', async () => {
-      for (const f of await buildShareImages(fx, prepared.model)) await fx.writeFile(f.path, f.content);
+      for (const f of await buildShareImages(fx, model)) await fx.writeFile(f.path, f.content);
     });
     const leaks = await checkPublished(fx);
     if (leaks.length) {
@@ -96,7 +99,7 @@ export async function buildSite({ io, lang, effects: fx }: BuildOptions): Promis
     }
     await time('search', () => fx.indexSearch());
     const pages = (await fx.listFiles()).filter((f) => f.endsWith('.html')).length;
-    await time('publish', () => fx.commit(prepared.archives));
+    await time('publish', () => fx.commit(archives));
     return { ok: true, problems, timings, pages };
   } catch (e) {
     await fx.abort();

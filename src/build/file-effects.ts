@@ -123,7 +123,7 @@ export function fileEffects(o: FileEffectsOptions): BuildEffects {
         // Archive first, then publish: a release that is live is always archived (a kill in between leaves it
         // archived and unpublished, and the next build of the same data publishes it unchanged).
         for (const [i, archive] of archives.entries()) {
-          await archivers[i]!.write(archive.files);
+          await archivers[i]!.write(archive.files, archive.staged ? site : undefined);
           o.log(
             o.lang === 'en'
               ? `Release ${archive.label} ${archive.restored ? 'restored from the published site into' : 'archived in'} ${archivers[i]!.final}/ — commit this folder.`

@@ -30,7 +30,7 @@
  */
 import { closeSync, existsSync, lstatSync, openSync, readFileSync, readlinkSync, unlinkSync, writeSync } from 'node:fs';
 import { constants } from 'node:fs';
-import { access, cp, lstat, mkdir, readdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { access, copyFile, cp, lstat, mkdir, readdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { t, type Lang } from '../shared/lang.ts';
 import { UserError } from './errors.ts';
@@ -353,10 +353,12 @@ export function releaseArchiver(dataDir: string, label: string) {
         throw e;
       }
     },
-    async write(files: Record<string, string>): Promise<void> {
+    /** Each file's content, or with `from`, copied from `from/<value>` (the staged site). */
+    async write(files: Record<string, string>, from?: string): Promise<void> {
       let first = true;
       for (const [f, content] of Object.entries(files)) {
-        await writeFile(path.join(tmp, f), content);
+        if (from) await copyFile(path.join(from, content), path.join(tmp, f));
+        else await writeFile(path.join(tmp, f), content);
         if (first) failpoint('during-archive');
         first = false;
       }

@@ -32,10 +32,11 @@ import type { ArchivedRelease } from '../load/portal.ts';
 
 export interface Prepared {
   model: SiteModel;
-  /** Every file under `dist/` besides the rendered pages: downloads, releases, lookup shards. */
-  files: OutputFile[];
-  /** The downloads as workbooks and the template to fill in (written in the build's downloads stage). */
-  workbooks: () => Promise<OutputFile[]>;
+  /**
+   * Every file under `dist/` besides the rendered pages: downloads, releases, lookup shards, then the workbooks
+   * (made as they are asked for). Read once: what has been handed out is no longer held (a province's are ~1 GB).
+   */
+  files: AsyncIterable<OutputFile>;
   /**
    * Releases to archive in `data/rilis/<label>/` before the site goes live: this release's files when it is new,
    * and any earlier release the previous site published whose archive is missing (restored exactly as published).
@@ -45,7 +46,10 @@ export interface Prepared {
 
 export interface Archive {
   label: string;
+  /** File name → content; with `staged`, file name → the file of the staged site that holds it (written before). */
   files: Record<string, string>;
+  /** This build's own release: archived from the staged site's `data/` files, which are exactly its bytes. */
+  staged?: boolean;
   /** Copied back from the published site, not made by this build. */
   restored?: boolean;
 }
@@ -210,28 +214,36 @@ export async function prepareSite(
     problems: all,
     prepared: {
       model,
-      files: [...downloads.files, ...releaseFiles, ...(shards?.files ?? [])],
-      workbooks: () => workbooks(data, downloads.tables),
+      files: outputFiles([...downloads.files, ...releaseFiles, ...(shards?.files ?? [])], data, downloads.tables),
       archives: [
         ...restored.map((r) => ({ label: r.label, files: r.files, restored: true })),
-        ...(archived ? [] : [{ label, files: current }]),
+        ...(archived ? [] : [{ label, files: Object.fromEntries(Object.keys(current).map((f) => [f, `data/${f}`])), staged: true }]),
       ],
     },
   };
 }
 
-/** Every table as .xlsx, all tables in one, the office's template, and for the sample portal the sample data as a filled template. */
-async function workbooks(data: PortalData, tables: Parameters<typeof buildWorkbooks>[0]): Promise<OutputFile[]> {
+/**
+ * The files, each let go once handed out, then every table as .xlsx, all tables in one, the office's template,
+ * and for a kabupaten sample portal the sample data as a filled template.
+ */
+async function* outputFiles(
+  files: OutputFile[],
+  data: PortalData,
+  tables: Parameters<typeof buildWorkbooks>[0],
+): AsyncGenerator<OutputFile> {
+  for (let f = files.shift(); f; f = files.shift()) yield f;
   const c = data.config;
+  yield* await buildWorkbooks(tables, { config: c, area: data.tree.name, sample: c.data_contoh });
   const template = { tree: data.tree, programs: data.programs, date: c.rilis.tanggal, sources: c.sumber.map((s) => s.nama) };
+  yield { path: `data/${TEMPLATE_FILE}`, content: await templateWorkbook(template) };
+  // A province's sample comes as one folder per kabupaten/kota, each its own kabupaten's template: no single filled
+  // workbook of it (Jawa Timur's would hold ten million cells).
+  if (!c.data_contoh || data.tree.kabupaten) return;
   const rows = Object.fromEntries(
     DATASETS.map((ds) => [ds.name, (data[ds.name as keyof PortalData] as { _line: number }[]).map(({ _line, ...r }) => r)]),
   );
-  return [
-    ...(await buildWorkbooks(tables, { config: c, area: data.tree.name, sample: c.data_contoh })),
-    { path: `data/${TEMPLATE_FILE}`, content: await templateWorkbook(template) },
-    ...(c.data_contoh ? [{ path: `data/${SAMPLE_WORKBOOK}`, content: await templateWorkbook({ ...template, rows }) }] : []),
-  ];
+  yield { path: `data/${SAMPLE_WORKBOOK}`, content: await templateWorkbook({ ...template, rows }) };
 }
 
 /**

@@ -244,7 +244,8 @@ export const en: Dict = {
   exOrder: 'Order',
   onThisPage: 'On this page',
   totalPerYearShort: 'Total per year',
-  categoryDetailsHint: 'Tap a category to see its figures by sub-district.',
+  categoryDetailsHint: (level = 'kecamatan') =>
+    `Tap a category to see its figures by ${level === 'kabupaten' ? 'regency/city' : 'sub-district'}.`,
   annexTitle: 'Annex: details and full tables',
   annexIntro: 'Details and the full numbers behind the charts above, to quote and to print as an annex.',
   ofPagu: 'of the allocation',

@@ -278,7 +278,8 @@ export const id = {
   exOrder: 'Arah',
   onThisPage: 'Di halaman ini',
   totalPerYearShort: 'Jumlah per tahun',
-  categoryDetailsHint: 'Ketuk nama kategori untuk melihat angkanya per kecamatan.',
+  categoryDetailsHint: (level: AreaLevelWord = 'kecamatan') =>
+    `Ketuk nama kategori untuk melihat angkanya per ${level === 'kabupaten' ? 'kabupaten/kota' : 'kecamatan'}.`,
   annexTitle: 'Lampiran: rincian dan tabel lengkap',
   annexIntro: 'Rincian dan angka lengkap di balik grafik di atas, untuk dikutip dan dicetak sebagai lampiran.',
   ofPagu: 'dari pagu',

@@ -28,7 +28,16 @@ export function cell(site: SiteFigures, kind: Kind, tahun: number, wilayah: stri
 export const count = (site: SiteFigures, kind: Kind, tahun: number, wilayah: string, kategori = '*'): Figure =>
   cell(site, kind, tahun, wilayah, kategori)?.jumlah ?? NOT_RELEASED;
 
-export const yearsOf = (rows: readonly { tahun: number }[]): number[] => [...new Set(rows.map((r) => r.tahun))].sort((a, b) => a - b);
+const years = new WeakMap<readonly { tahun: number }[], number[]>();
+/** The years of a table, in order (remembered per table: a province's PMKS cube has a million cells, asked on every page). */
+export function yearsOf(rows: readonly { tahun: number }[]): number[] {
+  let ys = years.get(rows);
+  if (!ys) {
+    ys = [...new Set(rows.map((r) => r.tahun))].sort((a, b) => a - b);
+    years.set(rows, ys);
+  }
+  return [...ys];
+}
 
 /** Kabupaten total per year. */
 export function totalsByYear(site: SiteFigures, kind: Kind): { tahun: number; jumlah: Figure }[] {
@@ -247,6 +256,19 @@ export function coverageAmong(site: SiteFigures, peers: readonly CoverageFigure[
   });
 }
 
+const registryIndex = new WeakMap<object, Map<string, SiteFigures['registri']['desa'][number]>>();
+/** A desa's registry row of a year (indexed once: a province's registry has tens of thousands of desa rows). */
+function registryOf(site: SiteFigures, tahun: number, code: string) {
+  const rows = site.registri.desa;
+  let m = registryIndex.get(rows);
+  if (!m) {
+    m = new Map();
+    registryIndex.set(rows, m);
+    for (const r of rows) if (!m.has(`${r.tahun}|${r.wilayah}`)) m.set(`${r.tahun}|${r.wilayah}`, r);
+  }
+  return m.get(`${tahun}|${code}`);
+}
+
 /** Everything the kecamatan one-pager shows (the page only formats it). */
 export function kecamatanFigures(site: SiteFigures, code: string) {
   const kec = site.tree.kecamatan.find((k) => k.code === code);
@@ -286,7 +308,7 @@ export function kecamatanFigures(site: SiteFigures, code: string) {
             code: d.code,
             name: d.name,
             pmks: cell(site, 'pmks', pmksYear, d.code),
-            keluarga: site.registri.desa.find((r) => r.wilayah === d.code && r.tahun === regYear),
+            keluarga: regYear === undefined ? undefined : registryOf(site, regYear, d.code),
           }))
           .filter((d) => d.pmks || d.keluarga)
           .map((d) => ({

@@ -13,7 +13,7 @@
 import { registryColumnFor } from '../domain/aid.ts';
 import { periodOrder } from '../domain/desil.ts';
 import type { Program } from '../load/schema/program.ts';
-import { derive, type Figure, NOT_RELEASED, percentOf } from '../protect/figure.ts';
+import { derive, type Figure, NOT_RELEASED, percentOf, withRank } from '../protect/figure.ts';
 import type { CubeCell } from '../protect/tables.ts';
 
 export interface TargetingFigure {
@@ -87,6 +87,34 @@ export function buildTargeting(sasaran: readonly CubeCell[], desil: readonly Cub
 export function periodsOf(rows: readonly { tahun: number; periode: string }[]): { tahun: number; periode: string }[] {
   const seen = new Map(rows.map((r) => [`${r.tahun}|${r.periode}`, { tahun: r.tahun, periode: r.periode }]));
   return [...seen.values()].sort((a, b) => periodOrder(a.tahun, a.periode) - periodOrder(b.tahun, b.periode));
+}
+
+const latestByParent = new WeakMap<readonly TargetingFigure[], { programs: string[]; byParent: Map<string, TargetingFigure[]> }>();
+/**
+ * A kecamatan's targeting in the latest period, each program ranked among the kecamatan of `parent` (its
+ * kabupaten/kota). The latest period's kecamatan rows are grouped once per site: a province asks on 1,332 pages.
+ */
+export function kecamatanTargeting(site: { targeting: readonly TargetingFigure[] }, code: string, parent: string) {
+  let cached = latestByParent.get(site.targeting);
+  if (!cached) {
+    cached = { programs: [...new Set(site.targeting.map((x) => x.program))], byParent: new Map() };
+    const last = periodsOf(site.targeting).at(-1);
+    for (const x of site.targeting)
+      if (last && x.tahun === last.tahun && x.periode === last.periode && x.wilayah.length === 8) {
+        const p = x.wilayah.slice(0, x.wilayah.lastIndexOf('.'));
+        const group = cached.byParent.get(p);
+        if (group) group.push(x);
+        else cached.byParent.set(p, [x]);
+      }
+    latestByParent.set(site.targeting, cached);
+  }
+  const rows = cached.byParent.get(parent) ?? [];
+  return cached.programs.flatMap((prog) =>
+    withRank(
+      rows.filter((x) => x.program === prog),
+      (x) => x.persen,
+    ).filter((x) => x.wilayah === code),
+  );
 }
 
 /** One program's figures for one area over every period (the trend). */

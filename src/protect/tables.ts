@@ -310,7 +310,7 @@ export function protectPortal(d: PortalData, o: ProtectOptions): Protected {
 }
 
 /**
- * The same, with the tables shared among worker threads (workers.ts): a province has hundreds of tables of
+ * The same, with the tables shared among worker processes (workers.ts): a province has hundreds of tables of
  * 10⁵ cells. Flags are applied in table order, so the result is the one `protectPortal` gives.
  */
 export async function protectPortalInWorkers(d: PortalData, o: ProtectOptions, threads: number): Promise<Protected> {

@@ -28,7 +28,8 @@ function stamped<W extends ExcelJS.Workbook>(wb: W, date: string): W {
 }
 
 export async function workbookBytes(wb: ExcelJS.Workbook, date: string): Promise<Uint8Array> {
-  return restamp(await wb.xlsx.writeBuffer(), date);
+  // Stored, not compressed: `restamp` compresses every entry once, as it re-dates it.
+  return restamp(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } }), date);
 }
 
 /**
