@@ -12,6 +12,7 @@
  */
 import { registryColumnFor } from '../domain/aid.ts';
 import { periodOrder } from '../domain/desil.ts';
+import { kabupatenOf, levelOf } from '../domain/regions.ts';
 import type { Program } from '../load/schema/program.ts';
 import { derive, type Figure, NOT_RELEASED, percentOf, withRank } from '../protect/figure.ts';
 import type { CubeCell } from '../protect/tables.ts';
@@ -100,11 +101,10 @@ export function kecamatanTargeting(site: { targeting: readonly TargetingFigure[]
     cached = { programs: [...new Set(site.targeting.map((x) => x.program))], byParent: new Map() };
     const last = periodsOf(site.targeting).at(-1);
     for (const x of site.targeting)
-      if (last && x.tahun === last.tahun && x.periode === last.periode && x.wilayah.length === 8) {
-        const p = x.wilayah.slice(0, x.wilayah.lastIndexOf('.'));
-        const group = cached.byParent.get(p);
+      if (x.tahun === last?.tahun && x.periode === last.periode && levelOf(x.wilayah) === 'kecamatan') {
+        const group = cached.byParent.get(kabupatenOf(x.wilayah));
         if (group) group.push(x);
-        else cached.byParent.set(p, [x]);
+        else cached.byParent.set(kabupatenOf(x.wilayah), [x]);
       }
     latestByParent.set(site.targeting, cached);
   }
