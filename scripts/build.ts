@@ -8,12 +8,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { totalmem } from 'node:os';
 import path from 'node:path';
 import { getHeapStatistics } from 'node:v8';
-import { buildSite } from '../src/build/build.ts';
-import { fileEffects } from '../src/build/file-effects.ts';
-import { folderIO } from '../src/load/portal.ts';
 import { cliLang } from '../src/load/problems.ts';
 import { runCli } from './cli.ts';
-import { indexSearch, renderPages, ROOT } from './render-pages.ts';
+import { ROOT } from './render-pages.ts';
 
 /** A data folder marked as the sample (portal.json `data_contoh: true`). */
 async function isSample(dataDir: string): Promise<boolean> {
@@ -44,7 +41,9 @@ async function withProvinceHeap(dataDir: string): Promise<number | undefined> {
   const heapMb = Number(process.env.TERANG_HEAP_MB) || Math.floor((totalmem() * 0.75) / 2 ** 20);
   const enough = !process.env.TERANG_HEAP_MB && getHeapStatistics().heap_size_limit / 2 ** 20 >= heapMb;
   if (process.env.TERANG_HEAP_SET || enough || !(await isProvince(dataDir))) return undefined;
-  const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, ...process.execArgv, ...process.argv.slice(1)], {
+  // --expose-gc: the build collects before it starts other processes (src/build/memory.ts), so they do not add
+  // to a heap V8 would otherwise shrink late.
+  const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, '--expose-gc', ...process.execArgv, ...process.argv.slice(1)], {
     env: { ...process.env, TERANG_HEAP_SET: '1' },
     stdio: 'inherit',
   });
@@ -97,6 +96,13 @@ await runCli(async () => {
     return 1;
   }
   const log = (line: string) => console.error(line);
+  // Loaded only once this process is the one that builds (a province's first process only starts the second).
+  const [{ buildSite }, { fileEffects }, { folderIO }, { indexSearch, renderPages }] = await Promise.all([
+    import('../src/build/build.ts'),
+    import('../src/build/file-effects.ts'),
+    import('../src/load/portal.ts'),
+    import('./render-pages.ts'),
+  ]);
   const effects = fileEffects({ root: ROOT, dataDir, outDir, lang, log, render: renderPages, index: indexSearch });
   const result = await buildSite({ io: folderIO(dataDir), lang, effects });
   if (!result.ok) return 1;

@@ -9,6 +9,7 @@ import type { Lang } from '../shared/lang.ts';
 import type { SiteModel } from './site-model.ts';
 import type { BuildEffects } from './build.ts';
 import { createHash } from 'node:crypto';
+import { collectGarbage } from './memory.ts';
 import { publishedReleases } from './published.ts';
 import { acquireLock, checkOutDir, cleanWorkDir, failpoint, outDirNames, publishSite, recoverOutDir, releaseArchiver } from './output.ts';
 
@@ -95,6 +96,7 @@ export function fileEffects(o: FileEffectsOptions): BuildEffects {
     async renderPages(model: SiteModel) {
       const modelFile = path.join(mine, 'model.json');
       await writeFile(modelFile, JSON.stringify(model));
+      collectGarbage(); // the downloads' strings, before Astro's process starts beside this one
       const unlockCheckout = await acquireLock(path.join(work, 'build.lock'), o.root, lockWait!);
       try {
         await o.render(modelFile, site);

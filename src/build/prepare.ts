@@ -14,6 +14,7 @@ import { buildShards, seededRandom } from '../lookup/shards.ts';
 import { buildModel, protectOptions } from '../model/model.ts';
 import { protectPortalInWorkers } from '../protect/tables.ts';
 import { availableParallelism } from 'node:os';
+import { collectGarbage } from './memory.ts';
 import type { SiteModel } from './site-model.ts';
 import { buildDownloads, type OutputFile } from '../publish/downloads.ts';
 import { checkInputs } from '../publish/guard.ts';
@@ -90,12 +91,9 @@ export async function prepareSite(
   process.env.TERANG_BASE = siteBase(data.config);
   const desa = data.tree.kecamatan.reduce((n, k) => n + k.desa.length, 0);
   const threads = Math.min(availableParallelism(), 4);
-  const figures = buildModel(
-    data,
-    (data.tree.kabupaten || desa > THREADED_FROM_DESA) && threads > 1
-      ? await protectPortalInWorkers(data, protectOptions(data), threads)
-      : undefined,
-  );
+  const threaded = (data.tree.kabupaten || desa > THREADED_FROM_DESA) && threads > 1;
+  if (threaded) collectGarbage(); // what loading parsed, before the disclosure-control processes start
+  const figures = buildModel(data, threaded ? await protectPortalInWorkers(data, protectOptions(data), threads) : undefined);
   const downloads = buildDownloads(data, figures);
   const label = data.config.rilis.label;
   const current = Object.fromEntries(

@@ -88,6 +88,8 @@ export const en: Dict = {
   byKecamatanYear: (y, level = 'kecamatan') => `${level === 'kabupaten' ? 'By regency/city' : 'By sub-district'}, ${y}`,
   byKecamatanCaption: (label, y, level = 'kecamatan') => `${label} ${byLevel(level)}, ${y}`,
   categoryDetails: 'Each category',
+  categoryDetailsPage: (label) => `${label} of each category by regency/city`,
+  categoryDetailsTitle: (label) => `${label} by category and regency/city`,
   alsoCalled: 'Also called',
   category: 'Category',
   count: 'Count',

@@ -118,6 +118,8 @@ export const id = {
     `${level === 'kabupaten' ? 'Per kabupaten/kota' : 'Per kecamatan'}, ${y}`,
   byKecamatanCaption: (label: string, y: number, level: AreaLevelWord = 'kecamatan') => `${label} ${perLevel(level)}, ${y}`,
   categoryDetails: 'Rincian per kategori',
+  categoryDetailsPage: (label: string) => `Angka ${label} setiap kategori per kabupaten/kota`,
+  categoryDetailsTitle: (label: string) => `Rincian ${label} per kategori dan kabupaten/kota`,
   alsoCalled: 'Disebut juga',
   category: 'Kategori',
   count: 'Jumlah',

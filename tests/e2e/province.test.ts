@@ -156,6 +156,31 @@ describe('the DIY province portal, built', () => {
     }
   });
 
+  it("each category's figures by kabupaten/kota are on /pmks/rincian/, linked from /pmks/, as the downloads give them", () => {
+    const pmks = csvRows(html('data/pmks.csv'));
+    const year = String(pmksInput('34').year);
+    const index = html('pmks/index.html');
+    expect(index).toContain('href="/pmks/rincian/#kategori-1"');
+    expect(index).not.toContain(`data-ref="pmks:${year}|34.03|1:jumlah"`);
+    const page = html('pmks/rincian/index.html');
+    expect(existsSync(path.join(dist, 'en', 'pmks', 'rincian', 'index.html'))).toBe(true);
+    for (const kategori of ['1', '15', '26']) {
+      const section = page.slice(
+        page.indexOf(`id="kategori-${kategori}"`),
+        page.indexOf('</details>', page.indexOf(`id="kategori-${kategori}"`)),
+      );
+      const rows = [...section.matchAll(/<a href="\/kabupaten\/([\d.]+)\/">[^<]*<\/a><\/th><td[^>]*>([^<]*)<\/td>/g)];
+      expect(
+        rows.map((r) => r[1]),
+        kategori,
+      ).toEqual(['34.01', '34.02', '34.03', '34.04', '34.71']);
+      for (const [, code, shown] of rows) {
+        const row = pmks.find((r) => r.tahun === year && r.kode_wilayah === code && r.kategori === kategori)!;
+        expect(shown === 'disembunyikan' ? '' : shown!.replace(/\./g, ''), `${code} ${kategori}`).toBe(row.jumlah);
+      }
+    }
+  });
+
   it('the exact audit over the four-level tables: no small count shown below the province, no hidden cell recoverable', () => {
     const read = (name: string) => csvRows(html(`data/${name}.csv`));
     const tables = {
@@ -317,6 +342,9 @@ describe('the DIY province portal, built', () => {
       ['/', true, true],
       ['/program/pkh/', true, true],
       ['/pmks/', true, true],
+      ['/pmks/rincian/', false, true],
+      ['/kabupaten/', true, true],
+      ['/kecamatan/', false, true],
       ['/sasaran/', true, true],
       ['/kabupaten/34.03/', false, true],
       ['/kecamatan/34.03.01/', false, true],

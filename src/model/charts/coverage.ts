@@ -62,7 +62,7 @@ export function toRegistryKecamatanChart(site: SiteFigures, lang: Lang = 'id'): 
     unit: t.unitHouseholds,
     format: 'number',
     labelHeader: level === 'kabupaten' ? 'kabupatenKota' : 'kecamatan',
-    page: '/kecamatan/',
+    page: `/${level}/`,
     map: level,
   });
 }
