@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { childExecArgv } from '../src/protect/memory.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -11,8 +12,7 @@ export const ROOT = path.resolve(import.meta.dirname, '..');
  * and the build's process, which holds the model and a raised heap limit, stays as it was.
  */
 export async function renderPages(modelFile: string, outDir: string): Promise<void> {
-  const execArgv = process.execArgv.filter((a) => !a.startsWith('--max-old-space-size'));
-  const child = spawn(process.execPath, [...execArgv, fileURLToPath(import.meta.url), modelFile, outDir], {
+  const child = spawn(process.execPath, [...childExecArgv(), fileURLToPath(import.meta.url), modelFile, outDir], {
     cwd: ROOT,
     env: { ...process.env, TERANG_RENDER_CHILD: '1' },
     stdio: 'inherit',

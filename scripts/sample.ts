@@ -13,7 +13,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PMKS_CATEGORIES, PSKS_CATEGORIES } from '../src/domain/categories.ts';
-import { buildDownloads } from '../src/publish/downloads.ts';
+import { buildDownloads, textOf } from '../src/publish/downloads.ts';
 import { loadPortal, memoryIO } from '../src/load/portal.ts';
 import { buildModel } from '../src/model/model.ts';
 import { cliLang, formatProblem } from '../src/load/problems.ts';
@@ -495,7 +495,7 @@ async function published(files: Record<string, string>, earlier: Record<string, 
   return Object.fromEntries(
     buildDownloads(data, buildModel(data))
       .files.filter((f) => f.path.startsWith('data/'))
-      .map((f) => [f.path.slice(5), f.content]),
+      .map((f) => [f.path.slice(5), textOf(f.content)]),
   );
 }
 

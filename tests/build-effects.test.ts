@@ -10,6 +10,7 @@ import { resourceHashes } from '../src/publish/releases.ts';
 import type { Archive } from '../src/build/prepare.ts';
 import type { DataIO } from '../src/load/io.ts';
 import { buildSite, type BuildEffects } from '../src/build/build.ts';
+import { textOf } from '../src/publish/downloads.ts';
 import { devModel } from '../src/build/site.ts';
 import type { SiteModel } from '../src/build/site-model.ts';
 import { fixtureIO, fixtureText, MINI } from './helpers.ts';
@@ -46,7 +47,7 @@ function memoryEffects(
     writeFile: async (rel, content) => {
       staged.set(rel, content);
     },
-    readFile: async (rel) => String(staged.get(rel)),
+    readFile: async (rel) => textOf(staged.get(rel) ?? ''),
     listFiles: async () => [...staged.keys()],
     indexSearch: async () => {
       state.indexed = true;
@@ -56,7 +57,9 @@ function memoryEffects(
       state.published = staged;
       // An archive of this build's release names the staged files that hold it: archived as they are.
       state.archives = archives.map((a) =>
-        a.staged ? { ...a, files: Object.fromEntries(Object.entries(a.files).map(([f, rel]) => [f, String(staged.get(rel))])) } : a,
+        a.staged
+          ? { ...a, files: Object.fromEntries(Object.entries(a.files).map(([f, rel]) => [f, textOf(staged.get(String(rel)) ?? '')])) }
+          : a,
       );
       state.archived = state.archives.find((a) => !a.restored);
     },

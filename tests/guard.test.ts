@@ -21,6 +21,10 @@ const copy = (name: string) => {
 describe('finding NIK-shaped numbers', () => {
   it('finds a valid NIK, not other 16-digit numbers, hex keys or longer numbers', () => {
     expect(findNikLike('a 3402014101909001 b').map((h) => h.column)).toEqual([3]);
+    expect(findNikLike('x\ny 3402014101909001 3402013202909001\n\n3402014101909001\n').map((h) => [h.line, h.column])).toEqual([
+      [2, 3],
+      [4, 1],
+    ]);
     expect(findNikLike('3402013202909001')).toEqual([]); // 32 Feb: not a NIK
     expect(findNikLike('12345678901234567')).toEqual([]); // 17 digits
     expect(findNikLike('ab3402014101909001cd')).toEqual([]); // inside a hex key

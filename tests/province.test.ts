@@ -11,7 +11,7 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPortal, memoryIO, type PortalData } from '../src/load/portal.ts';
 import { buildModel, protectOptions, type SiteFigures } from '../src/model/model.ts';
-import { buildDownloads } from '../src/publish/downloads.ts';
+import { buildDownloads, textOf } from '../src/publish/downloads.ts';
 import { protectPortal, protectPortalInWorkers } from '../src/protect/tables.ts';
 import { kabupatenFigures, provinceRanking } from '../src/model/province.ts';
 import { kecamatanFigures } from '../src/model/figures.ts';
@@ -181,7 +181,7 @@ describe('province input problems', () => {
     for (const r of m.cakupan.kabupaten) expect(r.persen).toBe(NOT_RELEASED);
     // Each kabupaten/kota that sent its data keeps its own.
     expect(m.pmks.find((c) => c.wilayah === '34.03' && c.kategori === '*')?.jumlah).toBeTypeOf('number');
-    const csv = buildDownloads(d!, m).files.find((f) => f.path === 'data/pmks.csv')!.content as string;
+    const csv = textOf(buildDownloads(d!, m).files.find((f) => f.path === 'data/pmks.csv')!.content);
     expect(csv.split('\r\n').filter((l) => l.includes(',provinsi,34,'))).not.toHaveLength(0);
     for (const l of csv.split('\r\n').filter((l) => l.includes(',provinsi,34,'))) expect(l).toMatch(/,NA(,|$)/);
   }, 120_000);

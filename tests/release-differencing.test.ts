@@ -12,7 +12,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPortal, memoryIO } from '../src/load/portal.ts';
 import { buildModel } from '../src/model/model.ts';
-import { buildDownloads } from '../src/publish/downloads.ts';
+import { buildDownloads, textOf } from '../src/publish/downloads.ts';
 import { ROOT } from './helpers.ts';
 import { differencingAttack, pmksSystems, type PublishedSystem, truthOf } from './published-system.ts';
 
@@ -46,7 +46,7 @@ async function publish(files: Record<string, string>): Promise<Record<string, st
   return Object.fromEntries(
     buildDownloads(data, buildModel(data))
       .files.filter((f) => f.path.startsWith('data/'))
-      .map((f) => [f.path.slice(5), f.content]),
+      .map((f) => [f.path.slice(5), textOf(f.content)]),
   );
 }
 

@@ -1,6 +1,6 @@
 /** Versioned releases: stable URLs, archives never regenerated, a changes page, and `npm run verify`. */
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -122,5 +122,29 @@ describe("the live site's releases, for the publishing workflows", () => {
     expect(r.stderr).toContain('GALAT rilis/2025-1/: arsip rilis tidak utuh');
     expect(r.stderr).toContain('sudah terbit (https://dinsos-bantul.example/ (rilis 2025-1)) tetapi tidak ada di data/rilis/2025-1/');
     expect(existsSync(path.join(tmp, 'clone-dist'))).toBe(false);
+  });
+});
+
+describe('what an earlier build published', () => {
+  it("reads a release's files only when the data folder has no archive of it (a province's release is ~1 GB)", async () => {
+    const { publishedReleases } = await import('../src/build/published.ts');
+    const out = path.join(tmp, 'published-out');
+    const data = path.join(tmp, 'published-data');
+    const pkg = (hash: string) => JSON.stringify({ resources: [{ path: 'pmks.csv', hash }] });
+    for (const label of ['2025-1', '2026-1']) {
+      mkdirSync(path.join(out, 'data', 'rilis', label), { recursive: true });
+      writeFileSync(path.join(out, 'data', 'rilis', label, 'datapackage.json'), pkg(`sha256:${label}`));
+      writeFileSync(path.join(out, 'data', 'rilis', label, 'pmks.csv'), `tahun\r\n${label}\r\n`);
+    }
+    mkdirSync(path.join(data, 'rilis', '2025-1'), { recursive: true });
+    writeFileSync(path.join(data, 'rilis', '2025-1', 'datapackage.json'), pkg('sha256:2025-1'));
+    const found = (await publishedReleases(out, undefined, data)).sort((a, b) => a.label.localeCompare(b.label));
+    expect(found.map((r) => [r.label, r.hashes['pmks.csv'], r.files?.['pmks.csv']])).toEqual([
+      ['2025-1', 'sha256:2025-1', undefined],
+      ['2026-1', 'sha256:2026-1', 'tahun\r\n2026-1\r\n'],
+    ]);
+    // Without the data folder (or with its archive gone) every release's files are read, to restore it exactly.
+    const all = (await publishedReleases(out)).sort((a, b) => a.label.localeCompare(b.label));
+    expect(all.map((r) => r.files?.['pmks.csv'])).toEqual(['tahun\r\n2025-1\r\n', 'tahun\r\n2026-1\r\n']);
   });
 });

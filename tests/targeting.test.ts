@@ -8,6 +8,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, inject, it } from 'vitest';
 import { prepareSite } from '../src/build/prepare.ts';
+import { textOf } from '../src/publish/downloads.ts';
 import { loadPortal } from '../src/load/portal.ts';
 import { audit, type Cell, type Relation } from '../src/protect/disclosure.ts';
 import { fixtureIO, fixtureText, ROOT } from './helpers.ts';
@@ -30,7 +31,7 @@ async function indicators(overrides: Record<string, string>) {
   expect(problems.filter((p) => p.level === 'error')).toEqual([]);
   const { prepared } = await prepareSite(data!, undefined, problems);
   const files = await Array.fromAsync(prepared!.files);
-  const file = (name: string) => files.find((f) => f.path === `data/${name}`)!.content as string;
+  const file = (name: string) => textOf(files.find((f) => f.path === `data/${name}`)!.content);
   return { model: prepared!.model, rows: csvRows(file('sasaran-indikator.csv')), sasaran: csvRows(file('sasaran.csv')) };
 }
 

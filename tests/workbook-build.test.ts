@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadAndPrepare } from '../src/build/prepare.ts';
 import { DATASETS } from '../src/load/datasets/index.ts';
 import { loadPortal, type PortalData } from '../src/load/portal.ts';
+import { textOf } from '../src/load/io.ts';
 import { formatProblem } from '../src/load/problems.ts';
 import { templateWorkbook } from '../src/publish/template.ts';
 import { buildWorkbooks } from '../src/publish/workbooks.ts';
@@ -25,7 +26,9 @@ async function downloads(overrides: Record<string, string | Uint8Array | null>) 
   const { prepared, problems } = await loadAndPrepare(fixtureIO(overrides, SAMPLE));
   expect(problems.filter((p) => p.level === 'error').map((p) => formatProblem(p, 'id'))).toEqual([]);
   return Object.fromEntries(
-    (await Array.fromAsync(prepared!.files)).filter((f) => /^data\/[^/]+\.(csv|json)$/.test(f.path)).map((f) => [f.path, f.content]),
+    (await Array.fromAsync(prepared!.files))
+      .filter((f) => /^data\/[^/]+\.(csv|json)$/.test(f.path))
+      .map((f) => [f.path, textOf(f.content)]),
   );
 }
 

@@ -9,7 +9,7 @@ import type { Lang } from '../shared/lang.ts';
 import type { SiteModel } from './site-model.ts';
 import type { BuildEffects } from './build.ts';
 import { createHash } from 'node:crypto';
-import { collectGarbage } from './memory.ts';
+import { collectGarbage } from '../protect/memory.ts';
 import { publishedReleases } from './published.ts';
 import { acquireLock, checkOutDir, cleanWorkDir, failpoint, outDirNames, publishSite, recoverOutDir, releaseArchiver } from './output.ts';
 
@@ -92,7 +92,7 @@ export function fileEffects(o: FileEffectsOptions): BuildEffects {
       archivers = archives.map((label) => releaseArchiver(o.dataDir, label));
       for (const a of archivers) await a.prepare();
     },
-    published: () => publishedReleases(o.outDir, process.env.TERANG_PUBLISHED_INDEX),
+    published: () => publishedReleases(o.outDir, process.env.TERANG_PUBLISHED_INDEX, o.dataDir),
     async renderPages(model: SiteModel) {
       const modelFile = path.join(mine, 'model.json');
       await writeFile(modelFile, JSON.stringify(model));

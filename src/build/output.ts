@@ -354,10 +354,10 @@ export function releaseArchiver(dataDir: string, label: string) {
       }
     },
     /** Each file's content, or with `from`, copied from `from/<value>` (the staged site). */
-    async write(files: Record<string, string>, from?: string): Promise<void> {
+    async write(files: Record<string, string | Uint8Array>, from?: string): Promise<void> {
       let first = true;
       for (const [f, content] of Object.entries(files)) {
-        if (from) await copyFile(path.join(from, content), path.join(tmp, f));
+        if (from) await copyFile(path.join(from, String(content)), path.join(tmp, f));
         else await writeFile(path.join(tmp, f), content);
         if (first) failpoint('during-archive');
         first = false;

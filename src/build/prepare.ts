@@ -14,9 +14,9 @@ import { buildShards, seededRandom } from '../lookup/shards.ts';
 import { buildModel, protectOptions } from '../model/model.ts';
 import { protectPortalInWorkers } from '../protect/tables.ts';
 import { availableParallelism } from 'node:os';
-import { collectGarbage } from './memory.ts';
+import { collectGarbage } from '../protect/memory.ts';
 import type { SiteModel } from './site-model.ts';
-import { buildDownloads, type OutputFile } from '../publish/downloads.ts';
+import { buildDownloads, type OutputFile, textOf } from '../publish/downloads.ts';
 import { checkInputs } from '../publish/guard.ts';
 import { templateWorkbook } from '../publish/template.ts';
 import { buildWorkbooks, SAMPLE_WORKBOOK, TEMPLATE_FILE } from '../publish/workbooks.ts';
@@ -27,6 +27,7 @@ import {
   differingResources,
   type PublishedRelease,
   resourceHashes,
+  tableOfArchive,
   tablesOfArchive,
 } from '../publish/releases.ts';
 import type { ArchivedRelease } from '../load/portal.ts';
@@ -48,7 +49,7 @@ export interface Prepared {
 export interface Archive {
   label: string;
   /** File name → content; with `staged`, file name → the file of the staged site that holds it (written before). */
-  files: Record<string, string>;
+  files: Record<string, string | Uint8Array>;
   /** This build's own release: archived from the staged site's `data/` files, which are exactly its bytes. */
   staged?: boolean;
   /** Copied back from the published site, not made by this build. */
@@ -60,13 +61,20 @@ export async function loadAndPrepare(
   folder: DataIO,
   published: readonly PublishedRelease[] = [],
 ): Promise<{ prepared?: Prepared; problems: Problem[] }> {
+  const { data, recipients, problems } = await load(folder);
+  if (!data) return { problems };
+  return prepareSite(data, recipients, problems, published);
+}
+
+/** The folder read and checked; the bytes read are let go when this returns (a province's archive is ~1 GB). */
+async function load(folder: DataIO): Promise<{ data?: PortalData; recipients?: Recipients; problems: Problem[] }> {
   const io = readOnce(folder);
   const loaded = await loadPortal(io);
   const problems = [...(await checkInputs(io)), ...loaded.problems];
   if (!loaded.data || hasErrors(problems)) return { problems };
   const recipients = await loadRecipientKeys(io, problems);
   if (hasErrors(problems)) return { problems };
-  return prepareSite(loaded.data, recipients, problems, published);
+  return { data: loaded.data, recipients, problems };
 }
 
 /** A province, or a kabupaten/kota of more than this many desa, protects its tables on every core. */
@@ -100,10 +108,11 @@ export async function prepareSite(
     downloads.files.filter((f) => f.path.startsWith('data/')).map((f) => [f.path.slice('data/'.length), f.content]),
   );
 
+  const currentHashes = resourceHashes(textOf(current['datapackage.json'] ?? ''));
   // A published release never changes: the same label must mean the same figures.
   const archived = data.releases.find((r) => r.label === label);
   const live = published.find((p) => p.label === label);
-  const liveChanged = !archived && live ? differingResources(resourceHashes(current['datapackage.json']), live.hashes) : [];
+  const liveChanged = !archived && live ? differingResources(currentHashes, live.hashes) : [];
   if (liveChanged.length) {
     all.push({
       level: 'error',
@@ -117,7 +126,9 @@ export async function prepareSite(
     });
     return { problems: all };
   }
-  if (archived) {
+  // Files whose bytes equal the archive's (checked against its hashes) hold the same figures: only the others are read.
+  const sameBytes = archived && differingResources(resourceHashes(archived.files['datapackage.json']), currentHashes).length === 0;
+  if (archived && !sameBytes) {
     const changed = changedTables(tablesOfArchive(archived.files), downloads.tables);
     if (changed.length) {
       all.push({
@@ -138,7 +149,8 @@ export async function prepareSite(
     .sort((a, b) => a.created.localeCompare(b.created))
     .at(-1);
   const changes =
-    previous && compareReleases({ label: previous.label, tables: tablesOfArchive(previous.files) }, { label, tables: downloads.tables });
+    previous &&
+    compareReleases({ label: previous.label, tables: (name) => tableOfArchive(previous.files, name) }, { label, tables: downloads.tables });
   const shards = recipients && lookupShards(recipients, all);
 
   const model: SiteModel = {
@@ -204,7 +216,7 @@ export async function prepareSite(
     situs: data.config.instansi.situs ?? '',
     rilis: [
       ...data.releases.filter((r) => r.label !== label).map((r) => ({ label: r.label, hash: resourceHashes(r.files['datapackage.json']) })),
-      { label, hash: resourceHashes((archived?.files ?? current)['datapackage.json']) },
+      { label, hash: archived ? resourceHashes(archived.files['datapackage.json']) : currentHashes },
     ].sort((a, b) => a.label.localeCompare(b.label)),
   };
   releaseFiles.push({ path: 'data/rilis/index.json', content: `${JSON.stringify(releaseIndex, null, 1)}\n` });

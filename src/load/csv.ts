@@ -205,6 +205,24 @@ export const normaliseHeader = (h: string): string =>
  */
 export const neutraliseFormula = (v: unknown): unknown => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 
-export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
-  return `${Papa.unparse({ fields: [...columns], data: rows.map((r) => columns.map((c) => neutraliseFormula(r[c] ?? ''))) }, { newline: '\r\n' })}\r\n`;
+export function toCsv<R = Record<string, unknown>>(
+  columns: readonly string[],
+  rows: readonly R[],
+  /** A row's cells in column order (default: its values by column name, empty where absent). */
+  cells: (row: R) => unknown[] = (r) => columns.map((c) => (r as Record<string, unknown>)[c] ?? ''),
+): string {
+  const header = Papa.unparse({ fields: [...columns], data: [] }, { newline: '\r\n' }); // with its line end
+  if (rows.length === 0) return `${header}\r\n`;
+  // In chunks of rows: a province's PMKS table has 1.5 M rows, and their cell arrays all at once weigh ~0.3 GB.
+  let text = header;
+  for (let start = 0; start < rows.length; start += CSV_CHUNK) {
+    const data = rows.slice(start, start + CSV_CHUNK).map((r) => {
+      const out = cells(r);
+      for (let i = 0; i < out.length; i++) out[i] = neutraliseFormula(out[i]);
+      return out;
+    });
+    text += `${Papa.unparse(data, { newline: '\r\n' })}\r\n`;
+  }
+  return text;
 }
+const CSV_CHUNK = 20_000;

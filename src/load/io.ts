@@ -67,3 +67,7 @@ export const subIO = (io: DataIO, dir: string): DataIO => ({
   read: (rel) => io.read(`${dir}/${rel}`),
   list: (rel) => io.list(rel === '.' ? dir : `${dir}/${rel}`),
 });
+
+/** A file's content as text (downloads and archived releases are held as UTF-8 bytes: half a string's size). */
+export const textOf = (content: string | Uint8Array): string =>
+  typeof content === 'string' ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('utf8');

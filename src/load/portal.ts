@@ -13,7 +13,7 @@ import { programKey } from './steps/references.ts';
 import { loadDataset, loadTable, type LoadContext, type Loaded } from './dataset.ts';
 import { sampleContent } from './sample-content.ts';
 import { HELPER_SHEETS, isWorkbookFile, readWorkbook, type Sheet, sheetTable } from './workbook.ts';
-import type { DataIO } from './io.ts';
+import { type DataIO, textOf } from './io.ts';
 import { hasErrors, t, type Problem } from './problems.ts';
 import { RULES } from './rules/index.ts';
 import {
@@ -42,8 +42,8 @@ export { loadPrograms } from './config.ts';
 export interface ArchivedRelease {
   label: string;
   created: string;
-  /** File name → content, e.g. `pmks.csv`. */
-  files: Record<string, string>;
+  /** File name → content, e.g. `pmks.csv` (as read: bytes; `textOf` gives the text). */
+  files: Record<string, string | Uint8Array>;
 }
 
 export interface PortalData {
@@ -376,14 +376,15 @@ async function loadReleases(io: DataIO): Promise<ArchivedRelease[]> {
   const releases: ArchivedRelease[] = [];
   for (const label of await io.list('rilis')) {
     if (label.startsWith('.')) continue;
-    const files: Record<string, string> = {};
+    // Kept as bytes: a province's release is ~0.5 GB, twice that as text with one character beyond Latin-1.
+    const files: Record<string, Uint8Array> = {};
     for (const f of await io.list(`rilis/${label}`)) {
       const bytes = await io.read(`rilis/${label}/${f}`);
-      if (bytes) files[f] = new TextDecoder().decode(bytes);
+      if (bytes) files[f] = bytes;
     }
     let created = '';
     try {
-      created = JSON.parse(files['datapackage.json'] ?? '').created ?? '';
+      created = JSON.parse(textOf(files['datapackage.json'] ?? '')).created ?? '';
     } catch {
       /* checkArchive reports it */
     }

@@ -5,7 +5,7 @@
  * examples. Each is an error naming what to remove, so starting from the
  * sample and flipping the flag cannot publish synthetic figures as real.
  */
-import type { DataIO } from './io.ts';
+import { type DataIO, textOf } from './io.ts';
 import { t, type Problem } from './problems.ts';
 import type { PortalConfig } from './schema/portal.ts';
 import type { Program } from './schema/program.ts';
@@ -15,7 +15,7 @@ const SAMPLE_WORDS = /\(contoh\)|\bdata contoh\b|\bcontoh\b.*\bbukan data resmi\
 
 interface Archived {
   label: string;
-  files: Record<string, string>;
+  files: Record<string, string | Uint8Array>;
 }
 
 export async function sampleContent(
@@ -30,7 +30,7 @@ export async function sampleContent(
     problems.push({ level: 'error', kind: 'sample_content', file, ...extra, expected });
 
   for (const r of releases) {
-    const pkg = r.files['datapackage.json'] ?? '';
+    const pkg = textOf(r.files['datapackage.json'] ?? '');
     if (/"peringatan"\s*:/.test(pkg) || SAMPLE_WORDS.test(pkg.slice(0, 2000)))
       refuse(
         `rilis/${r.label}/`,

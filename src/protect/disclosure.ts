@@ -17,6 +17,7 @@
  * offices (cf. Eurostat's handbook on SDC, τ-Argus's hypercube method).
  */
 
+import { releaseFreedMemory } from './memory.ts';
 import { type Pinned, pinnedCells } from './intervals.ts';
 import { blocksOf, hiddenRows } from './system.ts';
 
@@ -177,6 +178,7 @@ export function protect(
       changed = false;
       for (let r = 0; r < members.length; r++) if (hiddenIn[r] === 1 && complement(r)) changed = true;
     }
+    releaseFreedMemory();
     // Exact audit of the whole system; complement any cell still determined.
     let exposed = auditIndexed(members, cells.length, hidden, cache).filter((c) => !inherited.has(c));
     if (exposed.length === 0) {
@@ -261,6 +263,7 @@ function auditIndexed(members: readonly number[][], n: number, hidden: Uint8Arra
   const rows = hiddenRows(members, hidden);
   const free = new Uint8Array(n); // 1: some null vector moves it; 2: in a row but moved by none
   const scratch = new Float64Array(2 * n);
+  const used = new Set<string>();
   for (const block of blocksOf(rows, n)) {
     const coefs = block.map((r) => r.coef);
     let cellsOf: Int32Array | undefined;
@@ -276,6 +279,7 @@ function auditIndexed(members: readonly number[][], n: number, hidden: Uint8Arra
       for (const c of list) free[c] = 0;
     }
     const key = cellsOf?.join(',');
+    if (key) used.add(key);
     let moved = key ? cache!.get(key) : undefined;
     if (!moved) {
       const first = freeColumns(coefs, PRIMES[0], scratch);
@@ -289,6 +293,9 @@ function auditIndexed(members: readonly number[][], n: number, hidden: Uint8Arra
     for (const r of coefs) for (const c of r.keys()) free[c] ||= 2;
     for (const c of moved) free[c] = 1;
   }
+  // Only this audit's blocks are kept: a block a complement changed is never asked for again (a province's large
+  // block changes each round, and its answers would pile up: ~1 GB over 150 rounds of a Jawa Timur PMKS year).
+  if (cache) for (const key of cache.keys()) if (!used.has(key)) cache.delete(key);
   // A hidden cell in no relation with another hidden cell is in no row: nothing constrains it.
   const out: number[] = [];
   for (let c = 0; c < n; c++) if (free[c] === 2) out.push(c);

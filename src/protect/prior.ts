@@ -10,6 +10,7 @@
  */
 import Papa from 'papaparse';
 import type { ArchivedRelease } from '../load/portal.ts';
+import { textOf } from '../load/io.ts';
 
 export type PriorValue = number | 'hidden';
 export type PriorLookup = (key: string) => PriorValue | undefined;
@@ -29,13 +30,14 @@ export function priorOf(releases: readonly ArchivedRelease[]): PriorLookup {
   for (const r of releases) {
     let pkg: { resources?: Resource[] };
     try {
-      pkg = JSON.parse(r.files['datapackage.json'] ?? '{}');
+      pkg = JSON.parse(textOf(r.files['datapackage.json'] ?? '{}'));
     } catch {
       continue; // checkArchive reports a broken archive
     }
     for (const res of pkg.resources ?? []) {
-      const text = r.files[res.path];
-      if (res.format !== 'csv' || !res.schema?.primaryKey || text === undefined) continue;
+      const content = r.files[res.path];
+      if (res.format !== 'csv' || !res.schema?.primaryKey || content === undefined) continue;
+      const text = textOf(content);
       const pk = res.schema.primaryKey.filter((k) => k !== 'tingkat');
       const measures = res.schema.fields.filter((f) => NUMERIC.has(f.type) && !pk.includes(f.name)).map((f) => f.name);
       const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;

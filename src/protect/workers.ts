@@ -13,6 +13,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Cell, Flag, IntervalReport, Relation } from './disclosure.ts';
 import type { PriorValue } from './prior.ts';
+import { childExecArgv } from './memory.ts';
 
 /** What a thread gets: the table, and what earlier releases said of each of its cells (a function does not cross threads). */
 export interface WorkerJob {
@@ -44,8 +45,8 @@ export async function protectInWorkers<T extends { cells: Cell[]; relations: Rel
 ): Promise<void> {
   const iterator = tasks[Symbol.iterator]();
   const script = fileURLToPath(new URL('./worker.ts', import.meta.url));
-  // Not the build's own heap limit (a province's build raises it): a process this size collects as usual.
-  const execArgv = process.execArgv.filter((a) => !a.startsWith('--max-old-space-size'));
+  // --expose-gc: a process releases what its long protection loops freed (memory.ts).
+  const execArgv = [...childExecArgv(), '--expose-gc'];
   const start = () => fork(script, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const pending = new Map<number, { task: T; result?: WorkerResult }>();
   let next = 0;

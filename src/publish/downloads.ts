@@ -38,12 +38,13 @@ export const MISSING_VALUES = [
   { value: NOT_RELEASED_MARK, label: 'tidak dirilis oleh sumber / not released by the source' },
 ];
 
-/** A row as its CSV states it: absent values hidden for privacy stay empty, others become NA. */
-function csvMarkers(r: Record<string, unknown>): Record<string, unknown> {
-  const hidden = new Set(String(r.kerahasiaan ?? '').split(';'));
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(r)) out[k] = v === null || v === undefined ? (hidden.has(k) ? '' : NOT_RELEASED_MARK) : v;
-  return out;
+/** A row's cells as its CSV states them: absent values hidden for privacy stay empty, others become NA. */
+function csvCells(columns: readonly string[], r: Record<string, unknown>): unknown[] {
+  const hidden = String(r.kerahasiaan ?? '').split(';');
+  return columns.map((c) => {
+    const v = r[c];
+    return v === null || v === undefined ? (hidden.includes(c) ? '' : NOT_RELEASED_MARK) : v;
+  });
 }
 export const SAMPLE_NOTE_EN = 'Sample data — not official statistics';
 
@@ -52,9 +53,7 @@ export interface OutputFile {
   path: string;
   content: string | Uint8Array;
 }
-export interface TextFile extends OutputFile {
-  content: string;
-}
+export { textOf } from '../load/io.ts';
 
 interface Field {
   name: string;
@@ -414,7 +413,7 @@ export const DAPIL_VARIABLES: Text[] = variablesOf(DAPIL_FIELDS);
 
 export interface Downloads {
   /** Files under `dist/` (`data/…`, the boundary file). */
-  files: TextFile[];
+  files: OutputFile[];
   /** The same tables as rows, for comparing releases without re-reading CSV text. */
   tables: PublishedTable[];
 }
@@ -429,7 +428,7 @@ export function buildDownloads(d: PortalData, model: SiteFigures): Downloads {
   }
   const catName = new Map([...PMKS_CATEGORIES, ...PSKS_CATEGORIES].map((c) => [c.code, c.name]));
   const progName = new Map(d.programs.map((p) => [p.slug, p.nama]));
-  const files: TextFile[] = [];
+  const files: OutputFile[] = [];
   const tables: PublishedTable[] = [];
   const resources: Record<string, unknown>[] = [];
 
@@ -451,27 +450,25 @@ export function buildDownloads(d: PortalData, model: SiteFigures): Downloads {
     description: Text,
     fields: Field[],
     primaryKey: string[],
-    source: Record<string, unknown>[],
+    /** Made here, so they are let go once labelled (a province's PMKS table has 1.1 M rows). */
+    source: () => Record<string, unknown>[],
   ) => {
-    const rows = source.map((r) => withLabels(fields, r));
-    const csv = toCsv(
-      fields.map((f) => f.name),
-      rows.map(csvMarkers),
-    );
+    const rows = source().map((r) => withLabels(fields, r));
+    const columns = fields.map((f) => f.name);
+    const csv = toCsv(columns, rows, (r) => csvCells(columns, r));
     // Frictionless tabular JSON: an array of rows (release, source and the sample note are in datapackage.json).
     const json = `${JSON.stringify(rows, null, 1)}\n`;
     const schema = { fields, primaryKey, missingValues: MISSING_VALUES };
-    tables.push({
-      name,
-      title: title.id,
-      primaryKey,
-      fields,
-      rows: rows.map((r) => Object.fromEntries(fields.map((f) => [f.name, cellValue(r[f.name], f.type)]))),
-    });
-    for (const [ext, content, mediatype] of [
+    // The same row objects then serve the release comparison and the workbooks, as values (not a second copy).
+    for (const r of rows) for (const f of fields) r[f.name] = cellValue(r[f.name], f.type);
+    tables.push({ name, title: title.id, primaryKey, fields, rows: rows as PublishedTable['rows'] });
+    for (const [ext, text, mediatype] of [
       ['csv', csv, 'text/csv'],
       ['json', json, 'application/json'],
     ] as const) {
+      // Held as UTF-8 until written: a string with one character beyond Latin-1 (the sample note's dash) takes two
+      // bytes a character (Jawa Timur's sample: 1.04 GB of strings, 0.52 GB as bytes).
+      const content = Buffer.from(text);
       files.push({ path: `data/${name}.${ext}`, content });
       resources.push({
         name: ext === 'csv' ? name : `${name}-json`,
@@ -492,18 +489,13 @@ export function buildDownloads(d: PortalData, model: SiteFigures): Downloads {
   for (const ds of DATASETS) {
     const input = d[ds.name as keyof PortalData] as Record<string, unknown>[];
     if (!ds.required && input.length === 0) continue; // an optional file the office does not keep
-    const source = PROTECTED[ds.name] ? protectedRows(ds.name, model) : input;
+    const source = () => (PROTECTED[ds.name] ? protectedRows(ds.name, model) : input);
     const primaryKey = PROTECTED[ds.name] ? [...PROTECTED[ds.name]!.before] : [...ds.key];
     publish(ds.name, ds.title, ds.description, publishedFields(ds.name, sample, regionExamples(d.tree), province), primaryKey, source);
   }
   if (model.targeting.length) {
     const fields = [...TARGETING_FIELDS.map((f) => (f === LEVEL_FIELD ? levelField(province) : f)), ...(sample ? [NOTE_FIELD] : [])];
-    publish(
-      'sasaran-indikator',
-      TARGETING_TITLE,
-      TARGETING_DESCRIPTION,
-      fields,
-      ['tahun', 'periode', 'kode_wilayah', 'program'],
+    publish('sasaran-indikator', TARGETING_TITLE, TARGETING_DESCRIPTION, fields, ['tahun', 'periode', 'kode_wilayah', 'program'], () =>
       targetingRows(model),
     );
   }
@@ -516,22 +508,23 @@ export function buildDownloads(d: PortalData, model: SiteFigures): Downloads {
       DAPIL_DESCRIPTION,
       [...DAPIL_FIELDS, ...(sample ? [NOTE_FIELD] : [])],
       ['tahun', 'periode', 'dapil', 'tabel', 'kode_program', 'kelompok', 'ukuran'],
-      model.dapil.cells.map((c) =>
-        figureRow(
-          {
-            tahun: c.tahun,
-            periode: c.periode,
-            lembaga: info.get(c.dapil)!.lembaga.name,
-            dapil: c.dapil,
-            nama_dapil: info.get(c.dapil)!.name,
-            tabel: c.tabel,
-            kode_program: c.program,
-            kelompok: c.kategori,
-            ukuran: c.ukuran,
-          },
-          { nilai: c.nilai },
+      () =>
+        model.dapil.cells.map((c) =>
+          figureRow(
+            {
+              tahun: c.tahun,
+              periode: c.periode,
+              lembaga: info.get(c.dapil)!.lembaga.name,
+              dapil: c.dapil,
+              nama_dapil: info.get(c.dapil)!.name,
+              tabel: c.tabel,
+              kode_program: c.program,
+              kelompok: c.kategori,
+              ukuran: c.ukuran,
+            },
+            { nilai: c.nilai },
+          ),
         ),
-      ),
     );
   }
 

@@ -37,10 +37,18 @@ export const looksLikeNik = (s: string): boolean => s.length === 16 && birthDate
 /** Every 16-digit NIK-shaped number in a text, with its line and column. */
 export function findNikLike(text: string): { line: number; column: number; value: string }[] {
   const out: { line: number; column: number; value: string }[] = [];
-  const lines = text.split('\n');
-  lines.forEach((l, i) => {
-    for (const m of l.matchAll(SIXTEEN)) if (looksLikeNik(m[0])) out.push({ line: i + 1, column: m.index! + 1, value: m[0] });
-  });
+  // Lines counted up to each match, not split (a province's pmks.json has 20 M lines: split, 2.7 GB).
+  let line = 1;
+  let lineStart = 0;
+  let counted = 0;
+  for (const m of text.matchAll(SIXTEEN)) {
+    for (let nl = text.indexOf('\n', counted); nl !== -1 && nl < m.index; nl = text.indexOf('\n', nl + 1)) {
+      line++;
+      lineStart = nl + 1;
+    }
+    counted = m.index;
+    if (looksLikeNik(m[0])) out.push({ line, column: m.index - lineStart + 1, value: m[0] });
+  }
   return out;
 }
 

@@ -10,6 +10,9 @@ import { createHash } from 'node:crypto';
 import Papa from 'papaparse';
 import { t, type Problem } from '../load/problems.ts';
 import type { ArchivedRelease } from '../load/portal.ts';
+import { textOf } from '../load/io.ts';
+
+type Files = ArchivedRelease['files'];
 
 /** A release an earlier build published: where it was seen, its files' hashes, and its files when they were at hand. */
 export interface PublishedRelease {
@@ -21,9 +24,9 @@ export interface PublishedRelease {
 }
 
 /** Resource path → hash, from a datapackage.json text (empty when it cannot be read). */
-export function resourceHashes(datapackage: string | undefined): Record<string, string> {
+export function resourceHashes(datapackage: string | Uint8Array | undefined): Record<string, string> {
   try {
-    const pkg = JSON.parse(datapackage ?? '') as { resources?: Resource[] };
+    const pkg = JSON.parse(textOf(datapackage ?? '')) as { resources?: Resource[] };
     return Object.fromEntries((pkg.resources ?? []).filter((r) => r.hash).map((r) => [r.path, r.hash!]));
   } catch {
     return {};
@@ -62,21 +65,34 @@ export const cellValue = (v: unknown, type: string): string | number | null =>
   v === undefined || v === null || v === '' || v === 'NA' ? null : NUMERIC.has(type) ? Number(v) : String(v);
 
 /** An archived release's CSV resources as rows, typed by its own datapackage.json. */
-export function tablesOfArchive(files: Record<string, string>): PublishedTable[] {
-  const pkg = JSON.parse(files['datapackage.json'] ?? '{"resources":[]}') as { resources: Resource[] };
-  return pkg.resources
-    .filter((r) => r.format === 'csv' && r.schema && r.path in files)
-    .map((r) => {
-      const fields = r.schema!.fields;
-      const raw = Papa.parse<Record<string, string>>(files[r.path]!, { header: true, skipEmptyLines: true }).data;
-      return {
-        name: r.name,
-        title: r.title ?? r.name,
-        primaryKey: r.schema!.primaryKey,
-        fields,
-        rows: raw.map((row) => Object.fromEntries(fields.map((f) => [f.name, cellValue(row[f.name], f.type)]))),
-      };
-    });
+export function tablesOfArchive(files: Files): PublishedTable[] {
+  return csvResources(files).map((r) => tableOf(files, r));
+}
+
+/**
+ * One CSV resource of an archived release as rows, read when asked for: a province's tables are compared one at a
+ * time (its PMKS table alone is 1.5 M rows).
+ */
+export function tableOfArchive(files: Files, name: string): PublishedTable | undefined {
+  const r = csvResources(files).find((x) => x.name === name);
+  return r && tableOf(files, r);
+}
+
+const csvResources = (files: Files) =>
+  (JSON.parse(textOf(files['datapackage.json'] ?? '{"resources":[]}')) as { resources: Resource[] }).resources.filter(
+    (r) => r.format === 'csv' && r.schema && r.path in files,
+  );
+
+function tableOf(files: Files, r: Resource): PublishedTable {
+  const fields = r.schema!.fields;
+  const raw = Papa.parse<Record<string, string>>(textOf(files[r.path]!), { header: true, skipEmptyLines: true }).data;
+  return {
+    name: r.name,
+    title: r.title ?? r.name,
+    primaryKey: r.schema!.primaryKey,
+    fields,
+    rows: raw.map((row) => Object.fromEntries(fields.map((f) => [f.name, cellValue(row[f.name], f.type)]))),
+  };
 }
 
 /**
@@ -91,14 +107,14 @@ export function checkArchive(r: ArchivedRelease): Problem[] {
   );
   let pkg: { resources?: Resource[] };
   try {
-    pkg = JSON.parse(r.files['datapackage.json'] ?? '');
+    pkg = JSON.parse(textOf(r.files['datapackage.json'] ?? ''));
   } catch {
     return [
       {
         level: 'error',
         kind: 'release_incomplete',
         file: `${dir}datapackage.json`,
-        value: r.files['datapackage.json'] === undefined ? '' : r.files['datapackage.json']!.slice(0, 40),
+        value: textOf(r.files['datapackage.json'] ?? '').slice(0, 40),
         expected: restore,
       },
     ];
@@ -177,13 +193,17 @@ function yearTotal(rows: readonly Row[], y: number, measure: string | undefined)
 }
 
 export function compareReleases(
-  before: { label: string; tables: readonly PublishedTable[] },
+  before: { label: string; tables: readonly PublishedTable[] | ((name: string) => PublishedTable | undefined) },
   after: { label: string; tables: readonly PublishedTable[] },
 ): ReleaseChanges {
+  const earlier = (name: string) =>
+    typeof before.tables === 'function' ? before.tables(name) : before.tables.find((x) => x.name === name);
   const datasets: DatasetChange[] = [];
+  let pa: readonly Row[] = [];
   for (const b of after.tables) {
-    const a = before.tables.find((x) => x.name === b.name);
+    const a = earlier(b.name);
     if (!a) continue;
+    if (a.name === 'pmks') pa = a.rows;
     const measures = b.fields.filter((f) => NUMERIC.has(f.type) && f.type !== 'year' && !b.primaryKey.includes(f.name)).map((f) => f.name);
     const [ya, yb] = [years(a.rows), years(b.rows)];
     const byKey = new Map(a.rows.map((row) => [rowKey(a, row), row]));
@@ -219,14 +239,21 @@ export function compareReleases(
     });
   }
   // PMKS per kecamatan, the latest year both releases have.
-  const pm = (tables: readonly PublishedTable[]) => tables.find((x) => x.name === 'pmks')?.rows ?? [];
-  const [pa, pb] = [pm(before.tables), pm(after.tables)];
+  const pb = after.tables.find((x) => x.name === 'pmks')?.rows ?? [];
   const common = [...years(pa)]
     .filter((y) => years(pb).has(y))
     .sort()
     .at(-1);
-  const kec = (rows: readonly Row[], code: string) => {
-    const v = rows.find((x) => Number(x.tahun) === common && x.kode_wilayah === code && x.kategori === '*')?.jumlah;
+  /** Each area's all-category total of that year (an index: a province has 666 kecamatan and 1.5 M rows). */
+  const totals = (rows: readonly Row[]) => {
+    const out = new Map<string, unknown>();
+    for (const x of rows)
+      if (Number(x.tahun) === common && x.kategori === '*' && !out.has(String(x.kode_wilayah))) out.set(String(x.kode_wilayah), x.jumlah);
+    return out;
+  };
+  const [ta, tb] = [totals(pa), totals(pb)];
+  const kec = (t: Map<string, unknown>, code: string) => {
+    const v = t.get(code);
     return typeof v === 'number' ? v : null;
   };
   const kecamatan =
@@ -238,8 +265,8 @@ export function compareReleases(
             code: String(x.kode_wilayah),
             name: String(x.nama_wilayah),
             tahun: common,
-            before: kec(pa, String(x.kode_wilayah)),
-            after: kec(pb, String(x.kode_wilayah)),
+            before: kec(ta, String(x.kode_wilayah)),
+            after: kec(tb, String(x.kode_wilayah)),
           }));
   const cats = (rows: readonly Row[]) =>
     new Set(rows.filter((x) => x.kategori !== '*' && x.jumlah !== 0).map((x) => String(x.nama_kategori)));
