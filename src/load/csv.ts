@@ -213,7 +213,7 @@ export function toCsv<R = Record<string, unknown>>(
 ): string {
   const header = Papa.unparse({ fields: [...columns], data: [] }, { newline: '\r\n' }); // with its line end
   if (rows.length === 0) return `${header}\r\n`;
-  // In chunks of rows: a province's PMKS table has 1.5 M rows, and their cell arrays all at once weigh ~0.3 GB.
+  // In chunks of rows: a province's PMKS table has 1.1 M rows, and their cell arrays all at once weigh ~0.3 GB.
   let text = header;
   for (let start = 0; start < rows.length; start += CSV_CHUNK) {
     const data = rows.slice(start, start + CSV_CHUNK).map((r) => {
