@@ -13,7 +13,8 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PMKS_CATEGORIES, PSKS_CATEGORIES } from '../src/domain/categories.ts';
-import { buildDownloads, textOf } from '../src/publish/downloads.ts';
+import { buildDownloads } from '../src/publish/downloads.ts';
+import { textOf } from '../src/load/io.ts';
 import { loadPortal, memoryIO } from '../src/load/portal.ts';
 import { buildModel } from '../src/model/model.ts';
 import { cliLang, formatProblem } from '../src/load/problems.ts';

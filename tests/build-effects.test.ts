@@ -10,7 +10,7 @@ import { resourceHashes } from '../src/publish/releases.ts';
 import type { Archive } from '../src/build/prepare.ts';
 import type { DataIO } from '../src/load/io.ts';
 import { buildSite, type BuildEffects } from '../src/build/build.ts';
-import { textOf } from '../src/publish/downloads.ts';
+import { textOf } from '../src/load/io.ts';
 import { devModel } from '../src/build/site.ts';
 import type { SiteModel } from '../src/build/site-model.ts';
 import { fixtureIO, fixtureText, MINI } from './helpers.ts';

@@ -7,7 +7,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDownloads, textOf } from '../src/publish/downloads.ts';
+import { buildDownloads } from '../src/publish/downloads.ts';
+import { textOf } from '../src/load/io.ts';
 import { folderIO, loadPortal } from '../src/load/portal.ts';
 import { kecamatanFigures } from '../src/model/figures.ts';
 import { buildModel } from '../src/model/model.ts';

@@ -12,7 +12,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPortal, memoryIO } from '../src/load/portal.ts';
 import { buildModel } from '../src/model/model.ts';
-import { buildDownloads, textOf } from '../src/publish/downloads.ts';
+import { buildDownloads } from '../src/publish/downloads.ts';
+import { textOf } from '../src/load/io.ts';
 import { ROOT } from './helpers.ts';
 import { differencingAttack, pmksSystems, type PublishedSystem, truthOf } from './published-system.ts';
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, inject, it } from 'vitest';
 import { prepareSite } from '../src/build/prepare.ts';
-import { textOf } from '../src/publish/downloads.ts';
+import { textOf } from '../src/load/io.ts';
 import { loadPortal } from '../src/load/portal.ts';
 import { audit, type Cell, type Relation } from '../src/protect/disclosure.ts';
 import { fixtureIO, fixtureText, ROOT } from './helpers.ts';

@@ -5,6 +5,7 @@
  * `astro dev` both come through here, so they see the same pages.
  */
 import { loadPortal, readOnce, type DataIO, type PortalData } from '../load/portal.ts';
+import { textOf } from '../load/io.ts';
 import { siteBase } from '../load/schema/portal.ts';
 import { hasErrors, t, type Problem } from '../load/problems.ts';
 import { DATASETS } from '../load/datasets/index.ts';
@@ -16,7 +17,7 @@ import { protectPortalInWorkers } from '../protect/tables.ts';
 import { availableParallelism } from 'node:os';
 import { collectGarbage } from '../protect/memory.ts';
 import type { SiteModel } from './site-model.ts';
-import { buildDownloads, type OutputFile, textOf } from '../publish/downloads.ts';
+import { buildDownloads, type OutputFile } from '../publish/downloads.ts';
 import { checkInputs } from '../publish/guard.ts';
 import { templateWorkbook } from '../publish/template.ts';
 import { buildWorkbooks, SAMPLE_WORKBOOK, TEMPLATE_FILE } from '../publish/workbooks.ts';
@@ -27,7 +28,6 @@ import {
   differingResources,
   type PublishedRelease,
   resourceHashes,
-  tableOfArchive,
   tablesOfArchive,
 } from '../publish/releases.ts';
 import type { ArchivedRelease } from '../load/portal.ts';
@@ -149,8 +149,7 @@ export async function prepareSite(
     .sort((a, b) => a.created.localeCompare(b.created))
     .at(-1);
   const changes =
-    previous &&
-    compareReleases({ label: previous.label, tables: (name) => tableOfArchive(previous.files, name) }, { label, tables: downloads.tables });
+    previous && compareReleases({ label: previous.label, tables: tablesOfArchive(previous.files) }, { label, tables: downloads.tables });
   const shards = recipients && lookupShards(recipients, all);
 
   const model: SiteModel = {

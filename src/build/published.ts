@@ -19,7 +19,7 @@ export async function publishedReleases(outDir: string, indexFile?: string, data
     if (label.startsWith('.') || label.endsWith('.json')) continue;
     const datapackage = await readFile(path.join(dir, label, 'datapackage.json'), 'utf8').catch(() => undefined);
     if (datapackage === undefined) continue;
-    const where = path.join(outDir, 'data', 'rilis', label);
+    const where = path.join(dir, label);
     // A release archived in the data folder is compared by its hashes; its files are read only to restore a missing
     // archive (a province's release is ~1 GB).
     const archivedHere = dataDir !== undefined && (await stat(path.join(dataDir, 'rilis', label, 'datapackage.json')).catch(() => false));

@@ -53,8 +53,6 @@ export interface OutputFile {
   path: string;
   content: string | Uint8Array;
 }
-export { textOf } from '../load/io.ts';
-
 interface Field {
   name: string;
   type: string;

@@ -64,24 +64,17 @@ const NUMERIC = new Set(['integer', 'number', 'year']);
 export const cellValue = (v: unknown, type: string): string | number | null =>
   v === undefined || v === null || v === '' || v === 'NA' ? null : NUMERIC.has(type) ? Number(v) : String(v);
 
-/** An archived release's CSV resources as rows, typed by its own datapackage.json. */
-export function tablesOfArchive(files: Files): PublishedTable[] {
-  return csvResources(files).map((r) => tableOf(files, r));
-}
+/** An archived release's tables, each read when asked for: a province's are compared one at a time (PMKS: 1.1 M rows). */
+export type ArchivedTables = (name: string) => PublishedTable | undefined;
 
-/**
- * One CSV resource of an archived release as rows, read when asked for: a province's tables are compared one at a
- * time (its PMKS table alone is 1.5 M rows).
- */
-export function tableOfArchive(files: Files, name: string): PublishedTable | undefined {
-  const r = csvResources(files).find((x) => x.name === name);
-  return r && tableOf(files, r);
-}
-
-const csvResources = (files: Files) =>
-  (JSON.parse(textOf(files['datapackage.json'] ?? '{"resources":[]}')) as { resources: Resource[] }).resources.filter(
-    (r) => r.format === 'csv' && r.schema && r.path in files,
-  );
+/** One CSV resource of an archived release as rows, typed by its own datapackage.json. */
+export const tablesOfArchive =
+  (files: Files): ArchivedTables =>
+  (name) => {
+    const pkg = JSON.parse(textOf(files['datapackage.json'] ?? '{"resources":[]}')) as { resources: Resource[] };
+    const r = pkg.resources.find((x) => x.name === name && x.format === 'csv' && x.schema && x.path in files);
+    return r && tableOf(files, r);
+  };
 
 function tableOf(files: Files, r: Resource): PublishedTable {
   const fields = r.schema!.fields;
@@ -144,10 +137,10 @@ const rowKey = (table: PublishedTable, row: PublishedTable['rows'][number]) => t
 const canonical = (table: PublishedTable) => table.rows.map((row) => JSON.stringify(table.fields.map((f) => row[f.name] ?? null))).sort();
 
 /** Datasets whose published figures differ between an archive and this build (only datasets both have). */
-export function changedTables(archived: readonly PublishedTable[], current: readonly PublishedTable[]): string[] {
+export function changedTables(archived: ArchivedTables, current: readonly PublishedTable[]): string[] {
   return current
     .filter((c) => {
-      const a = archived.find((x) => x.name === c.name);
+      const a = archived(c.name);
       if (!a) return false;
       const [x, y] = [canonical(a), canonical({ ...c, fields: a.fields })];
       return x.length !== y.length || x.some((v, i) => v !== y[i]);
@@ -193,15 +186,13 @@ function yearTotal(rows: readonly Row[], y: number, measure: string | undefined)
 }
 
 export function compareReleases(
-  before: { label: string; tables: readonly PublishedTable[] | ((name: string) => PublishedTable | undefined) },
+  before: { label: string; tables: ArchivedTables },
   after: { label: string; tables: readonly PublishedTable[] },
 ): ReleaseChanges {
-  const earlier = (name: string) =>
-    typeof before.tables === 'function' ? before.tables(name) : before.tables.find((x) => x.name === name);
   const datasets: DatasetChange[] = [];
   let pa: readonly Row[] = [];
   for (const b of after.tables) {
-    const a = earlier(b.name);
+    const a = before.tables(b.name);
     if (!a) continue;
     if (a.name === 'pmks') pa = a.rows;
     const measures = b.fields.filter((f) => NUMERIC.has(f.type) && f.type !== 'year' && !b.primaryKey.includes(f.name)).map((f) => f.name);
